@@ -1,0 +1,1 @@
+"""Grassroots government dashboard: commune indicators for a district or province leadership."""

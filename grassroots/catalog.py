@@ -1,0 +1,216 @@
+"""The indicator catalogue: every indicator of DOMAIN.md, defined once.
+
+Each indicator is a ratio of two sums over one source relation: `numerator` and `denominator`
+are SQL expressions over a row of `source`. The value over any period is
+sum(numerator) / sum(denominator), never an average of monthly ratios. Flow indicators sum every
+month of the period; stock indicators (cadre snapshots) take each commune's latest snapshot on or
+before the period's end. `grassroots.db` turns this catalogue into the `indicator_parts` view.
+"""
+
+from dataclasses import dataclass
+
+FAMILIES = ("dossiers", "letters", "engagement", "cadres", "satisfaction")
+
+# Source relations: the month column of each, and whether rows are snapshots.
+SOURCES = {
+    "dossier_stats": "month",
+    "letters": "month",
+    "engagement_months": "month",
+    "cadre_snapshots": "date_trunc('month', taken_on)",
+    "satisfaction": "month",
+}
+STOCK_SOURCES = {"cadre_snapshots"}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    family: str
+    vi: str
+    en: str
+    unit: str  # "percent" (a fraction 0..1) or a count per period: "per_month", "per_year"
+    higher_is_better: bool
+    source: str
+    numerator: str
+    denominator: str
+    target: float | None
+    reference: str
+
+    @property
+    def stock(self) -> bool:
+        return self.source in STOCK_SOURCES
+
+    def label(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+    @property
+    def close_margin(self) -> float:
+        """How far from target still counts as "close": 5 points on a percentage, else 10%."""
+        if self.unit == "percent":
+            return 0.05
+        return 0.1 * (self.target or 0)
+
+
+_RESOLVED = "resolved_early + resolved_on_time + resolved_late"
+_LETTERS = "birth_letters + marriage_letters + condolence_letters"
+_ONE_STOP = "Nghị định 61/2018/NĐ-CP, 107/2021/NĐ-CP (cơ chế một cửa)"
+_NQ76 = "Nghị quyết 76/NQ-CP (2021) về Chương trình tổng thể cải cách hành chính"
+_FRIENDLY = 'Mô hình "Chính quyền thân thiện, vì nhân dân phục vụ"'
+
+INDICATORS = (
+    Indicator(
+        "on_time_rate", "dossiers",
+        "Tỷ lệ hồ sơ giải quyết đúng hạn", "Dossiers resolved on time",
+        "percent", True, "dossier_stats",
+        "resolved_early + resolved_on_time", _RESOLVED,
+        1.0, _ONE_STOP,
+    ),
+    Indicator(
+        "early_rate", "dossiers",
+        "Tỷ lệ hồ sơ giải quyết trước hạn", "Dossiers resolved early",
+        "percent", True, "dossier_stats",
+        "resolved_early", _RESOLVED,
+        None, _ONE_STOP,
+    ),
+    Indicator(
+        "overdue_rate", "dossiers",
+        "Tỷ lệ hồ sơ quá hạn", "Overdue dossiers",
+        "percent", False, "dossier_stats",
+        "resolved_late + pending_overdue", "carried_over + received",
+        0.0, _ONE_STOP,
+    ),
+    Indicator(
+        "online_rate", "dossiers",
+        "Tỷ lệ hồ sơ trực tuyến toàn trình", "Full-process online dossiers",
+        "percent", True, "dossier_stats",
+        "online_full", "received",
+        0.8, _NQ76,
+    ),
+    Indicator(
+        "online_payment_rate", "dossiers",
+        "Tỷ lệ thanh toán trực tuyến", "Fees paid online",
+        "percent", True, "dossier_stats",
+        "paid_online", "with_fee",
+        None, "Quyết định 766/QĐ-TTg (2022), nhóm thanh toán trực tuyến",
+    ),
+    Indicator(
+        "digitisation_rate", "dossiers",
+        "Tỷ lệ hồ sơ được số hóa", "Dossiers digitised",
+        "percent", True, "dossier_stats",
+        "digitised", "received",
+        None, "Quyết định 766/QĐ-TTg (2022), nhóm số hóa",
+    ),
+    Indicator(
+        "letter_coverage", "letters",
+        "Tỷ lệ gửi thư chúc mừng, chia buồn", "Letters sent per registration",
+        "percent", True, "letters",
+        _LETTERS, "births + marriages + deaths",
+        1.0, _FRIENDLY,
+    ),
+    Indicator(
+        "birth_letter_coverage", "letters",
+        "Tỷ lệ gửi thư chúc mừng khai sinh", "Birth letters per birth registered",
+        "percent", True, "letters",
+        "birth_letters", "births",
+        1.0, _FRIENDLY,
+    ),
+    Indicator(
+        "marriage_letter_coverage", "letters",
+        "Tỷ lệ gửi thư chúc mừng kết hôn", "Marriage letters per marriage registered",
+        "percent", True, "letters",
+        "marriage_letters", "marriages",
+        1.0, _FRIENDLY,
+    ),
+    Indicator(
+        "condolence_letter_coverage", "letters",
+        "Tỷ lệ gửi thư chia buồn", "Condolence letters per death registered",
+        "percent", True, "letters",
+        "condolence_letters", "deaths",
+        1.0, _FRIENDLY,
+    ),
+    Indicator(
+        "secretary_receptions", "engagement",
+        "Số buổi Bí thư tiếp công dân mỗi tháng", "Party secretary receptions per month",
+        "per_month", True, "engagement_months",
+        "secretary_receptions", "1",
+        2.0, "Quy định 11-QĐi/TW (2019): ít nhất 2 ngày mỗi tháng",
+    ),
+    Indicator(
+        "chair_receptions", "engagement",
+        "Số buổi Chủ tịch UBND tiếp công dân mỗi tháng", "Chair receptions per month",
+        "per_month", True, "engagement_months",
+        "chair_receptions", "1",
+        4.0, "Luật Tiếp công dân 2013, Điều 15: ít nhất 1 ngày mỗi tuần",
+    ),
+    Indicator(
+        "dialogues", "engagement",
+        "Số hội nghị đối thoại mỗi năm", "Dialogue conferences per year",
+        "per_year", True, "engagement_months",
+        # Each month counts as a twelfth of a year, so any period reads as a yearly rate.
+        "dialogues", "1.0 / 12",
+        1.0, "Luật Tổ chức chính quyền địa phương 2025: ít nhất 1 lần mỗi năm",
+    ),
+    Indicator(
+        "saturday_sessions", "engagement",
+        'Số buổi "Ngày thứ Bảy với dân" mỗi tháng', '"Saturday with the people" per month',
+        "per_month", True, "engagement_months",
+        "saturday_sessions", "1",
+        None, "Mô hình của Huyện ủy Bình Lục",
+    ),
+    Indicator(
+        "petition_resolution_rate", "engagement",
+        "Tỷ lệ ý kiến, kiến nghị đã giải quyết", "Petitions resolved",
+        "percent", True, "engagement_months",
+        "petitions_resolved", "petitions_received",
+        None, "Luật Tiếp công dân 2013",
+    ),
+    Indicator(
+        "university_rate", "cadres",
+        "Tỷ lệ cán bộ, công chức có trình độ đại học trở lên",
+        "Cadres with a university degree or higher",
+        "percent", True, "cadre_snapshots",
+        "postgraduate + university", "total",
+        1.0, "Nghị định 33/2023/NĐ-CP",
+    ),
+    Indicator(
+        "theory_rate", "cadres",
+        "Tỷ lệ cán bộ có trình độ LLCT trung cấp trở lên",
+        "Cadres with intermediate political theory or higher",
+        "percent", True, "cadre_snapshots",
+        "theory_advanced + theory_intermediate", "total",
+        None, "Nghị định 33/2023/NĐ-CP",
+    ),
+    Indicator(
+        "satisfaction_rate", "satisfaction",
+        "Tỷ lệ người dân hài lòng", "People satisfied",
+        "percent", True, "satisfaction",
+        "satisfied", "surveys",
+        0.9, _NQ76,
+    ),
+)
+
+BY_ID = {indicator.id: indicator for indicator in INDICATORS}
+
+# The one indicator that stands for its family on the Overview tiles.
+HEADLINE = {
+    "dossiers": "on_time_rate",
+    "letters": "letter_coverage",
+    "engagement": "secretary_receptions",
+    "cadres": "university_rate",
+    "satisfaction": "satisfaction_rate",
+}
+
+
+def of_family(family: str) -> list[Indicator]:
+    return [indicator for indicator in INDICATORS if indicator.family == family]
+
+
+def parts_sql() -> str:
+    """The body of the `indicator_parts` view: one row per indicator, commune and month."""
+    selects = [
+        f"SELECT '{i.id}' AS indicator, unit_code, {SOURCES[i.source]} AS month, "
+        f"{i.stock} AS stock, CAST({i.numerator} AS DOUBLE) AS num, "
+        f"CAST({i.denominator} AS DOUBLE) AS den FROM {i.source}"
+        for i in INDICATORS
+    ]
+    return "\nUNION ALL ".join(selects)
