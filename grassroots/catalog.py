@@ -7,7 +7,10 @@ month of the period; stock indicators (cadre snapshots) take each commune's late
 before the period's end. `grassroots.db` turns this catalogue into the `indicator_parts` view.
 """
 
+import re
 from dataclasses import dataclass
+
+from grassroots import contract
 
 FAMILIES = ("dossiers", "letters", "engagement", "cadres", "satisfaction")
 
@@ -44,12 +47,33 @@ class Indicator:
         return self.vi if lang == "vi" else self.en
 
     @property
+    def formula(self) -> str:
+        """The formula in the words of the import files' headers."""
+        def words(expression: str) -> str:
+            text = re.sub(r"[a-z_]+", lambda m: COLUMN_WORDS[m.group()], expression)
+            return f"({text})" if "+" in text else text
+        return f"{words(self.numerator)} / {words(self.denominator)}"
+
+    @property
     def close_margin(self) -> float:
         """How far from target still counts as "close": 5 points on a percentage, else 10%."""
         if self.unit == "percent":
             return 0.05
         return 0.1 * (self.target or 0)
 
+
+# Column names in the words users know: the import contract's headers, and the monthly counts
+# derived from engagement events.
+COLUMN_WORDS = {column: header for _, columns in contract.KINDS.values() for header, column in columns}
+COLUMN_WORDS |= {
+    "secretary_receptions": "Số ngày Bí thư tiếp công dân",
+    "chair_receptions": "Số ngày Chủ tịch UBND tiếp công dân",
+    "dialogues": "Số hội nghị đối thoại",
+    "saturday_sessions": 'Số buổi "Ngày thứ Bảy với dân"',
+    "months": "Số tháng",
+    "years": "Số năm",
+}
+COLUMN_WORDS["total"] = "Tổng số cán bộ"
 
 _RESOLVED = "resolved_early + resolved_on_time + resolved_late"
 _LETTERS = "birth_letters + marriage_letters + condolence_letters"
@@ -132,29 +156,28 @@ INDICATORS = (
         "secretary_receptions", "engagement",
         "Số buổi Bí thư tiếp công dân mỗi tháng", "Party secretary receptions per month",
         "per_month", True, "engagement_months",
-        "secretary_receptions", "1",
+        "secretary_receptions", "months",
         2.0, "Quy định 11-QĐi/TW (2019): ít nhất 2 ngày mỗi tháng",
     ),
     Indicator(
         "chair_receptions", "engagement",
         "Số buổi Chủ tịch UBND tiếp công dân mỗi tháng", "Chair receptions per month",
         "per_month", True, "engagement_months",
-        "chair_receptions", "1",
+        "chair_receptions", "months",
         4.0, "Luật Tiếp công dân 2013, Điều 15: ít nhất 1 ngày mỗi tuần",
     ),
     Indicator(
         "dialogues", "engagement",
         "Số hội nghị đối thoại mỗi năm", "Dialogue conferences per year",
         "per_year", True, "engagement_months",
-        # Each month counts as a twelfth of a year, so any period reads as a yearly rate.
-        "dialogues", "1.0 / 12",
+        "dialogues", "years",
         1.0, "Luật Tổ chức chính quyền địa phương 2025: ít nhất 1 lần mỗi năm",
     ),
     Indicator(
         "saturday_sessions", "engagement",
         'Số buổi "Ngày thứ Bảy với dân" mỗi tháng', '"Saturday with the people" per month',
         "per_month", True, "engagement_months",
-        "saturday_sessions", "1",
+        "saturday_sessions", "months",
         None, "Mô hình của Huyện ủy Bình Lục",
     ),
     Indicator(
@@ -214,3 +237,10 @@ def parts_sql() -> str:
         for i in INDICATORS
     ]
     return "\nUNION ALL ".join(selects)
+
+# The columns of the Overview scorecard: what the committee reviews first.
+SCORECARD = (
+    "on_time_rate", "overdue_rate", "online_rate", "online_payment_rate", "digitisation_rate",
+    "letter_coverage", "secretary_receptions", "chair_receptions", "dialogues",
+    "university_rate", "satisfaction_rate",
+)

@@ -169,6 +169,8 @@ WITH months AS (
 SELECT
     u.code AS unit_code,
     m.month,
+    1 AS months,
+    1.0 / 12 AS years,  -- each month is a twelfth of a year: any period reads as a yearly rate
     coalesce(c.secretary_receptions, 0) AS secretary_receptions,
     coalesce(c.chair_receptions, 0) AS chair_receptions,
     coalesce(c.dialogues, 0) AS dialogues,

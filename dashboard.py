@@ -1,0 +1,16 @@
+"""Entry point: page setup, the shared sidebar, and the pages."""
+
+import streamlit as st
+
+from grassroots import i18n, ui
+
+st.set_page_config(page_title="Chỉ số chính quyền cơ sở", page_icon="📊", layout="wide")
+
+current = ui.sidebar()
+pages = [st.Page("pages/overview.py", title=current.t("overview"), icon="🏠", default=True)] + [
+    st.Page(f"pages/{family}.py", title=current.t(family), icon=icon)
+    for family, icon in (("dossiers", "📁"), ("letters", "✉️"), ("engagement", "🤝"),
+                         ("cadres", "🎓"), ("satisfaction", "🙂"))
+]
+st.sidebar.caption(i18n.t("app_title", current.lang))
+st.navigation(pages).run()

@@ -1,0 +1,163 @@
+"""Altair chart builders: ranking, trend and scorecard. Each takes the figures' frames and
+returns a chart whose text (title, subtitle with period and source, tooltips, legend) is
+already in the reader's language."""
+
+import altair as alt
+import pandas as pd
+
+from grassroots import catalog, i18n
+from grassroots.catalog import Indicator
+
+STATUS_COLOURS = {
+    "met": "#1a9850",
+    "close": "#f4a41c",
+    "missed": "#d73027",
+    "no_target": "#4c78a8",
+    "no_data": "#d9d9d9",
+}
+PARENT_COLOUR = "#08306b"
+TARGET_COLOUR = "#d73027"
+COMMUNE_LINE_COLOUR = "#bdbdbd"
+NAME_WIDTH = 260  # px kept for commune names (Vega cuts labels at 180 px by default)
+
+
+def _status_scale(lang: str) -> alt.Scale:
+    return alt.Scale(
+        domain=[i18n.t(s, lang) if s != "no_data" else i18n.t("no_data", lang)
+                for s in STATUS_COLOURS],
+        range=list(STATUS_COLOURS.values()),
+    )
+
+
+def _title(text: str, subtitle: str) -> alt.TitleParams:
+    return alt.TitleParams(text=text, subtitle=subtitle, anchor="start", fontSize=15,
+                           subtitleFontSize=11, subtitleColor="#555555")
+
+
+def _finish(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
+    return chart.configure(locale={"number": i18n.VEGA_LOCALE[lang]}).configure_axis(
+        labelLimit=NAME_WIDTH)
+
+
+def _axis_format(indicator: Indicator) -> str:
+    return ".0%" if indicator.unit == "percent" else ",.1f"
+
+
+def _labelled(frame: pd.DataFrame, indicator: Indicator, lang: str) -> pd.DataFrame:
+    """Add the columns tooltips and marks show, formatted the reader's way."""
+    return frame.assign(
+        value_label=[i18n.value(indicator, v, lang) for v in frame["value"]],
+        status_label=[i18n.t(s, lang) for s in frame["status"]],
+    )
+
+
+def ranking(frame: pd.DataFrame, indicator: Indicator, parent_value: float | None,
+            parent_label: str, target: float | None, title: str, subtitle: str,
+            lang: str) -> alt.TopLevelMixin:
+    """Horizontal bars, best commune on top, coloured by status; the parent unit's value and the
+    target as vertical rules; communes without data listed at the bottom, marked, with no bar."""
+    data = _labelled(frame, indicator, lang).assign(
+        rank_label=[i18n.number(r, lang) if pd.notna(r) else "" for r in frame["rank"]],
+        no_data=[i18n.t("no_data", lang) if pd.isna(v) else "" for v in frame["value"]],
+    )
+    order = list(data["name"])
+    y = alt.Y("name:N", sort=order, title=None)
+    tooltip = [
+        alt.Tooltip("name:N", title=i18n.t("commune", lang)),
+        alt.Tooltip("value_label:N", title=i18n.t("value", lang)),
+        alt.Tooltip("rank_label:N", title=i18n.t("rank", lang)),
+        alt.Tooltip("status_label:N", title=i18n.t("status", lang)),
+    ]
+    bars = alt.Chart(data).mark_bar().encode(
+        x=alt.X("value:Q", title=indicator.label(lang),
+                axis=alt.Axis(format=_axis_format(indicator))),
+        y=y,
+        color=alt.Color("status_label:N", scale=_status_scale(lang),
+                        legend=alt.Legend(title=i18n.t("status", lang), orient="bottom")),
+        tooltip=tooltip,
+    )
+    labels = alt.Chart(data).mark_text(align="left", dx=4, fontSize=11).encode(
+        x=alt.X("value:Q"), y=y, text="value_label:N")
+    missing = alt.Chart(data[data["no_data"] != ""]).mark_text(
+        align="left", dx=4, fontStyle="italic", color="#777777").encode(
+        x=alt.datum(0), y=y, text="no_data:N")
+    layers = [bars, labels, missing]
+    lines = [(parent_value, parent_label, PARENT_COLOUR, [6, 3]),
+             (target, i18n.t("target", lang), TARGET_COLOUR, [])]
+    for value, label, colour, dash in lines:
+        if value is None or pd.isna(value):
+            continue
+        rule = pd.DataFrame({"value": [value], "label": [
+            f"{label}: {i18n.value(indicator, value, lang)}"]})
+        layers.append(alt.Chart(rule).mark_rule(color=colour, strokeDash=dash, size=2).encode(
+            x="value:Q", tooltip=alt.Tooltip("label:N", title=" ")))
+        layers.append(alt.Chart(rule).mark_text(
+            color=colour, align="left", dx=3, dy=-6, baseline="bottom", fontWeight="bold",
+        ).encode(x="value:Q", y=alt.value(0), text="label:N"))
+    chart = alt.layer(*layers).properties(
+        title=_title(title, subtitle), height=alt.Step(22), width="container")
+    return _finish(chart, lang)
+
+
+def trend(frame: pd.DataFrame, indicator: Indicator, parent_label: str, target: float | None,
+          title: str, subtitle: str, lang: str) -> alt.TopLevelMixin:
+    """The parent unit's line in bold over the communes' lines in grey, with the target."""
+    data = frame.assign(
+        name=frame["name"].where(frame["unit_code"].notna(), parent_label),
+        value_label=[i18n.value(indicator, v, lang) for v in frame["value"]],
+        series=[i18n.t("communes", lang) if pd.notna(c) else parent_label
+                for c in frame["unit_code"]],
+    )
+    x = alt.X("bucket:T", title=None, axis=alt.Axis(format="%m/%Y" if lang == "vi" else "%b %Y"))
+    y = alt.Y("value:Q", title=indicator.label(lang),
+              axis=alt.Axis(format=_axis_format(indicator)), scale=alt.Scale(zero=False))
+    colour = alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom"),
+                       scale=alt.Scale(domain=[parent_label, i18n.t("communes", lang)],
+                                       range=[PARENT_COLOUR, COMMUNE_LINE_COLOUR]))
+    tooltip = [alt.Tooltip("name:N", title=i18n.t("commune", lang)),
+               alt.Tooltip("bucket:T", title=i18n.t("period", lang), format="%m/%Y"),
+               alt.Tooltip("value_label:N", title=i18n.t("value", lang))]
+    communes = alt.Chart(data[data["unit_code"].notna()]).mark_line(
+        strokeWidth=1, point=alt.OverlayMarkDef(size=12)).encode(
+        x=x, y=y, detail="unit_code:N", color=colour, tooltip=tooltip)
+    parent = alt.Chart(data[data["unit_code"].isna()]).mark_line(
+        strokeWidth=3, point=True).encode(x=x, y=y, color=colour, tooltip=tooltip)
+    layers = [communes, parent]
+    if target is not None and pd.notna(target):
+        rule = pd.DataFrame({"value": [target],
+                             "label": [f"{i18n.t('target', lang)}: {i18n.value(indicator, target, lang)}"]})
+        layers.append(alt.Chart(rule).mark_rule(color=TARGET_COLOUR, strokeDash=[4, 4]).encode(
+            y="value:Q", tooltip=alt.Tooltip("label:N", title=" ")))
+    chart = alt.layer(*layers).properties(title=_title(title, subtitle), height=320,
+                                          width="container")
+    return _finish(chart, lang)
+
+
+def scorecard(frame: pd.DataFrame, indicators: list[Indicator], title: str, subtitle: str,
+              lang: str) -> alt.TopLevelMixin:
+    """Communes (rows) × indicators (columns), each cell its value, coloured by status."""
+    columns = {i.id: i.label(lang) for i in indicators}
+    data = frame[frame["indicator"].isin(columns)].copy()
+    data["indicator_label"] = data["indicator"].map(columns)
+    data["value_label"] = [i18n.value(catalog.BY_ID[i], v, lang)
+                           for i, v in zip(data["indicator"], data["value"])]
+    data["status_label"] = [i18n.t(s, lang) for s in data["status"]]
+    x = alt.X("indicator_label:N", sort=list(columns.values()), title=None,
+              axis=alt.Axis(orient="top", labelAngle=-35, labelLimit=200))
+    y = alt.Y("name:N", title=None, sort=sorted(data["name"].unique()))
+    tooltip = [alt.Tooltip("name:N", title=i18n.t("commune", lang)),
+               alt.Tooltip("indicator_label:N", title=i18n.t("indicator", lang)),
+               alt.Tooltip("value_label:N", title=i18n.t("value", lang)),
+               alt.Tooltip("status_label:N", title=i18n.t("status", lang))]
+    cells = alt.Chart(data).mark_rect(stroke="white", strokeWidth=1).encode(
+        x=x, y=y, color=alt.Color("status_label:N", scale=_status_scale(lang),
+                                  legend=alt.Legend(title=i18n.t("status", lang),
+                                                    orient="bottom")),
+        tooltip=tooltip)
+    text = alt.Chart(data).mark_text(fontSize=10).encode(
+        x=x, y=y, text="value_label:N",
+        color=alt.condition("indexof(['close', 'no_data'], datum.status) >= 0",
+                            alt.value("black"), alt.value("white")))
+    chart = alt.layer(cells, text).properties(
+        title=_title(title, subtitle), height=alt.Step(24), width=alt.Step(78))
+    return _finish(chart, lang)

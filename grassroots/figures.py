@@ -1,0 +1,110 @@
+"""The figures pages show, from the queries: commune values with rank, target and status, the
+parent unit's value (recomputed from the communes' summed parts), and trends."""
+
+import math
+
+import pandas as pd
+
+from grassroots import catalog, periods
+from grassroots.catalog import Indicator
+from grassroots.db import Database
+
+STATUSES = ("met", "close", "missed", "no_target", "no_data")
+
+
+def status(indicator: Indicator, value: float | None, target: float | None) -> str:
+    """Met, close (within the indicator's margin) or missed, judged by its polarity."""
+    if value is None or math.isnan(value):
+        return "no_data"
+    if target is None or math.isnan(target):
+        return "no_target"
+    shortfall = target - value if indicator.higher_is_better else value - target
+    if shortfall <= 1e-9:
+        return "met"
+    return "close" if shortfall <= indicator.close_margin + 1e-9 else "missed"
+
+
+def ratio(num: pd.Series, den: pd.Series) -> float | None:
+    """sum(num) / sum(den) over the rows that reported; None when none did."""
+    total = den.sum(min_count=1)
+    if pd.isna(total) or total == 0:
+        return None
+    return float(num.sum() / total)
+
+
+def commune_values(db: Database, period: periods.Period) -> pd.DataFrame:
+    """Every catalogue indicator × every commune for a period: code, name, indicator, num, den,
+    value, target, status, rank (1 = best; ties share the better rank; no data, no rank)."""
+    units = db.run("units")
+    grid = pd.MultiIndex.from_product(
+        [[i.id for i in catalog.INDICATORS], units["code"]], names=["indicator", "unit_code"])
+    values = (
+        db.run("period_values", start=period.start, end=period.end)
+        .set_index(["indicator", "unit_code"]).reindex(grid).reset_index()
+    )
+    targets = db.run("targets", year=period.end.year)
+    frame = (
+        values.merge(targets, on=["indicator", "unit_code"], how="left")
+        .merge(units.rename(columns={"code": "unit_code"}), on="unit_code")
+    )
+    frame["status"] = [
+        status(catalog.BY_ID[row.indicator], row.value, row.target)
+        for row in frame.itertuples()
+    ]
+    frame["rank"] = frame.groupby("indicator", group_keys=False)[["indicator", "value"]].apply(
+        lambda group: group["value"].rank(
+            ascending=not catalog.BY_ID[group.name].higher_is_better, method="min")
+    )
+    return frame
+
+
+def parent_values(db: Database, period: periods.Period) -> pd.DataFrame:
+    """The parent unit's value of every indicator: sum of the communes' parts, over those that
+    reported. Returns: indicator, num, den, value, target, status."""
+    communes = commune_values(db, period)
+    rows = [
+        {"indicator": indicator, "num": group["num"].sum(min_count=1),
+         "den": group["den"].sum(min_count=1), "value": ratio(group["num"], group["den"])}
+        for indicator, group in communes.groupby("indicator")
+    ]
+    frame = pd.DataFrame(rows).merge(
+        db.run("parent_targets", year=period.end.year), on="indicator", how="left")
+    frame["status"] = [
+        status(catalog.BY_ID[row.indicator], row.value, row.target) for row in frame.itertuples()
+    ]
+    return frame.set_index("indicator")
+
+
+def ranking(db: Database, indicator: Indicator, period: periods.Period) -> pd.DataFrame:
+    """One indicator's commune values, best first, communes without data last."""
+    frame = commune_values(db, period)
+    frame = frame[frame["indicator"] == indicator.id]
+    return frame.sort_values(["rank", "name"], na_position="last").reset_index(drop=True)
+
+
+def trend(db: Database, indicator: Indicator, period: periods.Period) -> pd.DataFrame:
+    """The indicator per commune and for the parent unit, per bucket of the period's kind (years
+    for snapshots), from the first month of data up to the period's end.
+    Returns: bucket, unit_code, name, value (the parent unit has unit_code None)."""
+    grain = "year" if indicator.stock else period.kind
+    first = db.run("data_range")["first"].iloc[0].date()
+    if indicator.stock:
+        first = first.replace(year=first.year - 1)  # the snapshot before the data starts
+    values = db.run("trend_values", indicator=indicator.id, grain=grain, start=first,
+                    end=period.end)
+    names = db.run("units").set_index("code")["name"]
+    communes = values.assign(name=values["unit_code"].map(names))
+    parent = pd.DataFrame([
+        {"bucket": bucket, "unit_code": None, "value": ratio(group["num"], group["den"])}
+        for bucket, group in values.groupby("bucket")
+    ], columns=["bucket", "unit_code", "value"])
+    return pd.concat([communes[["bucket", "unit_code", "name", "value"]], parent],
+                     ignore_index=True)
+
+
+def period_choices(db: Database, kind: str) -> list[periods.Period]:
+    """The periods of a kind that have data, newest first."""
+    first, last = db.run("data_range").iloc[0]
+    if pd.isna(last):
+        return []
+    return periods.options(kind, first.date(), last.date())

@@ -1,0 +1,112 @@
+"""User-visible words and numbers: Vietnamese by default, English on request."""
+
+import math
+
+LANGS = ("vi", "en")
+
+STRINGS = {
+    "app_title": ("Chỉ số chính quyền cơ sở", "Grassroots government indicators"),
+    "overview": ("Tổng quan", "Overview"),
+    "dossiers": ("Hồ sơ TTHC", "Dossiers"),
+    "letters": ("Thư chúc mừng, chia buồn", "Letters"),
+    "engagement": ("Tiếp dân, đối thoại", "Engagement"),
+    "cadres": ("Đội ngũ cán bộ", "Cadres"),
+    "satisfaction": ("Mức độ hài lòng", "Satisfaction"),
+    "english": ("English", "English"),
+    "period_kind": ("Kỳ báo cáo", "Period"),
+    "month": ("Tháng", "Month"),
+    "quarter": ("Quý", "Quarter"),
+    "year": ("Năm", "Year"),
+    "period": ("Chọn kỳ", "Choose period"),
+    "indicator": ("Chỉ tiêu", "Indicator"),
+    "demo_banner": (
+        "DỮ LIỆU MẪU — số liệu tổng hợp để minh họa, không phải số liệu thực; "
+        "ranh giới xã trên bản đồ chỉ mang tính gần đúng.",
+        "DỮ LIỆU MẪU (sample data) — synthetic figures for illustration, not real data; "
+        "commune boundaries are approximate.",
+    ),
+    "demo_mark": ("DỮ LIỆU MẪU", "DỮ LIỆU MẪU (sample data)"),
+    "source": ("Nguồn", "Source"),
+    "no_data": ("Không có số liệu", "No data"),
+    "no_data_short": ("–", "–"),
+    "vs_previous": ("so với {period}", "vs {period}"),
+    "scorecard": ("Bảng điểm các xã theo chỉ tiêu", "Commune scorecard"),
+    "scorecard_help": (
+        "Màu theo mức đạt chỉ tiêu: xanh = đạt, vàng = gần đạt (cách dưới 5 điểm), đỏ = chưa đạt, "
+        "xám = chưa có chỉ tiêu.",
+        "Colour by target: green = met, amber = close (within 5 points), red = missed, "
+        "grey = no target.",
+    ),
+    "ranking": ("Xếp hạng các xã", "Commune ranking"),
+    "trend": ("Diễn biến theo thời gian", "Trend over time"),
+    "table": ("Số liệu của biểu đồ", "Numbers shown"),
+    "rank": ("Hạng", "Rank"),
+    "commune": ("Xã", "Commune"),
+    "value": ("Giá trị", "Value"),
+    "numerator": ("Tử số", "Numerator"),
+    "denominator": ("Mẫu số", "Denominator"),
+    "target": ("Chỉ tiêu", "Target"),
+    "status": ("Đánh giá", "Status"),
+    "met": ("Đạt", "Met"),
+    "close": ("Gần đạt", "Close"),
+    "missed": ("Chưa đạt", "Missed"),
+    "no_target": ("Chưa có chỉ tiêu", "No target"),
+    "legal_reference": ("Căn cứ", "Reference"),
+    "formula": ("Cách tính", "Formula"),
+    "communes": ("Các xã", "Communes"),
+    "no_data_period": (
+        "Chưa có số liệu nào cho kỳ này.", "There are no figures for this period yet.",
+    ),
+    "missing_communes": ("Chưa báo cáo: {names}", "Not reported: {names}"),
+    "points": ("điểm %", "pts"),
+    "district": ("huyện", "district"),
+    "province": ("tỉnh", "province"),
+    "parent_total": ("Toàn {level}", "Whole {level}"),
+    "per_month": ("buổi/tháng", "per month"),
+    "per_year": ("lần/năm", "per year"),
+}
+
+# d3-format locale for Vega charts in Vietnamese (vl_convert has no "vi-VN" built in).
+VEGA_LOCALE = {
+    "vi": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " ₫"]},
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["", " ₫"]},
+}
+
+
+def t(key: str, lang: str, **values) -> str:
+    text = STRINGS[key][LANGS.index(lang)]
+    return text.format(**values) if values else text
+
+
+def number(value: float | None, lang: str, decimals: int = 0) -> str:
+    """1234.5 -> "1.234,5" in Vietnamese, "1,234.5" in English; None -> "–"."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return t("no_data_short", lang)
+    text = f"{value:,.{decimals}f}"
+    if lang == "vi":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def value(indicator, amount: float | None, lang: str) -> str:
+    """An indicator's value as a reader sees it: "98,2%", "1,9 buổi/tháng"."""
+    if amount is None or (isinstance(amount, float) and math.isnan(amount)):
+        return t("no_data_short", lang)
+    if indicator.unit == "percent":
+        return number(100 * amount, lang, 1) + "%"
+    return f"{number(amount, lang, 1)} {t(indicator.unit, lang)}"
+
+
+def delta(indicator, amount: float | None, lang: str) -> str | None:
+    """A change between periods, signed: "+1,2 điểm %", "-0,3 buổi/tháng"."""
+    if amount is None or (isinstance(amount, float) and math.isnan(amount)):
+        return None
+    sign = "+" if amount >= 0 else "-"
+    if indicator.unit == "percent":
+        return f"{sign}{number(abs(100 * amount), lang, 1)} {t('points', lang)}"
+    return f"{sign}{number(abs(amount), lang, 1)} {t(indicator.unit, lang)}"
+
+
+def parent_total(level: str, lang: str) -> str:
+    """ "Toàn huyện" / "Toàn tỉnh", following the configured parent unit."""
+    return t("parent_total", lang, level=t(level, lang))

@@ -1,0 +1,163 @@
+"""Streamlit glue shared by the pages: the database, the sidebar (language and period, kept in
+the URL so a copied link reopens the same view), the demo banner and the family page layout."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from grassroots import catalog, charts, db, demo, figures, i18n, periods
+
+
+@st.cache_resource(show_spinner=False)
+def _database(path: str) -> db.Database:
+    if not Path(path).exists():
+        with st.spinner("Đang tạo cơ sở dữ liệu mẫu…"):
+            demo.build(Path(path))
+    return db.Database(path)
+
+
+@dataclass(frozen=True)
+class View:
+    """What every page shows from: the database, the reader's language and the period."""
+
+    db: db.Database
+    lang: str
+    period: periods.Period | None
+    settings: dict
+
+    def t(self, key: str, **values) -> str:
+        return i18n.t(key, self.lang, **values)
+
+    @property
+    def parent_label(self) -> str:
+        return i18n.parent_total(self.settings.get("parent_level", "district"), self.lang)
+
+    @property
+    def parent_name(self) -> str:
+        level = self.t(self.settings.get("parent_level", "district"))
+        return f"{level} {self.settings.get('parent_name', '')}".strip()
+
+    def subtitle(self) -> str:
+        """Who, when and from where, for every chart; "DỮ LIỆU MẪU" while on the demo."""
+        parts = [self.parent_name.capitalize(), self.period.label(self.lang),
+                 f"{self.t('source')}: {self.settings.get('source', '')}"]
+        if self.settings.get("demo") == "true":
+            parts.append(self.t("demo_mark"))
+        return " · ".join(parts)
+
+
+def _lang() -> str:
+    if "lang_en" not in st.session_state:
+        st.session_state.lang_en = st.query_params.get("lang") == "en"
+    st.sidebar.toggle("English", key="lang_en", persist_state="session")
+    lang = "en" if st.session_state.lang_en else "vi"
+    if lang == "en":
+        st.query_params["lang"] = "en"
+    else:
+        st.query_params.pop("lang", None)
+    return lang
+
+
+def _kind_changed() -> None:
+    """Keep the period in view when switching kind: the quarter or year that holds it."""
+    current = periods.parse(st.session_state.ky)
+    st.session_state.ky = periods.Period.containing(st.session_state.loai_ky, current.end).code
+
+
+def _period(database: db.Database, lang: str) -> periods.Period | None:
+    if "ky" not in st.session_state:
+        requested = periods.parse(st.query_params.get("ky"))
+        kind = requested.kind if requested else "quarter"
+        choices = figures.period_choices(database, kind)
+        if not choices:
+            return None
+        chosen = requested if requested in choices else choices[0]
+        st.session_state.ky, st.session_state.loai_ky = chosen.code, kind
+    st.sidebar.segmented_control(
+        i18n.t("period_kind", lang), periods.KINDS, key="loai_ky", required=True,
+        format_func=lambda kind: i18n.t(kind, lang), on_change=_kind_changed,
+        persist_state="session")
+    codes = [p.code for p in figures.period_choices(database, st.session_state.loai_ky)]
+    if st.session_state.ky not in codes:
+        st.session_state.ky = codes[0]
+    st.sidebar.selectbox(i18n.t("period", lang), codes, key="ky", persist_state="session",
+                         format_func=lambda code: periods.parse(code).label(lang))
+    st.query_params["ky"] = st.session_state.ky
+    return periods.parse(st.session_state.ky)
+
+
+def sidebar() -> View:
+    """Draw the shared sidebar and remember the view for the page about to run."""
+    database = _database(str(db.default_path()))
+    lang = _lang()
+    st.session_state.view = View(database, lang, _period(database, lang), database.settings())
+    return st.session_state.view
+
+
+def view() -> View:
+    return st.session_state.view
+
+
+def header(title: str) -> View:
+    """The page's title, the demo banner while on sample data, and the view."""
+    current = view()
+    st.title(title)
+    if current.settings.get("demo") == "true":
+        st.warning(current.t("demo_banner"), icon="⚠️")
+    if current.period is None:
+        st.info(current.t("no_data_period"))
+        st.stop()
+    return current
+
+
+def indicator_picker(current: View, family: str) -> catalog.Indicator:
+    options = [i.id for i in catalog.of_family(family)]
+    key = f"chitieu_{family}"
+    if key not in st.session_state:
+        requested = st.query_params.get("chitieu")
+        st.session_state[key] = requested if requested in options else options[0]
+    st.selectbox(current.t("indicator"), options, key=key,
+                 format_func=lambda i: catalog.BY_ID[i].label(current.lang))
+    st.query_params["chitieu"] = st.session_state[key]
+    return catalog.BY_ID[st.session_state[key]]
+
+
+def numbers_table(frame: pd.DataFrame, indicator: catalog.Indicator, current: View) -> None:
+    """The table of exactly the numbers a ranking chart shows, formatted the reader's way."""
+    lang = current.lang
+    table = pd.DataFrame({
+        current.t("rank"): [i18n.number(r, lang) if pd.notna(r) else "" for r in frame["rank"]],
+        current.t("commune"): frame["name"],
+        current.t("numerator"): [i18n.number(v, lang, 0 if indicator.unit == "percent" else 1)
+                                 for v in frame["num"]],
+        current.t("denominator"): [i18n.number(v, lang, 0 if indicator.unit == "percent" else 1)
+                                   for v in frame["den"]],
+        current.t("value"): [i18n.value(indicator, v, lang) for v in frame["value"]],
+        current.t("target"): [i18n.value(indicator, v, lang) for v in frame["target"]],
+        current.t("status"): [i18n.t(s, lang) for s in frame["status"]],
+    })
+    st.dataframe(table, hide_index=True)
+
+
+def family_page(family: str) -> None:
+    """One family's page: pick an indicator, rank the communes, follow the trend, see the numbers."""
+    current = header(i18n.t(family, st.session_state.view.lang))
+    indicator = indicator_picker(current, family)
+    st.caption(f"**{current.t('formula')}:** {indicator.formula} · "
+               f"**{current.t('legal_reference')}:** {indicator.reference}")
+    ranked = figures.ranking(current.db, indicator, current.period)
+    parent = figures.parent_values(current.db, current.period).loc[indicator.id]
+    st.subheader(current.t("ranking"))
+    st.altair_chart(charts.ranking(
+        ranked, indicator, parent["value"], current.parent_label, parent["target"],
+        f"{indicator.label(current.lang)} — {current.period.label(current.lang)}",
+        current.subtitle(), current.lang), width="stretch")
+    st.subheader(current.t("trend"))
+    st.altair_chart(charts.trend(
+        figures.trend(current.db, indicator, current.period), indicator, current.parent_label,
+        parent["target"], indicator.label(current.lang), current.subtitle(), current.lang),
+        width="stretch")
+    st.subheader(current.t("table"))
+    numbers_table(ranked, indicator, current)

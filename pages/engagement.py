@@ -1,0 +1,3 @@
+from grassroots import ui
+
+ui.family_page("engagement")

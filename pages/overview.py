@@ -1,0 +1,37 @@
+import streamlit as st
+
+from grassroots import catalog, charts, figures, i18n, ui
+
+current = ui.header(ui.view().t("overview"))
+lang, period = current.lang, current.period
+now = figures.parent_values(current.db, period)
+before = figures.parent_values(current.db, period.previous())
+
+for column, (family, indicator_id) in zip(st.columns(len(catalog.HEADLINE)),
+                                          catalog.HEADLINE.items()):
+    indicator = catalog.BY_ID[indicator_id]
+    value, previous = now.loc[indicator_id, "value"], before.loc[indicator_id, "value"]
+    change = None if value is None or previous is None else value - previous
+    column.metric(
+        f"{current.t(family)}: {indicator.label(lang)}",
+        i18n.value(indicator, value, lang),
+        i18n.delta(indicator, change, lang),
+        delta_color="normal" if indicator.higher_is_better else "inverse",
+        help=current.t("vs_previous", period=period.previous().label(lang)),
+        border=True,
+    )
+
+communes = figures.commune_values(current.db, period)
+missing = communes[communes["value"].isna()
+                   & communes["indicator"].isin(catalog.HEADLINE.values())]
+if not missing.empty:
+    families = missing.assign(family=missing["indicator"].map(
+        lambda i: current.t(catalog.BY_ID[i].family)))
+    st.warning(current.t("missing_communes", names="; ".join(
+        f"{name} ({', '.join(group['family'])})" for name, group in families.groupby("name"))))
+
+st.subheader(current.t("scorecard"))
+st.caption(current.t("scorecard_help"))
+st.altair_chart(charts.scorecard(
+    communes, [catalog.BY_ID[i] for i in catalog.SCORECARD],
+    f"{current.t('scorecard')} — {period.label(lang)}", current.subtitle(), lang))

@@ -1,0 +1,20 @@
+-- Every indicator for every commune that reported, over the months $start..$end (DATEs: first
+-- days of the first and last month), each the ratio of summed parts. Flow indicators sum the
+-- months in the period; stock indicators take the commune's latest snapshot up to $end.
+-- A commune with no report has no row: no data, never 0.
+-- Returns: indicator, unit_code, num, den, value.
+WITH picked AS (
+    SELECT indicator, unit_code, num, den
+    FROM indicator_parts
+    WHERE month <= $end AND (stock OR month >= $start)
+    QUALIFY NOT stock OR month = max(month) OVER (PARTITION BY indicator, unit_code)
+)
+SELECT
+    indicator,
+    unit_code,
+    sum(num) AS num,
+    sum(den) AS den,
+    sum(num) / nullif(sum(den), 0) AS value
+FROM picked
+GROUP BY indicator, unit_code
+ORDER BY indicator, unit_code
