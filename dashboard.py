@@ -7,10 +7,12 @@ from grassroots import i18n, ui
 st.set_page_config(page_title="Chỉ số chính quyền cơ sở", page_icon="📊", layout="wide")
 
 current = ui.sidebar()
-pages = [st.Page("pages/overview.py", title=current.t("overview"), icon="🏠", default=True)] + [
-    st.Page(f"pages/{family}.py", title=current.t(family), icon=icon)
-    for family, icon in (("dossiers", "📁"), ("letters", "✉️"), ("engagement", "🤝"),
-                         ("cadres", "🎓"), ("satisfaction", "🙂"))
+pages = [st.Page("pages/overview.py", title=current.t("overview"), icon=":material/dashboard:",
+                 default=True)] + [
+    st.Page(f"pages/{family}.py", title=current.t(family), icon=f":material/{icon}:")
+    for family, icon in (("dossiers", "folder_open"), ("letters", "mail"),
+                         ("engagement", "groups"), ("cadres", "school"),
+                         ("satisfaction", "sentiment_satisfied"))
 ]
 st.sidebar.caption(i18n.t("app_title", current.lang))
 st.navigation(pages).run()

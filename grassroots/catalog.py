@@ -31,6 +31,8 @@ class Indicator:
     family: str
     vi: str
     en: str
+    short_vi: str  # for scorecard columns, tiles and map labels
+    short_en: str
     unit: str  # "percent" (a fraction 0..1) or a count per period: "per_month", "per_year"
     higher_is_better: bool
     source: str
@@ -38,6 +40,9 @@ class Indicator:
     denominator: str
     target: float | None
     reference: str
+    # Judge over the last `window` months up to the period's end whatever the period's length,
+    # for minimums set per year (a quarter without a dialogue does not miss a yearly minimum).
+    window: int | None = None
 
     @property
     def stock(self) -> bool:
@@ -45,6 +50,9 @@ class Indicator:
 
     def label(self, lang: str) -> str:
         return self.vi if lang == "vi" else self.en
+
+    def short(self, lang: str) -> str:
+        return self.short_vi if lang == "vi" else self.short_en
 
     @property
     def formula(self) -> str:
@@ -85,6 +93,7 @@ INDICATORS = (
     Indicator(
         "on_time_rate", "dossiers",
         "Tỷ lệ hồ sơ giải quyết đúng hạn", "Dossiers resolved on time",
+        "Đúng hạn", "On time",
         "percent", True, "dossier_stats",
         "resolved_early + resolved_on_time", _RESOLVED,
         1.0, _ONE_STOP,
@@ -92,6 +101,7 @@ INDICATORS = (
     Indicator(
         "early_rate", "dossiers",
         "Tỷ lệ hồ sơ giải quyết trước hạn", "Dossiers resolved early",
+        "Trước hạn", "Early",
         "percent", True, "dossier_stats",
         "resolved_early", _RESOLVED,
         None, _ONE_STOP,
@@ -99,13 +109,15 @@ INDICATORS = (
     Indicator(
         "overdue_rate", "dossiers",
         "Tỷ lệ hồ sơ quá hạn", "Overdue dossiers",
+        "Quá hạn", "Overdue",
         "percent", False, "dossier_stats",
         "resolved_late + pending_overdue", "carried_over + received",
-        0.0, _ONE_STOP,
+        None, _ONE_STOP,
     ),
     Indicator(
         "online_rate", "dossiers",
         "Tỷ lệ hồ sơ trực tuyến toàn trình", "Full-process online dossiers",
+        "Trực tuyến toàn trình", "Online",
         "percent", True, "dossier_stats",
         "online_full", "received",
         0.8, _NQ76,
@@ -113,6 +125,7 @@ INDICATORS = (
     Indicator(
         "online_payment_rate", "dossiers",
         "Tỷ lệ thanh toán trực tuyến", "Fees paid online",
+        "Thanh toán trực tuyến", "Paid online",
         "percent", True, "dossier_stats",
         "paid_online", "with_fee",
         None, "Quyết định 766/QĐ-TTg (2022), nhóm thanh toán trực tuyến",
@@ -120,6 +133,7 @@ INDICATORS = (
     Indicator(
         "digitisation_rate", "dossiers",
         "Tỷ lệ hồ sơ được số hóa", "Dossiers digitised",
+        "Số hóa", "Digitised",
         "percent", True, "dossier_stats",
         "digitised", "received",
         None, "Quyết định 766/QĐ-TTg (2022), nhóm số hóa",
@@ -127,6 +141,7 @@ INDICATORS = (
     Indicator(
         "letter_coverage", "letters",
         "Tỷ lệ gửi thư chúc mừng, chia buồn", "Letters sent per registration",
+        "Gửi thư", "Letters",
         "percent", True, "letters",
         _LETTERS, "births + marriages + deaths",
         1.0, _FRIENDLY,
@@ -134,6 +149,7 @@ INDICATORS = (
     Indicator(
         "birth_letter_coverage", "letters",
         "Tỷ lệ gửi thư chúc mừng khai sinh", "Birth letters per birth registered",
+        "Thư khai sinh", "Birth letters",
         "percent", True, "letters",
         "birth_letters", "births",
         1.0, _FRIENDLY,
@@ -141,6 +157,7 @@ INDICATORS = (
     Indicator(
         "marriage_letter_coverage", "letters",
         "Tỷ lệ gửi thư chúc mừng kết hôn", "Marriage letters per marriage registered",
+        "Thư kết hôn", "Marriage letters",
         "percent", True, "letters",
         "marriage_letters", "marriages",
         1.0, _FRIENDLY,
@@ -148,6 +165,7 @@ INDICATORS = (
     Indicator(
         "condolence_letter_coverage", "letters",
         "Tỷ lệ gửi thư chia buồn", "Condolence letters per death registered",
+        "Thư chia buồn", "Condolences",
         "percent", True, "letters",
         "condolence_letters", "deaths",
         1.0, _FRIENDLY,
@@ -155,6 +173,7 @@ INDICATORS = (
     Indicator(
         "secretary_receptions", "engagement",
         "Số buổi Bí thư tiếp công dân mỗi tháng", "Party secretary receptions per month",
+        "Bí thư tiếp dân", "Secretary receptions",
         "per_month", True, "engagement_months",
         "secretary_receptions", "months",
         2.0, "Quy định 11-QĐi/TW (2019): ít nhất 2 ngày mỗi tháng",
@@ -162,20 +181,23 @@ INDICATORS = (
     Indicator(
         "chair_receptions", "engagement",
         "Số buổi Chủ tịch UBND tiếp công dân mỗi tháng", "Chair receptions per month",
+        "Chủ tịch tiếp dân", "Chair receptions",
         "per_month", True, "engagement_months",
         "chair_receptions", "months",
         4.0, "Luật Tiếp công dân 2013, Điều 15: ít nhất 1 ngày mỗi tuần",
     ),
     Indicator(
         "dialogues", "engagement",
-        "Số hội nghị đối thoại mỗi năm", "Dialogue conferences per year",
+        "Số hội nghị đối thoại trong 12 tháng", "Dialogue conferences in 12 months",
+        "Đối thoại", "Dialogues",
         "per_year", True, "engagement_months",
         "dialogues", "years",
-        1.0, "Luật Tổ chức chính quyền địa phương 2025: ít nhất 1 lần mỗi năm",
+        1.0, "Luật Tổ chức chính quyền địa phương 2025: ít nhất 1 lần mỗi năm", window=12,
     ),
     Indicator(
         "saturday_sessions", "engagement",
         'Số buổi "Ngày thứ Bảy với dân" mỗi tháng', '"Saturday with the people" per month',
+        "Thứ Bảy với dân", "Saturdays",
         "per_month", True, "engagement_months",
         "saturday_sessions", "months",
         None, "Mô hình của Huyện ủy Bình Lục",
@@ -183,6 +205,7 @@ INDICATORS = (
     Indicator(
         "petition_resolution_rate", "engagement",
         "Tỷ lệ ý kiến, kiến nghị đã giải quyết", "Petitions resolved",
+        "Giải quyết kiến nghị", "Petitions resolved",
         "percent", True, "engagement_months",
         "petitions_resolved", "petitions_received",
         None, "Luật Tiếp công dân 2013",
@@ -191,6 +214,7 @@ INDICATORS = (
         "university_rate", "cadres",
         "Tỷ lệ cán bộ, công chức có trình độ đại học trở lên",
         "Cadres with a university degree or higher",
+        "Đại học trở lên", "University+",
         "percent", True, "cadre_snapshots",
         "postgraduate + university", "total",
         1.0, "Nghị định 33/2023/NĐ-CP",
@@ -199,6 +223,7 @@ INDICATORS = (
         "theory_rate", "cadres",
         "Tỷ lệ cán bộ có trình độ LLCT trung cấp trở lên",
         "Cadres with intermediate political theory or higher",
+        "LLCT trung cấp trở lên", "Political theory",
         "percent", True, "cadre_snapshots",
         "theory_advanced + theory_intermediate", "total",
         None, "Nghị định 33/2023/NĐ-CP",
@@ -206,6 +231,7 @@ INDICATORS = (
     Indicator(
         "satisfaction_rate", "satisfaction",
         "Tỷ lệ người dân hài lòng", "People satisfied",
+        "Hài lòng", "Satisfied",
         "percent", True, "satisfaction",
         "satisfied", "surveys",
         0.9, _NQ76,
@@ -232,7 +258,8 @@ def parts_sql() -> str:
     """The body of the `indicator_parts` view: one row per indicator, commune and month."""
     selects = [
         f"SELECT '{i.id}' AS indicator, unit_code, {SOURCES[i.source]} AS month, "
-        f"{i.stock} AS stock, CAST({i.numerator} AS DOUBLE) AS num, "
+        f"{i.stock} AS stock, {i.window or 'NULL'} AS window_months, "
+        f"CAST({i.numerator} AS DOUBLE) AS num, "
         f"CAST({i.denominator} AS DOUBLE) AS den FROM {i.source}"
         for i in INDICATORS
     ]

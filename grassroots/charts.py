@@ -82,9 +82,11 @@ def ranking(frame: pd.DataFrame, indicator: Indicator, parent_value: float | Non
         align="left", dx=4, fontStyle="italic", color="#777777").encode(
         x=alt.datum(0), y=y, text="no_data:N")
     layers = [bars, labels, missing]
-    lines = [(parent_value, parent_label, PARENT_COLOUR, [6, 3]),
-             (target, i18n.t("target", lang), TARGET_COLOUR, [])]
-    for value, label, colour, dash in lines:
+    # Labels point away from each other: the larger value's to the right of its rule.
+    larger_parent = target is None or pd.isna(target) or (parent_value or 0) > target
+    rules = [(parent_value, parent_label, PARENT_COLOUR, [6, 3], larger_parent),
+             (target, i18n.t("target", lang), TARGET_COLOUR, [], not larger_parent)]
+    for value, label, colour, dash, to_the_right in rules:
         if value is None or pd.isna(value):
             continue
         rule = pd.DataFrame({"value": [value], "label": [
@@ -92,15 +94,22 @@ def ranking(frame: pd.DataFrame, indicator: Indicator, parent_value: float | Non
         layers.append(alt.Chart(rule).mark_rule(color=colour, strokeDash=dash, size=2).encode(
             x="value:Q", tooltip=alt.Tooltip("label:N", title=" ")))
         layers.append(alt.Chart(rule).mark_text(
-            color=colour, align="left", dx=3, dy=-6, baseline="bottom", fontWeight="bold",
+            color=colour, align="left" if to_the_right else "right", dx=3 if to_the_right else -3,
+            dy=-4, baseline="bottom", fontWeight="bold",
         ).encode(x="value:Q", y=alt.value(0), text="label:N"))
     chart = alt.layer(*layers).properties(
         title=_title(title, subtitle), height=alt.Step(22), width="container")
     return _finish(chart, lang)
 
 
-def trend(frame: pd.DataFrame, indicator: Indicator, parent_label: str, target: float | None,
-          title: str, subtitle: str, lang: str) -> alt.TopLevelMixin:
+TIME_FORMATS = {
+    "vi": {"month": "%m/%Y", "quarter": "Q%q/%Y", "year": "%Y"},
+    "en": {"month": "%b %Y", "quarter": "Q%q %Y", "year": "%Y"},
+}
+
+
+def trend(frame: pd.DataFrame, indicator: Indicator, grain: str, parent_label: str,
+          target: float | None, title: str, subtitle: str, lang: str) -> alt.TopLevelMixin:
     """The parent unit's line in bold over the communes' lines in grey, with the target."""
     data = frame.assign(
         name=frame["name"].where(frame["unit_code"].notna(), parent_label),
@@ -108,14 +117,16 @@ def trend(frame: pd.DataFrame, indicator: Indicator, parent_label: str, target: 
         series=[i18n.t("communes", lang) if pd.notna(c) else parent_label
                 for c in frame["unit_code"]],
     )
-    x = alt.X("bucket:T", title=None, axis=alt.Axis(format="%m/%Y" if lang == "vi" else "%b %Y"))
+    time_format = TIME_FORMATS[lang][grain]
+    ticks = {"interval": "year", "step": 1} if grain == "year" else {"interval": "month", "step": 3}
+    x = alt.X("bucket:T", title=None, axis=alt.Axis(format=time_format, tickCount=ticks))
     y = alt.Y("value:Q", title=indicator.label(lang),
               axis=alt.Axis(format=_axis_format(indicator)), scale=alt.Scale(zero=False))
     colour = alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom"),
                        scale=alt.Scale(domain=[parent_label, i18n.t("communes", lang)],
                                        range=[PARENT_COLOUR, COMMUNE_LINE_COLOUR]))
     tooltip = [alt.Tooltip("name:N", title=i18n.t("commune", lang)),
-               alt.Tooltip("bucket:T", title=i18n.t("period", lang), format="%m/%Y"),
+               alt.Tooltip("bucket:T", title=i18n.t("period", lang), format=time_format),
                alt.Tooltip("value_label:N", title=i18n.t("value", lang))]
     communes = alt.Chart(data[data["unit_code"].notna()]).mark_line(
         strokeWidth=1, point=alt.OverlayMarkDef(size=12)).encode(
@@ -136,17 +147,19 @@ def trend(frame: pd.DataFrame, indicator: Indicator, parent_label: str, target: 
 def scorecard(frame: pd.DataFrame, indicators: list[Indicator], title: str, subtitle: str,
               lang: str) -> alt.TopLevelMixin:
     """Communes (rows) × indicators (columns), each cell its value, coloured by status."""
-    columns = {i.id: i.label(lang) for i in indicators}
+    columns = {i.id: i.short(lang) for i in indicators}
     data = frame[frame["indicator"].isin(columns)].copy()
     data["indicator_label"] = data["indicator"].map(columns)
-    data["value_label"] = [i18n.value(catalog.BY_ID[i], v, lang)
+    data["indicator_name"] = [catalog.BY_ID[i].label(lang) for i in data["indicator"]]
+    data["value_label"] = [i18n.value(catalog.BY_ID[i], v, lang, unit=False)
                            for i, v in zip(data["indicator"], data["value"])]
     data["status_label"] = [i18n.t(s, lang) for s in data["status"]]
     x = alt.X("indicator_label:N", sort=list(columns.values()), title=None,
-              axis=alt.Axis(orient="top", labelAngle=-35, labelLimit=200))
-    y = alt.Y("name:N", title=None, sort=sorted(data["name"].unique()))
+              axis=alt.Axis(orient="top", labelAngle=0, labelLimit=90,
+                            labelExpr="split(datum.label, ' ')"))
+    y = alt.Y("name:N", title=None, sort=i18n.sorted_names(data["name"]))
     tooltip = [alt.Tooltip("name:N", title=i18n.t("commune", lang)),
-               alt.Tooltip("indicator_label:N", title=i18n.t("indicator", lang)),
+               alt.Tooltip("indicator_name:N", title=i18n.t("indicator", lang)),
                alt.Tooltip("value_label:N", title=i18n.t("value", lang)),
                alt.Tooltip("status_label:N", title=i18n.t("status", lang))]
     cells = alt.Chart(data).mark_rect(stroke="white", strokeWidth=1).encode(

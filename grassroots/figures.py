@@ -5,7 +5,7 @@ import math
 
 import pandas as pd
 
-from grassroots import catalog, periods
+from grassroots import catalog, i18n, periods
 from grassroots.catalog import Indicator
 from grassroots.db import Database
 
@@ -78,15 +78,22 @@ def parent_values(db: Database, period: periods.Period) -> pd.DataFrame:
 def ranking(db: Database, indicator: Indicator, period: periods.Period) -> pd.DataFrame:
     """One indicator's commune values, best first, communes without data last."""
     frame = commune_values(db, period)
-    frame = frame[frame["indicator"] == indicator.id]
-    return frame.sort_values(["rank", "name"], na_position="last").reset_index(drop=True)
+    frame = frame[frame["indicator"] == indicator.id].assign(
+        order=lambda f: f["name"].map(i18n.sort_key))
+    return (frame.sort_values(["rank", "order"], na_position="last")
+            .drop(columns="order").reset_index(drop=True))
+
+
+def trend_grain(indicator: Indicator, period: periods.Period) -> str:
+    """Snapshots and yearly minimums trend by year; the rest by the period's own kind."""
+    return "year" if indicator.stock or indicator.window else period.kind
 
 
 def trend(db: Database, indicator: Indicator, period: periods.Period) -> pd.DataFrame:
     """The indicator per commune and for the parent unit, per bucket of the period's kind (years
-    for snapshots), from the first month of data up to the period's end.
+    for snapshots and yearly minimums), from the first month of data up to the period's end.
     Returns: bucket, unit_code, name, value (the parent unit has unit_code None)."""
-    grain = "year" if indicator.stock else period.kind
+    grain = trend_grain(indicator, period)
     first = db.run("data_range")["first"].iloc[0].date()
     if indicator.stock:
         first = first.replace(year=first.year - 1)  # the snapshot before the data starts

@@ -1,6 +1,7 @@
 """User-visible words and numbers: Vietnamese by default, English on request."""
 
 import math
+import unicodedata
 
 LANGS = ("vi", "en")
 
@@ -88,13 +89,13 @@ def number(value: float | None, lang: str, decimals: int = 0) -> str:
     return text
 
 
-def value(indicator, amount: float | None, lang: str) -> str:
-    """An indicator's value as a reader sees it: "98,2%", "1,9 buổi/tháng"."""
+def value(indicator, amount: float | None, lang: str, unit: bool = True) -> str:
+    """An indicator's value as a reader sees it: "98,2%", "1,9 buổi/tháng" ("1,9" without unit)."""
     if amount is None or (isinstance(amount, float) and math.isnan(amount)):
         return t("no_data_short", lang)
     if indicator.unit == "percent":
         return number(100 * amount, lang, 1) + "%"
-    return f"{number(amount, lang, 1)} {t(indicator.unit, lang)}"
+    return f"{number(amount, lang, 1)} {t(indicator.unit, lang)}" if unit else number(amount, lang, 1)
 
 
 def delta(indicator, amount: float | None, lang: str) -> str | None:
@@ -110,3 +111,24 @@ def delta(indicator, amount: float | None, lang: str) -> str | None:
 def parent_total(level: str, lang: str) -> str:
     """ "Toàn huyện" / "Toàn tỉnh", following the configured parent unit."""
     return t("parent_total", lang, level=t(level, lang))
+
+
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền sắc ngã hỏi nặng
+
+
+def sort_key(name: str) -> tuple:
+    """Vietnamese alphabetical order: Đ after D, Ă and Â after A; tones only break ties."""
+    letters, tones = [], []
+    for char in unicodedata.normalize("NFD", name.lower()):
+        if char in _TONES:
+            tones.append(char)
+        else:
+            letters.append(char)
+    base = unicodedata.normalize("NFC", "".join(letters))
+    return tuple(_ALPHABET.index(c) + 1 if c in _ALPHABET else ord(c) + 100 for c in base), \
+        tuple(tones)
+
+
+def sorted_names(names) -> list[str]:
+    return sorted(set(names), key=sort_key)

@@ -41,7 +41,7 @@ class View:
 
     def subtitle(self) -> str:
         """Who, when and from where, for every chart; "DỮ LIỆU MẪU" while on the demo."""
-        parts = [self.parent_name.capitalize(), self.period.label(self.lang),
+        parts = [self.parent_name[:1].upper() + self.parent_name[1:], self.period.label(self.lang),
                  f"{self.t('source')}: {self.settings.get('source', '')}"]
         if self.settings.get("demo") == "true":
             parts.append(self.t("demo_mark"))
@@ -124,21 +124,24 @@ def indicator_picker(current: View, family: str) -> catalog.Indicator:
     return catalog.BY_ID[st.session_state[key]]
 
 
+def _decimals(amount: float) -> int:
+    """Counts show whole; a fraction (years of a quarter: 0,25) shows two decimals."""
+    return 0 if pd.isna(amount) or float(amount).is_integer() else 2
+
+
 def numbers_table(frame: pd.DataFrame, indicator: catalog.Indicator, current: View) -> None:
     """The table of exactly the numbers a ranking chart shows, formatted the reader's way."""
     lang = current.lang
     table = pd.DataFrame({
         current.t("rank"): [i18n.number(r, lang) if pd.notna(r) else "" for r in frame["rank"]],
         current.t("commune"): frame["name"],
-        current.t("numerator"): [i18n.number(v, lang, 0 if indicator.unit == "percent" else 1)
-                                 for v in frame["num"]],
-        current.t("denominator"): [i18n.number(v, lang, 0 if indicator.unit == "percent" else 1)
-                                   for v in frame["den"]],
+        current.t("numerator"): [i18n.number(v, lang, _decimals(v)) for v in frame["num"]],
+        current.t("denominator"): [i18n.number(v, lang, _decimals(v)) for v in frame["den"]],
         current.t("value"): [i18n.value(indicator, v, lang) for v in frame["value"]],
         current.t("target"): [i18n.value(indicator, v, lang) for v in frame["target"]],
         current.t("status"): [i18n.t(s, lang) for s in frame["status"]],
     })
-    st.dataframe(table, hide_index=True)
+    st.dataframe(table, hide_index=True, height="content")
 
 
 def family_page(family: str) -> None:
@@ -156,7 +159,8 @@ def family_page(family: str) -> None:
         current.subtitle(), current.lang), width="stretch")
     st.subheader(current.t("trend"))
     st.altair_chart(charts.trend(
-        figures.trend(current.db, indicator, current.period), indicator, current.parent_label,
+        figures.trend(current.db, indicator, current.period), indicator,
+        figures.trend_grain(indicator, current.period), current.parent_label,
         parent["target"], indicator.label(current.lang), current.subtitle(), current.lang),
         width="stretch")
     st.subheader(current.t("table"))

@@ -12,12 +12,14 @@ for column, (family, indicator_id) in zip(st.columns(len(catalog.HEADLINE)),
     indicator = catalog.BY_ID[indicator_id]
     value, previous = now.loc[indicator_id, "value"], before.loc[indicator_id, "value"]
     change = None if value is None or previous is None else value - previous
+    unit = "" if indicator.unit == "percent" else f" ({current.t(indicator.unit)})"
     column.metric(
-        f"{current.t(family)}: {indicator.label(lang)}",
-        i18n.value(indicator, value, lang),
+        f"{indicator.short(lang)}{unit}",
+        i18n.value(indicator, value, lang, unit=False),
         i18n.delta(indicator, change, lang),
         delta_color="normal" if indicator.higher_is_better else "inverse",
-        help=current.t("vs_previous", period=period.previous().label(lang)),
+        help=f"{indicator.label(lang)}; "
+             + current.t("vs_previous", period=period.previous().label(lang)),
         border=True,
     )
 

@@ -1,0 +1,117 @@
+"""The dashboard in a real browser: Debian's Chromium, driven by Playwright, against the real
+server on the demo database. Every page draws its charts, shows no exception, and no request
+leaves this machine. Screenshots are kept in build/screenshots/ for a person to look at."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from grassroots import db
+
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = db.ROOT / "build" / "screenshots"
+PAGES = {
+    "overview": ("", 1),
+    "dossiers": ("dossiers", 2),
+    "letters": ("letters", 2),
+    "engagement": ("engagement", 2),
+    "cadres": ("cadres", 2),
+    "satisfaction": ("satisfaction", 2),
+}
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(demo_db):
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1"],
+        cwd=db.ROOT, env={**os.environ, "DASHBOARD_DB": str(demo_db)},
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        process.kill()
+        pytest.fail(f"the dashboard did not answer: {process.stdout.read().decode()}")
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost, EXCLUDE 127.0.0.1",
+        ])
+        yield browser
+        browser.close()
+
+
+def _open(browser, url: str, charts: int, shot: str, requests: list[str]):
+    page = browser.new_page(viewport={"width": 1400, "height": 2000}, locale="vi-VN")
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
+                           timeout=60_000)
+    page.wait_for_function(
+        "n => document.querySelectorAll('[data-testid=\"stVegaLiteChart\"] svg, "
+        "[data-testid=\"stVegaLiteChart\"] canvas').length >= n", arg=charts, timeout=60_000)
+    page.wait_for_timeout(500)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SHOTS / f"{shot}.png", full_page=True)
+    return page
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_draws_its_charts_offline(server, browser, name):
+    path, charts = PAGES[name]
+    requests: list[str] = []
+    page = _open(browser, f"{server}/{path}?ky=2025-Q2", charts, name, requests)
+
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert "DỮ LIỆU MẪU" in page.inner_text("body")
+    marks = page.locator('[data-testid="stVegaLiteChart"] svg .mark-rect path, '
+                         '[data-testid="stVegaLiteChart"] svg .mark-line path')
+    assert marks.count() > 0
+    outside = {urlparse(u).hostname for u in requests} - LOCAL_HOSTS - {None}
+    assert not outside, f"requests left the machine: {outside}"
+    page.close()
+
+
+def test_a_copied_link_reopens_the_same_view(server, browser):
+    page = _open(browser, f"{server}/dossiers?ky=2024&chitieu=online_rate&lang=en", 2,
+                 "dossiers-link", [])
+    body = page.inner_text("body")
+    assert "Full-process online dossiers" in body
+    assert "Full-process online dossiers — 2024" in page.locator(
+        '[data-testid="stVegaLiteChart"]').first.text_content()
+    assert "ky=2024" in page.url and "chitieu=online_rate" in page.url and "lang=en" in page.url
+    page.close()
