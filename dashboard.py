@@ -7,9 +7,9 @@ from grassroots import i18n, ui
 st.set_page_config(page_title="Chỉ số chính quyền cơ sở", page_icon="📊", layout="wide")
 
 current = ui.sidebar()
-pages = [st.Page("pages/overview.py", title=current.t("overview"), icon=":material/dashboard:",
+pages = [st.Page("app_pages/overview.py", title=current.t("overview"), icon=":material/dashboard:",
                  default=True)] + [
-    st.Page(f"pages/{family}.py", title=current.t(family), icon=f":material/{icon}:")
+    st.Page(f"app_pages/{family}.py", title=current.t(family), icon=f":material/{icon}:")
     for family, icon in (("dossiers", "folder_open"), ("letters", "mail"),
                          ("engagement", "groups"), ("cadres", "school"),
                          ("satisfaction", "sentiment_satisfied"))

@@ -135,8 +135,8 @@ def trend(frame: pd.DataFrame, indicator: Indicator, grain: str, parent_label: s
         strokeWidth=3, point=True).encode(x=x, y=y, color=colour, tooltip=tooltip)
     layers = [communes, parent]
     if target is not None and pd.notna(target):
-        rule = pd.DataFrame({"value": [target],
-                             "label": [f"{i18n.t('target', lang)}: {i18n.value(indicator, target, lang)}"]})
+        label = f"{i18n.t('target', lang)}: {i18n.value(indicator, target, lang)}"
+        rule = pd.DataFrame({"value": [target], "label": [label]})
         layers.append(alt.Chart(rule).mark_rule(color=TARGET_COLOUR, strokeDash=[4, 4]).encode(
             y="value:Q", tooltip=alt.Tooltip("label:N", title=" ")))
     chart = alt.layer(*layers).properties(title=_title(title, subtitle), height=320,

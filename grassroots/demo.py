@@ -110,7 +110,8 @@ def _dossiers(rng, units) -> pd.DataFrame:
                 "online_full": online,
                 "online_partial": int(rng.binomial(received - online, 0.5)),
                 "with_fee": with_fee,
-                "paid_online": int(rng.binomial(with_fee, _rising(t / span, online_offset, 0.2, 0.92))),
+                "paid_online": int(rng.binomial(
+                    with_fee, _rising(t / span, online_offset, 0.2, 0.92))),
                 "digitised": int(rng.binomial(received, _rising(t / span, 0.0, 0.15, 0.95))),
             })
     return pd.DataFrame(rows)
@@ -182,7 +183,7 @@ def _cadres(rng, units) -> pd.DataFrame:
         for year in (2021, 2022, 2023, 2024):
             total = int(rng.integers(20, 25))
             degree = min(total, round(total * min(rate + 0.03 * (year - 2021), 1.0)))
-            postgraduate = int(rng.integers(0, 3))
+            postgraduate = min(int(rng.integers(0, 3)), degree)
             college = int(rng.integers(0, total - degree + 1))
             intermediate = int(rng.integers(0, total - degree - college + 1))
             advanced = int(rng.integers(1, 4))
@@ -190,7 +191,7 @@ def _cadres(rng, units) -> pd.DataFrame:
             rows.append({
                 "unit_code": unit.code, "unit_name": unit.name,
                 "taken_on": date(year, 12, 31).strftime("%d/%m/%Y"), "total": total,
-                "postgraduate": min(postgraduate, degree), "university": degree - min(postgraduate, degree),
+                "postgraduate": postgraduate, "university": degree - postgraduate,
                 "college": college, "intermediate": intermediate,
                 "other_education": total - degree - college - intermediate,
                 "theory_advanced": advanced, "theory_intermediate": theory_intermediate,
@@ -243,7 +244,7 @@ def _boundaries(rng) -> dict:
 def _to_contract(kind: str, frame: pd.DataFrame) -> pd.DataFrame:
     """Rename database columns to the contract's Vietnamese headers, in the contract's order."""
     columns = contract.KINDS[kind][1]
-    frame = frame[[column for _, column in columns]].rename(columns=dict((c, h) for h, c in columns))
+    frame = frame[[column for _, column in columns]].rename(columns={c: h for h, c in columns})
     gaps = [(c, m) for k, c, m in NOT_REPORTED if k == kind]
     if gaps:
         key = list(zip(frame["Mã xã"], frame["Tháng"]))
@@ -294,7 +295,8 @@ def load(con: duckdb.DuckDBPyConnection, folder: Path = FOLDER) -> None:
     for kind, (table, _) in contract.KINDS.items():
         frame = read(kind, folder / f"{kind}.csv")  # noqa: F841 - read by DuckDB by name
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM frame")
-    for feature in json.loads((folder / "boundaries.geojson").read_text(encoding="utf-8"))["features"]:
+    boundaries = json.loads((folder / "boundaries.geojson").read_text(encoding="utf-8"))
+    for feature in boundaries["features"]:
         con.execute("INSERT INTO boundaries VALUES (?, ?, true, ?)", [
             feature["properties"]["code"], json.dumps(feature["geometry"]),
             "Ranh giới phát sinh tự động, chỉ mang tính minh họa",

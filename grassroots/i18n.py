@@ -95,7 +95,9 @@ def value(indicator, amount: float | None, lang: str, unit: bool = True) -> str:
         return t("no_data_short", lang)
     if indicator.unit == "percent":
         return number(100 * amount, lang, 1) + "%"
-    return f"{number(amount, lang, 1)} {t(indicator.unit, lang)}" if unit else number(amount, lang, 1)
+    if not unit:
+        return number(amount, lang, 1)
+    return f"{number(amount, lang, 1)} {t(indicator.unit, lang)}"
 
 
 def delta(indicator, amount: float | None, lang: str) -> str | None:
@@ -126,8 +128,9 @@ def sort_key(name: str) -> tuple:
         else:
             letters.append(char)
     base = unicodedata.normalize("NFC", "".join(letters))
-    return tuple(_ALPHABET.index(c) + 1 if c in _ALPHABET else ord(c) + 100 for c in base), \
-        tuple(tones)
+    order = tuple(0 if c == " " else _ALPHABET.index(c) + 1 if c in _ALPHABET else ord(c) + 100
+                  for c in base)  # a word ends before any letter: "Đồn Xá" < "Đồng Du"
+    return order, tuple(tones)
 
 
 def sorted_names(names) -> list[str]:

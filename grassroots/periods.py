@@ -36,13 +36,14 @@ class Period:
         return str(self.start.year)
 
     def label(self, lang: str) -> str:
+        year = self.start.year
         if self.kind == "month":
-            return f"Tháng {self.start.month}/{self.start.year}" if lang == "vi" else f"{self.start:%b %Y}"
+            return f"Tháng {self.start.month}/{year}" if lang == "vi" else f"{self.start:%b %Y}"
         if self.kind == "quarter":
             quarter = (self.start.month - 1) // 3 + 1
             roman = "I II III IV".split()[quarter - 1]
-            return f"Quý {roman}/{self.start.year}" if lang == "vi" else f"Q{quarter} {self.start.year}"
-        return f"Năm {self.start.year}" if lang == "vi" else str(self.start.year)
+            return f"Quý {roman}/{year}" if lang == "vi" else f"Q{quarter} {year}"
+        return f"Năm {year}" if lang == "vi" else str(year)
 
     def previous(self) -> "Period":
         return Period.containing(self.kind, _add_months(self.start, -_MONTHS[self.kind]))

@@ -51,7 +51,7 @@ class View:
 def _lang() -> str:
     if "lang_en" not in st.session_state:
         st.session_state.lang_en = st.query_params.get("lang") == "en"
-    st.sidebar.toggle("English", key="lang_en", persist_state="session")
+    st.sidebar.toggle("English", key="lang_en")
     lang = "en" if st.session_state.lang_en else "vi"
     if lang == "en":
         st.query_params["lang"] = "en"
@@ -77,12 +77,11 @@ def _period(database: db.Database, lang: str) -> periods.Period | None:
         st.session_state.ky, st.session_state.loai_ky = chosen.code, kind
     st.sidebar.segmented_control(
         i18n.t("period_kind", lang), periods.KINDS, key="loai_ky", required=True,
-        format_func=lambda kind: i18n.t(kind, lang), on_change=_kind_changed,
-        persist_state="session")
+        format_func=lambda kind: i18n.t(kind, lang), on_change=_kind_changed)
     codes = [p.code for p in figures.period_choices(database, st.session_state.loai_ky)]
     if st.session_state.ky not in codes:
         st.session_state.ky = codes[0]
-    st.sidebar.selectbox(i18n.t("period", lang), codes, key="ky", persist_state="session",
+    st.sidebar.selectbox(i18n.t("period", lang), codes, key="ky",
                          format_func=lambda code: periods.parse(code).label(lang))
     st.query_params["ky"] = st.session_state.ky
     return periods.parse(st.session_state.ky)
@@ -145,7 +144,7 @@ def numbers_table(frame: pd.DataFrame, indicator: catalog.Indicator, current: Vi
 
 
 def family_page(family: str) -> None:
-    """One family's page: pick an indicator, rank the communes, follow the trend, see the numbers."""
+    """A family's page: pick an indicator, rank the communes, follow the trend, see the numbers."""
     current = header(i18n.t(family, st.session_state.view.lang))
     indicator = indicator_picker(current, family)
     st.caption(f"**{current.t('formula')}:** {indicator.formula} · "

@@ -1,11 +1,12 @@
-"""Fixtures: the demo database built once per run, and a small database with hand-made figures
-whose indicator values are computed by hand in the tests."""
+"""Fixtures: the demo database built once per run, and a small database of hand-made figures
+whose indicator values the tests compute by hand."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from grassroots import demo
+from grassroots import db, demo
 
 
 @pytest.fixture(scope="session")
@@ -13,3 +14,43 @@ def demo_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
     demo.build(path)
     return path
+
+
+def _months(*pairs):
+    return [date(year, month, 1) for year, month in pairs]
+
+
+@pytest.fixture
+def small_db(tmp_path) -> db.Database:
+    """Three communes, first half of 2025.
+
+    Dossiers (early, on time, late): Một reports Jan (10, 5, 5), Feb (0, 0, 0), Mar (90, 0, 0),
+    Apr (50, 50, 0); Hai reports Jan (20, 20, 0) and Feb (38, 0, 2) and not March; Ba never
+    reports dossiers. Cadres: Một 8 of 10 with a degree at 31/12/2024, 9 of 10 at 30/06/2025.
+    """
+    database = db.Database(tmp_path / "small.duckdb")
+    con = database.con
+    con.execute("""INSERT INTO units VALUES
+        ('10001', 'Một', 'xã', 5000, 1200, 10.0, 5, NULL),
+        ('10002', 'Hai', 'phường', 8000, 2000, 5.0, 8, NULL),
+        ('10003', 'Đồng Ba', 'xã', 3000, 800, 12.0, 4, NULL)""")
+    dossiers = [
+        ("10001", m, early, on_time, late)
+        for m, (early, on_time, late) in zip(
+            _months((2025, 1), (2025, 2), (2025, 3), (2025, 4)),
+            [(10, 5, 5), (0, 0, 0), (90, 0, 0), (50, 50, 0)])
+    ] + [
+        ("10002", m, early, on_time, late)
+        for m, (early, on_time, late) in zip(_months((2025, 1), (2025, 2)),
+                                             [(20, 20, 0), (38, 0, 2)])
+    ]
+    con.executemany(
+        "INSERT INTO dossier_stats VALUES (?, ?, 0, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0)",
+        [(code, month, early + on_time + late, early, on_time, late)
+         for code, month, early, on_time, late in dossiers])
+    con.execute("""INSERT INTO cadre_snapshots VALUES
+        ('10001', '2024-12-31', 10, 0, 8, 1, 1, 0, 1, 5, 4),
+        ('10001', '2025-06-30', 10, 1, 8, 1, 0, 0, 1, 6, 3)""")
+    db.bump_data_version(con)
+    yield database
+    database.close()

@@ -37,12 +37,14 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(demo_db):
+def server(demo_db, tmp_path_factory):
+    database = tmp_path_factory.mktemp("browser") / "demo.duckdb"
+    database.write_bytes(demo_db.read_bytes())  # the server holds its file open for writing
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
          "--server.address", "127.0.0.1"],
-        cwd=db.ROOT, env={**os.environ, "DASHBOARD_DB": str(demo_db)},
+        cwd=db.ROOT, env={**os.environ, "DASHBOARD_DB": str(database)},
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
@@ -114,4 +116,20 @@ def test_a_copied_link_reopens_the_same_view(server, browser):
     assert "Full-process online dossiers — 2024" in page.locator(
         '[data-testid="stVegaLiteChart"]').first.text_content()
     assert "ky=2024" in page.url and "chitieu=online_rate" in page.url and "lang=en" in page.url
+    page.close()
+
+
+def test_the_period_survives_a_change_of_kind_and_of_page(server, browser):
+    page = _open(browser, f"{server}/?ky=2025-Q1", 1, "overview-year", [])
+    page.get_by_text("Năm", exact=True).click()
+    page.wait_for_url("**ky=2025")
+    page.get_by_text("Hồ sơ TTHC").click()
+    page.wait_for_url("**/dossiers?**")
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+    page.wait_for_function("document.querySelectorAll('[data-testid=\"stVegaLiteChart\"] svg')"
+                           ".length >= 2")
+    assert "ky=2025" in page.url and "ky=2025-" not in page.url
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert "Tỷ lệ hồ sơ giải quyết đúng hạn — Năm 2025" in page.locator(
+        '[data-testid="stVegaLiteChart"]').first.text_content()
     page.close()

@@ -7,8 +7,7 @@ lang, period = current.lang, current.period
 now = figures.parent_values(current.db, period)
 before = figures.parent_values(current.db, period.previous())
 
-for column, (family, indicator_id) in zip(st.columns(len(catalog.HEADLINE)),
-                                          catalog.HEADLINE.items()):
+for column, indicator_id in zip(st.columns(len(catalog.HEADLINE)), catalog.HEADLINE.values()):
     indicator = catalog.BY_ID[indicator_id]
     value, previous = now.loc[indicator_id, "value"], before.loc[indicator_id, "value"]
     change = None if value is None or previous is None else value - previous

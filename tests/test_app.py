@@ -1,0 +1,127 @@
+"""Every page in Streamlit's AppTest, on a copy of the demo database: no exception, and the
+values on screen equal the figures computed here straight from the demo's CSV files."""
+
+import json
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from grassroots import db, demo
+
+FAMILY_PAGES = {
+    "dossiers": "Tỷ lệ hồ sơ giải quyết đúng hạn",
+    "letters": "Tỷ lệ gửi thư chúc mừng, chia buồn",
+    "engagement": "Số buổi Bí thư tiếp công dân mỗi tháng",
+    "cadres": "Tỷ lệ cán bộ, công chức có trình độ đại học trở lên",
+    "satisfaction": "Tỷ lệ người dân hài lòng",
+}
+
+
+@pytest.fixture
+def app(demo_db, tmp_path, monkeypatch):
+    copy = tmp_path / "demo.duckdb"
+    copy.write_bytes(demo_db.read_bytes())
+    monkeypatch.setenv("DASHBOARD_DB", str(copy))
+
+    def start(query: dict | None = None) -> AppTest:
+        at = AppTest.from_file(str(db.ROOT / "dashboard.py"), default_timeout=60)
+        at.query_params.update(query or {})
+        return at.run()
+
+    return start
+
+
+def dossiers_csv() -> pd.DataFrame:
+    frame = pd.read_csv(demo.FOLDER / "dossiers.csv", dtype={"Mã xã": str})
+    return frame[frame["Tháng"].between("2025-04", "2025-06")]
+
+
+def on_time(frame: pd.DataFrame) -> float:
+    good = frame["Giải quyết trước hạn"] + frame["Giải quyết đúng hạn"]
+    return good.sum() / (good + frame["Giải quyết quá hạn"]).sum()
+
+
+def percent(value: float) -> str:
+    return f"{100 * value:.1f}%".replace(".", ",")
+
+
+def specs(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+
+
+def chart_rows(at: AppTest, index: int) -> pd.DataFrame:
+    """The rows a chart draws (Streamlit sends them beside the spec, as Arrow)."""
+    chart = at.get("vega_lite_chart")[index]
+    return pd.concat(pa.ipc.open_stream(d.data.data).read_all().to_pandas()
+                     for d in chart.proto.datasets)
+
+
+def test_overview_tiles_and_scorecard(app):
+    at = app()
+    assert not at.exception
+    tiles = {m.label: (m.value, m.delta) for m in at.metric}
+    assert list(tiles) == ["Đúng hạn", "Gửi thư", "Bí thư tiếp dân (buổi/tháng)",
+                           "Đại học trở lên", "Hài lòng"]
+    assert tiles["Đúng hạn"][0] == percent(on_time(dossiers_csv()))
+    assert all(delta.startswith(("+", "-")) for _, delta in tiles.values())
+    assert any("DỮ LIỆU MẪU" in w.value for w in at.warning)
+    [scorecard] = specs(at)
+    assert scorecard["title"]["text"] == "Bảng điểm các xã theo chỉ tiêu — Quý II/2025"
+    cells = chart_rows(at, 0)
+    assert cells["name"].nunique() == 15
+    on_time_cells = cells[cells["indicator"] == "on_time_rate"].set_index("name")
+    assert on_time_cells.loc["Tiêu Động", "status_label"] == "Chưa đạt"
+
+
+@pytest.mark.parametrize("page", FAMILY_PAGES)
+def test_every_family_page_ranks_trends_and_tabulates(app, page):
+    at = app().switch_page(f"app_pages/{page}.py").run()
+    assert not at.exception
+    ranking, trend = specs(at)
+    assert ranking["title"]["text"] == f"{FAMILY_PAGES[page]} — Quý II/2025"
+    assert ranking["layer"][0]["encoding"]["x"]["field"] == "value"
+    assert trend["layer"][0]["encoding"]["x"]["field"] == "bucket"
+    table = at.dataframe[0].value
+    assert len(table) == 15 and list(table.columns)[:2] == ["Hạng", "Xã"]
+    assert at.query_params["ky"] == "2025-Q2"
+
+
+def test_the_dossier_ranking_shows_the_csv_figures(app):
+    at = app().switch_page("app_pages/dossiers.py").run()
+    table = at.dataframe[0].value.set_index("Xã")
+    communes = dossiers_csv().groupby("Tên xã")[
+        ["Giải quyết trước hạn", "Giải quyết đúng hạn", "Giải quyết quá hạn"]].sum()
+    expected = {name: percent(on_time(row.to_frame().T)) for name, row in communes.iterrows()}
+    assert table["Giá trị"].to_dict() == expected
+    assert table.loc["Tiêu Động", "Đánh giá"] == "Chưa đạt"
+    assert table.index[0] != "Tiêu Động" and table.loc[table.index[0], "Hạng"] == "1"
+
+
+def test_a_link_reopens_period_indicator_and_language(app):
+    at = app({"ky": "2024", "chitieu": "online_rate", "lang": "en"})
+    assert at.sidebar.selectbox(key="ky").value == "2024" and at.sidebar.toggle[0].value
+    at = at.switch_page("app_pages/dossiers.py").run()
+    assert not at.exception
+    assert at.selectbox(key="chitieu_dossiers").value == "online_rate"
+    ranking, _ = specs(at)
+    assert ranking["title"]["text"] == "Full-process online dossiers — 2024"
+    assert at.dataframe[0].value.columns[0] == "Rank"
+
+
+def test_switching_to_month_keeps_the_period_in_view(app):
+    at = app({"ky": "2025-Q1"})
+    at.sidebar.get("button_group")[0].set_value("year").run()
+    assert at.sidebar.selectbox(key="ky").value == "2025"
+    at.sidebar.selectbox(key="ky").set_value("2023").run()
+    assert at.query_params["ky"] == "2023"
+    assert at.metric[0].help.endswith("Năm 2022")
+
+
+def test_a_month_not_reported_shows_no_data(app):
+    at = app({"ky": "2025-06"}).switch_page("app_pages/dossiers.py").run()
+    table = at.dataframe[0].value.set_index("Xã")
+    assert (table.loc["An Lão", "Giá trị"], table.loc["An Lão", "Đánh giá"]) == (
+        "–", "Không có số liệu")
+    assert table.index[-1] == "An Lão"

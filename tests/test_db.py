@@ -1,0 +1,98 @@
+"""The database file: where it lives, how it upgrades, and the queries in queries/."""
+
+import re
+from datetime import date
+
+import duckdb
+import pytest
+
+from grassroots import catalog, db
+
+QUERY_FILES = sorted(db.QUERIES.glob("*.sql"))
+SAMPLE_PARAMS = {
+    "start": date(2025, 4, 1), "end": date(2025, 6, 1), "year": 2025,
+    "indicator": "on_time_rate", "grain": "month",
+}
+TABLES = ["units", "unit_crosswalk", "boundaries", "dossier_stats", "dossier_records", "letters",
+          "engagements", "cadre_snapshots", "satisfaction", "targets", "engagement_rules",
+          "import_log", "settings"]
+
+
+def test_the_path_comes_from_dashboard_db(monkeypatch, tmp_path):
+    monkeypatch.setenv("DASHBOARD_DB", str(tmp_path / "x.duckdb"))
+    assert db.default_path() == tmp_path / "x.duckdb"
+    monkeypatch.delenv("DASHBOARD_DB")
+    assert db.default_path() == db.ROOT / "data" / "dashboard.duckdb"
+
+
+def _row_counts(con) -> dict[str, int]:
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+
+@pytest.mark.parametrize("version", range(1, len(db.migrations()) + 1))
+def test_a_newer_release_upgrades_an_older_file_without_losing_a_row(tmp_path, demo_db, version):
+    """A file at each older schema version, holding the demo's rows, opens at the latest one."""
+    old = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(old))
+    db.migrate(con, upto=version)
+    con.execute(f"ATTACH '{demo_db}' AS demo (READ_ONLY)")
+    for table in TABLES:
+        con.execute(f"DELETE FROM {table}")
+        con.execute(f"INSERT INTO {table} SELECT * FROM demo.{table}")
+    before = _row_counts(con)
+    con.close()
+
+    upgraded = db.Database(old)
+    assert db.schema_version(upgraded.con) == len(db.migrations())
+    assert _row_counts(upgraded.con) == before
+    upgraded.close()
+
+
+def test_reopening_changes_nothing(demo_db, tmp_path):
+    copy = tmp_path / "copy.duckdb"
+    copy.write_bytes(demo_db.read_bytes())
+    first = db.Database(copy)
+    counts = _row_counts(first.con)
+    first.close()
+    again = db.Database(copy)
+    assert _row_counts(again.con) == counts
+    again.close()
+
+
+def test_every_catalogue_target_is_seeded_once(demo_db):
+    con = duckdb.connect(str(demo_db), read_only=True)
+    rows = con.execute("SELECT indicator, value FROM targets WHERE unit_code IS NULL").fetchall()
+    assert sorted(rows) == sorted((i.id, i.target) for i in catalog.INDICATORS if i.target)
+
+
+@pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.stem)
+def test_every_query_documents_and_returns_its_columns(demo_db, path):
+    text = path.read_text(encoding="utf-8")
+    header = " ".join(line[3:] for line in text.splitlines() if line.startswith("-- "))
+    returns = re.search(r"Returns(?: one row)?: ([\w, ]+)\.", header)
+    assert returns, f"{path.name} does not say what it returns"
+    params = set(re.findall(r"\$(\w+)", text))
+    assert params <= set(re.findall(r"\$(\w+)", header)), f"{path.name}: undocumented parameter"
+    database = db.Database(demo_db)
+    frame = database.run(path.stem, **{name: SAMPLE_PARAMS[name] for name in params})
+    database.close()
+    assert list(frame.columns) == [c.strip() for c in returns.group(1).split(",")]
+    assert len(frame) > 0
+
+
+def test_results_are_cached_until_the_data_changes(small_db):
+    first = small_db.run("units")
+    small_db.con.execute("INSERT INTO units VALUES ('10009', 'Mới', 'xã', 1, 1, 1, 1, NULL)")
+    assert len(small_db.run("units")) == len(first)  # same data version: cached
+    db.bump_data_version(small_db.con)
+    assert len(small_db.run("units")) == len(first) + 1
+
+
+def test_every_indicator_reads_its_source(demo_db):
+    con = duckdb.connect(str(demo_db), read_only=True)
+    found = dict(con.execute(
+        "SELECT indicator, count(*) FROM indicator_parts GROUP BY indicator").fetchall())
+    assert set(found) == set(catalog.BY_ID) and min(found.values()) > 0
+    assert all(i.family in catalog.FAMILIES for i in catalog.INDICATORS)
+    assert set(catalog.HEADLINE) == set(catalog.FAMILIES)
+    assert set(catalog.SCORECARD) <= set(catalog.BY_ID)

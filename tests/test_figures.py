@@ -1,0 +1,127 @@
+"""Indicator values from the queries, checked against figures computed by hand (see small_db)."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from grassroots import catalog, db, figures, periods
+
+ON_TIME = catalog.BY_ID["on_time_rate"]
+UNIVERSITY = catalog.BY_ID["university_rate"]
+
+
+def value_of(frame, code, indicator="on_time_rate"):
+    row = frame[(frame["unit_code"] == code) & (frame["indicator"] == indicator)]
+    return row.iloc[0]
+
+
+def test_a_quarter_is_the_ratio_of_summed_parts_not_the_mean_of_monthly_ratios(small_db):
+    frame = figures.commune_values(small_db, periods.parse("2025-Q1"))
+    mot = value_of(frame, "10001")
+    assert (mot["num"], mot["den"]) == (105, 110)
+    assert mot["value"] == pytest.approx(105 / 110)  # the mean of monthly ratios would be 0.875
+    assert value_of(frame, "10002")["value"] == pytest.approx(78 / 80)
+
+
+def test_the_parent_value_sums_the_communes_parts(small_db):
+    parent = figures.parent_values(small_db, periods.parse("2025-Q1")).loc["on_time_rate"]
+    assert parent["value"] == pytest.approx((105 + 78) / (110 + 80))
+    assert parent["target"] == 1.0
+
+
+def test_a_commune_that_did_not_report_is_no_data_not_zero(small_db):
+    march = figures.commune_values(small_db, periods.parse("2025-03"))
+    hai, ba = value_of(march, "10002"), value_of(march, "10003")
+    for row in (hai, ba):
+        assert math.isnan(row["value"]) and math.isnan(row["rank"])
+        assert row["status"] == "no_data"
+    assert value_of(march, "10001")["rank"] == 1
+    ranking = figures.ranking(small_db, ON_TIME, periods.parse("2025-03"))
+    assert list(ranking["name"]) == ["Một", "Đồng Ba", "Hai"]  # no data last, in Vietnamese order
+
+
+def test_a_year_rolls_up_every_month(small_db):
+    year = value_of(figures.commune_values(small_db, periods.parse("2025")), "10001")
+    assert (year["num"], year["den"]) == (205, 210)
+
+
+def test_ties_share_the_better_rank(small_db):
+    small_db.con.execute("INSERT INTO dossier_stats VALUES "
+                         "('10003', '2025-01-01', 0, 10, 5, 5, 0, 0, 0, 0, 0, 0, 0, 0)")
+    db.bump_data_version(small_db.con)
+    ranking = figures.ranking(small_db, ON_TIME, periods.parse("2025-01"))
+    assert list(zip(ranking["name"], ranking["rank"])) == [("Đồng Ba", 1), ("Hai", 1), ("Một", 3)]
+
+
+def test_status_against_target_follows_polarity():
+    overdue = catalog.BY_ID["overdue_rate"]
+    assert figures.status(ON_TIME, 1.0, 1.0) == "met"
+    assert figures.status(ON_TIME, 0.96, 1.0) == "close"
+    assert figures.status(ON_TIME, 0.949, 1.0) == "missed"
+    assert figures.status(overdue, 0.02, 0.05) == "met"
+    assert figures.status(overdue, 0.09, 0.05) == "close"
+    assert figures.status(overdue, 0.2, 0.05) == "missed"
+    assert figures.status(ON_TIME, 0.5, None) == "no_target"
+    assert figures.status(ON_TIME, float("nan"), 1.0) == "no_data"
+
+
+def test_a_commune_target_for_the_year_wins_over_the_default(small_db):
+    small_db.con.execute("INSERT INTO targets VALUES ('on_time_rate', '10001', 2025, 0.95)")
+    db.bump_data_version(small_db.con)
+    frame = figures.commune_values(small_db, periods.parse("2025-Q1"))
+    mot, hai = value_of(frame, "10001"), value_of(frame, "10002")
+    assert (mot["target"], mot["status"]) == (0.95, "met")
+    assert (hai["target"], hai["status"]) == (1.0, "close")
+    targets = small_db.run("targets", year=2024)
+    assert targets[targets["indicator"] == "on_time_rate"]["target"].tolist() == [1.0, 1.0, 1.0]
+
+
+def test_a_snapshot_indicator_takes_the_latest_snapshot_up_to_the_period_end(small_db):
+    def university(code):
+        frame = figures.commune_values(small_db, periods.parse(code))
+        return value_of(frame, "10001", "university_rate")["value"]
+
+    assert university("2025-Q1") == pytest.approx(0.8)  # the 31/12/2024 snapshot
+    assert university("2025-Q2") == pytest.approx(0.9)
+    assert university("2025") == pytest.approx(0.9)
+    trend = figures.trend(small_db, UNIVERSITY, periods.parse("2025-Q2"))
+    parent = trend[trend["unit_code"].isna()]
+    assert [(b.year, round(v, 3)) for b, v in zip(parent["bucket"], parent["value"])] == [
+        (2024, 0.8), (2025, 0.9)]
+
+
+def test_the_trend_has_a_point_per_reported_month_and_a_parent_line(small_db):
+    trend = figures.trend(small_db, ON_TIME, periods.parse("2025-04"))
+    hai = trend[trend["unit_code"] == "10002"]
+    assert [b.month for b in hai["bucket"]] == [1, 2]
+    parent = trend[trend["unit_code"].isna()].set_index("bucket")["value"]
+    assert parent[pd.Timestamp(2025, 1, 1)] == pytest.approx((15 + 40) / (20 + 40))
+    assert parent[pd.Timestamp(2025, 3, 1)] == pytest.approx(1.0)
+    assert math.isnan(trend[(trend["unit_code"] == "10001")
+                            & (trend["bucket"] == pd.Timestamp(2025, 2, 1))]["value"].iloc[0])
+
+
+def test_engagement_counts_days_per_month_with_real_zeros(small_db):
+    small_db.con.execute("""INSERT INTO engagements VALUES
+        ('10001', '2025-01-06', 'secretary_reception', 'Bí thư', 3, 1, 1),
+        ('10001', '2025-01-06', 'secretary_reception', 'Bí thư', 2, 0, 0),
+        ('10001', '2025-01-20', 'secretary_reception', 'Bí thư', 4, 2, 1),
+        ('10001', '2025-03-03', 'secretary_reception', 'Bí thư', 1, 1, 1),
+        ('10002', '2025-02-10', 'dialogue', 'Bí thư', 80, 10, 8)""")
+    db.bump_data_version(small_db.con)
+    quarter = figures.commune_values(small_db, periods.parse("2025-Q1"))
+    mot = value_of(quarter, "10001", "secretary_receptions")
+    assert (mot["num"], mot["den"], mot["value"]) == (3, 3, 1.0)  # 2 days in Jan, 0 Feb, 1 Mar
+    assert value_of(quarter, "10002", "secretary_receptions")["value"] == 0
+    petitions = value_of(quarter, "10001", "petition_resolution_rate")
+    assert (petitions["num"], petitions["den"]) == (3, 4)
+    # Dialogues look back 12 months whatever the period: the months with data here are Jan-Mar.
+    march = value_of(figures.commune_values(small_db, periods.parse("2025-03")), "10002",
+                     "dialogues")
+    assert march["num"] == 1 and march["den"] == pytest.approx(3 / 12)
+
+
+def test_period_choices_cover_the_data_newest_first(small_db):
+    assert [p.code for p in figures.period_choices(small_db, "quarter")] == ["2025-Q2", "2025-Q1"]
+    assert figures.period_choices(small_db, "month")[0].code == "2025-04"
