@@ -27,9 +27,6 @@ PAGES = {
 }
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
-
-
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -67,6 +64,7 @@ def server(demo_db, tmp_path_factory):
 def browser():
     from playwright.sync_api import sync_playwright
 
+    assert CHROMIUM.exists(), "Debian's chromium is missing: `make test` installs it"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
             "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
