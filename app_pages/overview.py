@@ -11,12 +11,13 @@ for column, indicator_id in zip(st.columns(len(catalog.HEADLINE)), catalog.HEADL
     indicator = catalog.BY_ID[indicator_id]
     value, previous = now.loc[indicator_id, "value"], before.loc[indicator_id, "value"]
     change = None if value is None or previous is None else value - previous
-    unit = "" if indicator.unit == "percent" else f" ({current.t(indicator.unit)})"
+    delta = i18n.delta(indicator, change, lang)
     column.metric(
-        f"{indicator.short(lang)}{unit}",
+        indicator.short(lang),
         i18n.value(indicator, value, lang, unit=False),
-        i18n.delta(indicator, change, lang),
-        delta_color="normal" if indicator.higher_is_better else "inverse",
+        delta,
+        delta_color="off" if delta and delta[0] not in "+-"
+        else "normal" if indicator.higher_is_better else "inverse",
         help=f"{indicator.label(lang)}; "
              + current.t("vs_previous", period=period.previous().label(lang)),
         border=True,

@@ -33,7 +33,8 @@ class Indicator:
     en: str
     short_vi: str  # for scorecard columns, tiles and map labels
     short_en: str
-    unit: str  # "percent" (a fraction 0..1) or a count per period: "per_month", "per_year"
+    # "percent" (a fraction 0..1), or a count per period: "days_per_month", "per_month", "per_year"
+    unit: str
     higher_is_better: bool
     source: str
     numerator: str
@@ -174,17 +175,17 @@ INDICATORS = (
     ),
     Indicator(
         "secretary_receptions", "engagement",
-        "Số buổi Bí thư tiếp công dân mỗi tháng", "Party secretary receptions per month",
+        "Số ngày Bí thư tiếp công dân mỗi tháng", "Days of Party secretary receptions a month",
         "Bí thư tiếp dân", "Secretary receptions",
-        "per_month", True, "engagement_months",
+        "days_per_month", True, "engagement_months",
         "secretary_receptions", "months",
         2.0, "Quy định 11-QĐi/TW (2019): ít nhất 2 ngày mỗi tháng",
     ),
     Indicator(
         "chair_receptions", "engagement",
-        "Số buổi Chủ tịch UBND tiếp công dân mỗi tháng", "Chair receptions per month",
+        "Số ngày Chủ tịch UBND tiếp công dân mỗi tháng", "Days of chair receptions a month",
         "Chủ tịch tiếp dân", "Chair receptions",
-        "per_month", True, "engagement_months",
+        "days_per_month", True, "engagement_months",
         "chair_receptions", "months",
         4.0, "Luật Tiếp công dân 2013, Điều 15: ít nhất 1 ngày mỗi tuần",
     ),

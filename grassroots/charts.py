@@ -120,8 +120,10 @@ def trend(frame: pd.DataFrame, indicator: Indicator, grain: str, parent_label: s
     time_format = TIME_FORMATS[lang][grain]
     ticks = {"interval": "year", "step": 1} if grain == "year" else {"interval": "month", "step": 3}
     x = alt.X("bucket:T", title=None, axis=alt.Axis(format=time_format, tickCount=ticks))
-    y = alt.Y("value:Q", title=indicator.label(lang),
-              axis=alt.Axis(format=_axis_format(indicator)), scale=alt.Scale(zero=False))
+    # No axis title: the chart's title names the indicator, and a long rotated axis title taller
+    # than the plot pushes the chart's own title out of Streamlit's frame.
+    y = alt.Y("value:Q", title=None, axis=alt.Axis(format=_axis_format(indicator)),
+              scale=alt.Scale(zero=False))
     colour = alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom"),
                        scale=alt.Scale(domain=[parent_label, i18n.t("communes", lang)],
                                        range=[PARENT_COLOUR, COMMUNE_LINE_COLOUR]))

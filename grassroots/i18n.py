@@ -63,6 +63,7 @@ STRINGS = {
     "district": ("huyện", "district"),
     "province": ("tỉnh", "province"),
     "parent_total": ("Toàn {level}", "Whole {level}"),
+    "days_per_month": ("ngày/tháng", "days/month"),
     "per_month": ("buổi/tháng", "per month"),
     "per_year": ("lần/năm", "per year"),
 }
@@ -90,7 +91,7 @@ def number(value: float | None, lang: str, decimals: int = 0) -> str:
 
 
 def value(indicator, amount: float | None, lang: str, unit: bool = True) -> str:
-    """An indicator's value as a reader sees it: "98,2%", "1,9 buổi/tháng" ("1,9" without unit)."""
+    """An indicator's value as a reader sees it: "98,2%", "1,9 ngày/tháng" ("1,9" without unit)."""
     if amount is None or (isinstance(amount, float) and math.isnan(amount)):
         return t("no_data_short", lang)
     if indicator.unit == "percent":
@@ -101,13 +102,14 @@ def value(indicator, amount: float | None, lang: str, unit: bool = True) -> str:
 
 
 def delta(indicator, amount: float | None, lang: str) -> str | None:
-    """A change between periods, signed: "+1,2 điểm %", "-0,3 buổi/tháng"."""
+    """A change between periods, signed: "+1,2 điểm %", "-0,3 ngày/tháng"; unsigned when it
+    rounds to nothing: "0,0 điểm %"."""
     if amount is None or (isinstance(amount, float) and math.isnan(amount)):
         return None
-    sign = "+" if amount >= 0 else "-"
-    if indicator.unit == "percent":
-        return f"{sign}{number(abs(100 * amount), lang, 1)} {t('points', lang)}"
-    return f"{sign}{number(abs(amount), lang, 1)} {t(indicator.unit, lang)}"
+    percent = indicator.unit == "percent"
+    size = number(abs(100 * amount if percent else amount), lang, 1)
+    sign = "" if size == number(0, lang, 1) else "+" if amount > 0 else "-"
+    return f"{sign}{size} {t('points', lang) if percent else t(indicator.unit, lang)}"
 
 
 def parent_total(level: str, lang: str) -> str:

@@ -47,11 +47,12 @@ def test_numbers_in_each_language(amount, decimals, vi, en):
 def test_indicator_values_and_changes():
     on_time, receptions = catalog.BY_ID["on_time_rate"], catalog.BY_ID["secretary_receptions"]
     assert i18n.value(on_time, 0.9822, "vi") == "98,2%"
-    assert i18n.value(receptions, 1.96, "vi") == "2,0 buổi/tháng"
+    assert i18n.value(receptions, 1.96, "vi") == "2,0 ngày/tháng"
     assert i18n.value(receptions, 1.96, "en", unit=False) == "2.0"
     assert i18n.delta(on_time, -0.012, "vi") == "-1,2 điểm %"
     assert i18n.delta(on_time, 0.003, "en") == "+0.3 pts"
     assert i18n.delta(on_time, None, "vi") is None
+    assert i18n.delta(receptions, -0.01, "vi") == "0,0 ngày/tháng"
 
 
 def test_the_parent_unit_wording_follows_its_level():
