@@ -126,3 +126,9 @@ def test_a_month_not_reported_shows_no_data(app):
     assert (table.loc["An Lão", "Giá trị"], table.loc["An Lão", "Đánh giá"]) == (
         "–", "Không có số liệu")
     assert table.index[-1] == "An Lão"
+
+
+def test_the_overview_names_communes_that_did_not_report(app):
+    at = app({"ky": "2025-06"})
+    assert any("Chưa báo cáo: An Lão (Hồ sơ TTHC); Ngọc Lũ (Mức độ hài lòng)" in w.value
+               for w in at.warning)
