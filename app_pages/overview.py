@@ -6,6 +6,7 @@ current = ui.header(ui.view().t("overview"))
 lang, period = current.lang, current.period
 now = figures.parent_values(current.db, period)
 before = figures.parent_values(current.db, period.previous())
+year_ago = figures.parent_values(current.db, period.year_earlier())
 
 for column, indicator_id in zip(st.columns(len(catalog.HEADLINE)), catalog.HEADLINE.values()):
     indicator = catalog.BY_ID[indicator_id]
@@ -22,6 +23,9 @@ for column, indicator_id in zip(st.columns(len(catalog.HEADLINE)), catalog.HEADL
              + current.t("vs_previous", period=period.previous().label(lang)),
         border=True,
     )
+    column.caption(current.t("vs_year_earlier", period=period.year_earlier().label(lang)) + ": "
+                   + ui.change_markdown(indicator, value, year_ago.loc[indicator_id, "value"],
+                                        lang))
 
 communes = figures.commune_values(current.db, period)
 missing = communes[communes["value"].isna()

@@ -84,9 +84,14 @@ def ranking(db: Database, indicator: Indicator, period: periods.Period) -> pd.Da
             .drop(columns="order").reset_index(drop=True))
 
 
+_TREND_GRAIN = {"month": "month", "quarter": "quarter", "half": "quarter", "year": "year",
+                "range": "month"}
+
+
 def trend_grain(indicator: Indicator, period: periods.Period) -> str:
-    """Snapshots and yearly minimums trend by year; the rest by the period's own kind."""
-    return "year" if indicator.stock or indicator.window else period.kind
+    """Snapshots and yearly minimums trend by year; the rest by the period's own kind (by
+    quarter for half-years, by month for ranges)."""
+    return "year" if indicator.stock or indicator.window else _TREND_GRAIN[period.kind]
 
 
 def trend(db: Database, indicator: Indicator, period: periods.Period) -> pd.DataFrame:

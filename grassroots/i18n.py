@@ -17,7 +17,9 @@ STRINGS = {
     "period_kind": ("Kỳ báo cáo", "Period"),
     "month": ("Tháng", "Month"),
     "quarter": ("Quý", "Quarter"),
+    "half": ("6 tháng", "Half"),
     "year": ("Năm", "Year"),
+    "range": ("Khoảng", "Range"),
     "period": ("Chọn kỳ", "Choose period"),
     "indicator": ("Chỉ tiêu", "Indicator"),
     "demo_banner": (
@@ -31,6 +33,7 @@ STRINGS = {
     "no_data": ("Không có số liệu", "No data"),
     "no_data_short": ("–", "–"),
     "vs_previous": ("so với {period}", "vs {period}"),
+    "vs_year_earlier": ("Cùng kỳ ({period})", "Year earlier ({period})"),
     "scorecard": ("Bảng điểm các xã theo chỉ tiêu", "Commune scorecard"),
     "scorecard_help": (
         "Màu theo mức đạt chỉ tiêu: xanh = đạt, vàng = gần đạt (cách dưới 5 điểm), đỏ = chưa đạt, "

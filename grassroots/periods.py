@@ -1,18 +1,28 @@
-"""Periods: a month, quarter or year, written as a short code that also lives in the URL
-("2025-06", "2025-Q2", "2025"). A period is a range of whole months."""
+"""Periods: a month, quarter, half-year, year or a custom range of months, written as a short
+code that also lives in the URL ("2025-06", "2025-Q2", "2025-H1", "2025", "2024-03..2025-02").
+A period is a range of whole months."""
 
 import re
 from dataclasses import dataclass
 from datetime import date
 
-KINDS = ("month", "quarter", "year")
-_MONTHS = {"month": 1, "quarter": 3, "year": 12}
-_CODE = re.compile(r"^(\d{4})(?:-(\d{2})|-Q([1-4]))?$")
+KINDS = ("month", "quarter", "half", "year", "range")
+_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+_CODE = re.compile(r"^(\d{4})(?:-(\d{2})|-Q([1-4])|-H([12]))?$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 def _add_months(day: date, months: int) -> date:
     index = day.year * 12 + day.month - 1 + months
     return date(index // 12, index % 12 + 1, 1)
+
+
+def month(code: str) -> date | None:
+    """The first day of a month written "2025-03", or None."""
+    match = _MONTH.match(code)
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        return None
+    return date(int(match.group(1)), int(match.group(2)), 1)
 
 
 @dataclass(frozen=True)
@@ -22,9 +32,13 @@ class Period:
     end: date  # first day of the last month
 
     @classmethod
-    def containing(cls, kind: str, month: date) -> "Period":
+    def containing(cls, kind: str, day: date) -> "Period":
+        """The month, quarter, half-year or year holding a day; a range of that one month."""
+        if kind == "range":
+            first = date(day.year, day.month, 1)
+            return cls(kind, first, first)
         size = _MONTHS[kind]
-        first = date(month.year, (month.month - 1) // size * size + 1, 1)
+        first = date(day.year, (day.month - 1) // size * size + 1, 1)
         return cls(kind, first, _add_months(first, size - 1))
 
     @property
@@ -33,45 +47,83 @@ class Period:
             return f"{self.start:%Y-%m}"
         if self.kind == "quarter":
             return f"{self.start.year}-Q{(self.start.month - 1) // 3 + 1}"
+        if self.kind == "half":
+            return f"{self.start.year}-H{(self.start.month - 1) // 6 + 1}"
+        if self.kind == "range":
+            return f"{self.start:%Y-%m}..{self.end:%Y-%m}"
         return str(self.start.year)
 
     def label(self, lang: str) -> str:
-        year = self.start.year
+        year, vi = self.start.year, lang == "vi"
         if self.kind == "month":
-            return f"Tháng {self.start.month}/{year}" if lang == "vi" else f"{self.start:%b %Y}"
+            return f"Tháng {self.start.month}/{year}" if vi else f"{self.start:%b %Y}"
         if self.kind == "quarter":
             quarter = (self.start.month - 1) // 3 + 1
             roman = "I II III IV".split()[quarter - 1]
-            return f"Quý {roman}/{year}" if lang == "vi" else f"Q{quarter} {year}"
-        return f"Năm {year}" if lang == "vi" else str(year)
-
-    def previous(self) -> "Period":
-        return Period.containing(self.kind, _add_months(self.start, -_MONTHS[self.kind]))
+            return f"Quý {roman}/{year}" if vi else f"Q{quarter} {year}"
+        if self.kind == "half":
+            first = self.start.month == 1
+            if vi:
+                return f"6 tháng {'đầu' if first else 'cuối'} năm {year}"
+            return f"H{1 if first else 2} {year}"
+        if self.kind == "range":
+            if vi:
+                return (f"Từ tháng {self.start.month}/{year} "
+                        f"đến tháng {self.end.month}/{self.end.year}")
+            return f"{self.start:%b %Y} – {self.end:%b %Y}"
+        return f"Năm {year}" if vi else str(year)
 
     def months(self) -> int:
         return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
 
+    def shift(self, months: int) -> "Period":
+        return Period(self.kind, _add_months(self.start, months), _add_months(self.end, months))
+
+    def previous(self) -> "Period":
+        """The period of the same length just before: Q1 before Q2, Dec before Jan."""
+        return self.shift(-self.months())
+
+    def year_earlier(self) -> "Period":
+        """The same months a year before."""
+        return self.shift(-12)
+
+    def as_kind(self, kind: str) -> "Period":
+        """This period seen as another kind: the one holding its last month, or the same
+        months as a range."""
+        if kind == "range":
+            return Period(kind, self.start, self.end)
+        return Period.containing(kind, self.end)
+
 
 def parse(code: str | None) -> Period | None:
     """The period a code names, or None for anything else."""
-    match = _CODE.match(code or "")
+    code = code or ""
+    if ".." in code:
+        first, _, last = code.partition("..")
+        start, end = month(first), month(last)
+        if start is None or end is None or end < start:
+            return None
+        return Period("range", start, end)
+    match = _CODE.match(code)
     if not match:
         return None
-    year, month, quarter = match.groups()
-    if month:
-        if not 1 <= int(month) <= 12:
-            return None
-        return Period.containing("month", date(int(year), int(month), 1))
+    year, month_number, quarter, half = match.groups()
+    if month_number:
+        start = month(code)
+        return Period.containing("month", start) if start else None
     if quarter:
         return Period.containing("quarter", date(int(year), int(quarter) * 3, 1))
+    if half:
+        return Period.containing("half", date(int(year), int(half) * 6, 1))
     return Period.containing("year", date(int(year), 1, 1))
 
 
 def options(kind: str, first: date, last: date) -> list[Period]:
-    """Every period of a kind that overlaps the months from `first` to `last`, newest first."""
+    """Every period of a kind that overlaps the months from `first` to `last`, newest first;
+    for ranges, every single month."""
     periods = []
     period = Period.containing(kind, last)
     while period.end >= first:
         periods.append(period)
-        period = period.previous()
+        period = period.shift(-_MONTHS.get(kind, 1))
     return periods

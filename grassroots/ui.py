@@ -61,28 +61,39 @@ def _lang() -> str:
 
 
 def _kind_changed() -> None:
-    """Keep the period in view when switching kind: the quarter or year that holds it."""
-    current = periods.parse(st.session_state.ky)
-    st.session_state.ky = periods.Period.containing(st.session_state.loai_ky, current.end).code
+    """Keep the period in view when switching kind: the quarter or year holding its last month,
+    or its months as a range."""
+    st.session_state.ky = periods.parse(st.session_state.ky).as_kind(st.session_state.loai_ky).code
 
 
 def _period(database: db.Database, lang: str) -> periods.Period | None:
+    months = figures.period_choices(database, "month")  # newest first
+    if not months:
+        return None
     if "ky" not in st.session_state:
         requested = periods.parse(st.query_params.get("ky"))
-        kind = requested.kind if requested else "quarter"
-        choices = figures.period_choices(database, kind)
-        if not choices:
-            return None
-        chosen = requested if requested in choices else choices[0]
-        st.session_state.ky, st.session_state.loai_ky = chosen.code, kind
+        if not requested or requested.end < months[-1].start or requested.start > months[0].end:
+            requested = months[0].as_kind("quarter")
+        elif requested.kind == "range":  # within the months that have data
+            requested = periods.Period("range", max(requested.start, months[-1].start),
+                                       min(requested.end, months[0].end))
+        st.session_state.ky, st.session_state.loai_ky = requested.code, requested.kind
     st.sidebar.segmented_control(
         i18n.t("period_kind", lang), periods.KINDS, key="loai_ky", required=True,
         format_func=lambda kind: i18n.t(kind, lang), on_change=_kind_changed)
-    codes = [p.code for p in figures.period_choices(database, st.session_state.loai_ky)]
-    if st.session_state.ky not in codes:
-        st.session_state.ky = codes[0]
-    st.sidebar.selectbox(i18n.t("period", lang), codes, key="ky",
-                         format_func=lambda code: periods.parse(code).label(lang))
+    if st.session_state.loai_ky == "range":
+        chosen = periods.parse(st.session_state.ky)
+        first, last = st.sidebar.select_slider(
+            i18n.t("period", lang), [p.code for p in reversed(months)],
+            value=(f"{chosen.start:%Y-%m}", f"{chosen.end:%Y-%m}"),
+            format_func=lambda code: periods.parse(code).label(lang))
+        st.session_state.ky = f"{first}..{last}"
+    else:
+        codes = [p.code for p in figures.period_choices(database, st.session_state.loai_ky)]
+        if st.session_state.ky not in codes:
+            st.session_state.ky = codes[0]
+        st.sidebar.selectbox(i18n.t("period", lang), codes, key="ky",
+                             format_func=lambda code: periods.parse(code).label(lang))
     st.query_params["ky"] = st.session_state.ky
     return periods.parse(st.session_state.ky)
 
@@ -109,6 +120,19 @@ def header(title: str) -> View:
         st.info(current.t("no_data_period"))
         st.stop()
     return current
+
+
+def change_markdown(indicator: catalog.Indicator, now: float | None, then: float | None,
+                    lang: str) -> str:
+    """The change from `then` to `now`, green when better and red when worse by the
+    indicator's polarity: a rising overdue rate is bad news."""
+    text = i18n.delta(indicator, None if now is None or then is None else now - then, lang)
+    if text is None:
+        return i18n.t("no_data_short", lang)
+    if text[0] not in "+-":
+        return text
+    better = (text[0] == "+") == indicator.higher_is_better
+    return f":{'green' if better else 'red'}[{'▲' if text[0] == '+' else '▼'} {text}]"
 
 
 def indicator_picker(current: View, family: str) -> catalog.Indicator:

@@ -132,3 +132,36 @@ def test_the_overview_names_communes_that_did_not_report(app):
     at = app({"ky": "2025-06"})
     assert any("Chưa báo cáo: An Lão (Hồ sơ TTHC); Ngọc Lũ (Mức độ hài lòng)" in w.value
                for w in at.warning)
+
+
+def test_tiles_compare_with_the_same_period_a_year_earlier(app):
+    at = app({"ky": "2025-Q2"})
+    captions = [c.value for c in at.caption if c.value.startswith("Cùng kỳ (Quý II/2024)")]
+    assert len(captions) == 5
+    q2 = dossiers_csv()
+    year_ago = pd.read_csv(demo.FOLDER / "dossiers.csv")
+    year_ago = year_ago[year_ago["Tháng"].between("2024-04", "2024-06")]
+    change = round(100 * (on_time(q2) - on_time(year_ago)), 1)
+    colour, arrow = ("green", "▲") if change > 0 else ("red", "▼")
+    assert f":{colour}[{arrow} {change:+.1f} điểm %]".replace(".", ",") in captions[0]
+
+
+def test_a_custom_range_from_the_link(app):
+    at = app({"ky": "2024-03..2025-02"})
+    assert not at.exception
+    assert at.sidebar.select_slider[0].value == ("2024-03", "2025-02")
+    at = at.switch_page("app_pages/dossiers.py").run()
+    ranking, _ = specs(at)
+    assert ranking["title"]["text"].endswith("— Từ tháng 3/2024 đến tháng 2/2025")
+
+
+def test_half_years_are_offered(app):
+    at = app({"ky": "2025-H1"})
+    assert at.sidebar.selectbox(key="ky").value == "2025-H1"
+    assert "6 tháng cuối năm 2024" in at.metric[0].help
+
+
+def test_a_range_beyond_the_data_is_cut_to_it(app):
+    at = app({"ky": "2020-01..2025-02"})
+    assert at.sidebar.select_slider[0].value == ("2022-01", "2025-02")
+    assert at.query_params["ky"] == "2022-01..2025-02"

@@ -10,7 +10,10 @@ from grassroots import catalog, i18n, periods
 @pytest.mark.parametrize("code, kind, start, end, vi, en", [
     ("2025-06", "month", date(2025, 6, 1), date(2025, 6, 1), "Tháng 6/2025", "Jun 2025"),
     ("2025-Q2", "quarter", date(2025, 4, 1), date(2025, 6, 1), "Quý II/2025", "Q2 2025"),
+    ("2025-H2", "half", date(2025, 7, 1), date(2025, 12, 1), "6 tháng cuối năm 2025", "H2 2025"),
     ("2024", "year", date(2024, 1, 1), date(2024, 12, 1), "Năm 2024", "2024"),
+    ("2024-03..2025-02", "range", date(2024, 3, 1), date(2025, 2, 1),
+     "Từ tháng 3/2024 đến tháng 2/2025", "Mar 2024 – Feb 2025"),
 ])
 def test_a_period_code_round_trips(code, kind, start, end, vi, en):
     period = periods.parse(code)
@@ -18,13 +21,29 @@ def test_a_period_code_round_trips(code, kind, start, end, vi, en):
     assert (period.label("vi"), period.label("en")) == (vi, en)
 
 
-@pytest.mark.parametrize("code, previous", [
-    ("2025-01", "2024-12"), ("2025-Q1", "2024-Q4"), ("2025-Q3", "2025-Q2"), ("2025", "2024")])
-def test_the_previous_period(code, previous):
-    assert periods.parse(code).previous().code == previous
+@pytest.mark.parametrize("code, previous, year_earlier", [
+    ("2025-01", "2024-12", "2024-01"),
+    ("2025-Q1", "2024-Q4", "2024-Q1"),
+    ("2025-Q3", "2025-Q2", "2024-Q3"),
+    ("2025-H1", "2024-H2", "2024-H1"),
+    ("2025", "2024", "2024"),
+    ("2024-11..2025-02", "2024-07..2024-10", "2023-11..2024-02"),
+])
+def test_the_previous_period_and_a_year_earlier(code, previous, year_earlier):
+    period = periods.parse(code)
+    assert (period.previous().code, period.year_earlier().code) == (previous, year_earlier)
 
 
-@pytest.mark.parametrize("code", ["", None, "2025-13", "2025-Q5", "25", "2025-6", "x"])
+@pytest.mark.parametrize("code, kind, seen_as", [
+    ("2025-05", "quarter", "2025-Q2"), ("2025-Q2", "half", "2025-H1"), ("2025-Q2", "year", "2025"),
+    ("2025-Q2", "range", "2025-04..2025-06"), ("2024-03..2025-02", "month", "2025-02"),
+])
+def test_switching_kind_keeps_the_last_month_in_view(code, kind, seen_as):
+    assert periods.parse(code).as_kind(kind).code == seen_as
+
+
+@pytest.mark.parametrize("code", ["", None, "2025-13", "2025-Q5", "2025-H3", "25", "2025-6", "x",
+                                  "2025-03..2024-03", "2025-03..", "2025-00..2025-02"])
 def test_anything_else_is_not_a_period(code):
     assert periods.parse(code) is None
 
