@@ -4,10 +4,9 @@ the URL so a copied link reopens the same view), the demo banner and the family 
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
-from grassroots import catalog, charts, db, demo, figures, i18n, periods
+from grassroots import catalog, charts, db, demo, export, figures, i18n, periods
 
 
 @st.cache_resource(show_spinner=False)
@@ -147,24 +146,16 @@ def indicator_picker(current: View, family: str) -> catalog.Indicator:
     return catalog.BY_ID[st.session_state[key]]
 
 
-def _decimals(amount: float) -> int:
-    """Counts show whole; a fraction (years of a quarter: 0,25) shows two decimals."""
-    return 0 if pd.isna(amount) or float(amount).is_integer() else 2
-
-
-def numbers_table(frame: pd.DataFrame, indicator: catalog.Indicator, current: View) -> None:
-    """The table of exactly the numbers a ranking chart shows, formatted the reader's way."""
-    lang = current.lang
-    table = pd.DataFrame({
-        current.t("rank"): [i18n.number(r, lang) if pd.notna(r) else "" for r in frame["rank"]],
-        current.t("commune"): frame["name"],
-        current.t("numerator"): [i18n.number(v, lang, _decimals(v)) for v in frame["num"]],
-        current.t("denominator"): [i18n.number(v, lang, _decimals(v)) for v in frame["den"]],
-        current.t("value"): [i18n.value(indicator, v, lang) for v in frame["value"]],
-        current.t("target"): [i18n.value(indicator, v, lang) for v in frame["target"]],
-        current.t("status"): [i18n.t(s, lang) for s in frame["status"]],
-    })
-    st.dataframe(table, hide_index=True, height="content")
+def table_block(table: export.Table, lang: str) -> None:
+    """Under a chart: the table of exactly its numbers, and the same as CSV and Excel."""
+    st.dataframe(export.formatted(table, lang), hide_index=True, height="content")
+    csv, xlsx, _ = st.columns([1, 1, 4])
+    csv.download_button("CSV", export.to_csv(table, lang), f"{table.name}.csv", "text/csv",
+                        key=f"csv-{table.name}", icon=":material/download:", on_click="ignore")
+    xlsx.download_button(
+        "Excel", export.to_xlsx(table), f"{table.name}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"xlsx-{table.name}", icon=":material/download:", on_click="ignore")
 
 
 def family_page(family: str) -> None:
@@ -173,18 +164,21 @@ def family_page(family: str) -> None:
     indicator = indicator_picker(current, family)
     st.caption(f"**{current.t('formula')}:** {indicator.formula} · "
                f"**{current.t('legal_reference')}:** {indicator.reference}")
-    ranked = figures.ranking(current.db, indicator, current.period)
-    parent = figures.parent_values(current.db, current.period).loc[indicator.id]
+    lang, period = current.lang, current.period
+    ranked = figures.ranking(current.db, indicator, period)
+    parent = figures.parent_values(current.db, period).loc[indicator.id]
+    title = f"{indicator.label(lang)} — {period.label(lang)}"
     st.subheader(current.t("ranking"))
     st.altair_chart(charts.ranking(
-        ranked, indicator, parent["value"], current.parent_label, parent["target"],
-        f"{indicator.label(current.lang)} — {current.period.label(current.lang)}",
-        current.subtitle(), current.lang), width="stretch")
+        ranked, indicator, parent["value"], current.parent_label, parent["target"], title,
+        current.subtitle(), lang), width="stretch")
+    table_block(export.ranking_table(ranked, indicator, title, current.subtitle(), lang), lang)
+
     st.subheader(current.t("trend"))
+    trend = figures.trend(current.db, indicator, period)
+    grain = figures.trend_grain(indicator, period)
     st.altair_chart(charts.trend(
-        figures.trend(current.db, indicator, current.period), indicator,
-        figures.trend_grain(indicator, current.period), current.parent_label,
-        parent["target"], indicator.label(current.lang), current.subtitle(), current.lang),
-        width="stretch")
-    st.subheader(current.t("table"))
-    numbers_table(ranked, indicator, current)
+        trend, indicator, grain, current.parent_label, parent["target"], indicator.label(lang),
+        current.subtitle(), lang), width="stretch")
+    table_block(export.trend_table(trend, indicator, grain, current.parent_label,
+                                   indicator.label(lang), current.subtitle(), lang), lang)

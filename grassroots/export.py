@@ -1,0 +1,123 @@
+"""Tables that go with charts, and their files: what is shown on screen is what is downloaded.
+
+A Table keeps the raw numbers and, per column, how to show them. On screen and in CSV the
+numbers are written the reader's way ("98,2%"); in Excel they stay numbers with a number format,
+so they can be computed with.
+"""
+
+import io
+from dataclasses import dataclass
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from grassroots import i18n, periods
+from grassroots.catalog import Indicator
+
+# column format -> (how i18n writes it, Excel number format)
+FORMATS = {
+    "text": None,
+    "count": "#,##0",
+    "decimal": "#,##0.0",
+    "percent": "0.0%",
+}
+
+
+@dataclass(frozen=True)
+class Table:
+    frame: pd.DataFrame  # raw values; column names already in the reader's language
+    formats: dict[str, str]  # column -> a key of FORMATS; absent columns are text
+    name: str  # file name without extension
+    title: str
+    subtitle: str
+
+
+def format_value(amount, kind: str, lang: str) -> str:
+    if pd.isna(amount):
+        return "" if kind == "text" else i18n.t("no_data_short", lang)
+    if kind == "text":
+        return str(amount)
+    if kind == "percent":
+        return i18n.number(100 * amount, lang, 1) + "%"
+    if kind == "count" and not float(amount).is_integer():
+        return i18n.number(amount, lang, 2)  # a fraction of a year, say
+    return i18n.number(amount, lang, 0 if kind == "count" else 1)
+
+
+def formatted(table: Table, lang: str) -> pd.DataFrame:
+    """The table as the reader sees it: every cell a string."""
+    return pd.DataFrame({
+        column: [format_value(v, table.formats.get(column, "text"), lang)
+                 for v in table.frame[column]]
+        for column in table.frame.columns
+    })
+
+
+def to_csv(table: Table, lang: str) -> bytes:
+    """UTF-8 with a byte-order mark, so Excel opens Vietnamese text correctly."""
+    return formatted(table, lang).to_csv(index=False).encode("utf-8-sig")
+
+
+def to_xlsx(table: Table) -> bytes:
+    """One sheet: the title and subtitle (period, unit, source) above the numbers."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = table.name[:31]
+    sheet.append([table.title])
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append([table.subtitle])
+    sheet.append([])
+    sheet.append(list(table.frame.columns))
+    for cell in sheet[4]:
+        cell.font = Font(bold=True)
+    for row in table.frame.itertuples(index=False):
+        sheet.append([None if not isinstance(v, str) and pd.isna(v) else v for v in row])
+    for index, column in enumerate(table.frame.columns, start=1):
+        number_format = FORMATS[table.formats.get(column, "text")]
+        letter = sheet.cell(row=4, column=index).column_letter
+        sheet.column_dimensions[letter].width = max(12, len(str(column)) + 2)
+        if number_format:
+            for (cell,) in sheet.iter_rows(min_row=5, min_col=index, max_col=index):
+                cell.number_format = number_format
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def value_format(indicator: Indicator) -> str:
+    return "percent" if indicator.unit == "percent" else "decimal"
+
+
+def ranking_table(frame: pd.DataFrame, indicator: Indicator, title: str, subtitle: str,
+                  lang: str) -> Table:
+    """The numbers of a ranking chart: one row per commune, in the chart's order."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    table = pd.DataFrame({
+        t("rank"): frame["rank"],
+        t("commune"): frame["name"],
+        t("numerator"): frame["num"],
+        t("denominator"): frame["den"],
+        t("value"): frame["value"],
+        t("target"): frame["target"],
+        t("status"): [t(s) for s in frame["status"]],
+    })
+    formats = {t("rank"): "count", t("numerator"): "count", t("denominator"): "count",
+               t("value"): value_format(indicator), t("target"): value_format(indicator)}
+    return Table(table, formats, f"xep-hang-{indicator.id}", title, subtitle)
+
+
+def trend_table(frame: pd.DataFrame, indicator: Indicator, grain: str, parent_label: str,
+                title: str, subtitle: str, lang: str) -> Table:
+    """The numbers of a trend chart: one row per commune (the parent unit first), one column
+    per period."""
+    named = frame.assign(
+        name=frame["name"].where(frame["unit_code"].notna(), parent_label),
+        column=[periods.Period.containing(grain, b).label(lang) for b in frame["bucket"]])
+    order = [parent_label] + i18n.sorted_names(named["name"].drop_duplicates()
+                                               .loc[lambda n: n != parent_label])
+    table = (named.pivot_table(index="name", columns="column", values="value", sort=False)
+             .reindex(order).rename_axis(i18n.t("commune", lang)).reset_index())
+    table.columns.name = None
+    formats = {c: value_format(indicator) for c in table.columns[1:]}
+    return Table(table, formats, f"dien-bien-{indicator.id}", title, subtitle)
