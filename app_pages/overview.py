@@ -28,13 +28,15 @@ for column, indicator_id in zip(st.columns(len(catalog.HEADLINE)), catalog.HEADL
                                         lang))
 
 communes = figures.commune_values(current.db, period)
-missing = communes[communes["value"].isna()
-                   & communes["indicator"].isin(catalog.HEADLINE.values())]
+reports = figures.completeness(current.db, period)
+missing = reports[reports["reported"] < reports["expected"]]
 if not missing.empty:
-    families = missing.assign(family=missing["indicator"].map(
-        lambda i: current.t(catalog.BY_ID[i].family)))
     st.warning(current.t("missing_communes", names="; ".join(
-        f"{name} ({', '.join(group['family'])})" for name, group in families.groupby("name"))))
+        current.t("missing_report", commune=row.name, family=current.t(row.family),
+                  reported=row.reported, expected=row.expected)
+        for row in missing.itertuples())))
+with st.expander(current.t("completeness")):
+    st.dataframe(ui.completeness_table(reports, lang), hide_index=True, height="content")
 
 st.subheader(current.t("scorecard"))
 st.caption(current.t("scorecard_help"))

@@ -114,6 +114,15 @@ def trend(db: Database, indicator: Indicator, period: periods.Period) -> pd.Data
                      ignore_index=True)
 
 
+def completeness(db: Database, period: periods.Period) -> pd.DataFrame:
+    """Per commune and family, what was reported against what was expected for the period.
+    Returns: unit_code, name, family, reported, expected (in Vietnamese name order)."""
+    frame = db.run("completeness", start=period.start, end=period.end).merge(
+        db.run("units")[["code", "name"]].rename(columns={"code": "unit_code"}), on="unit_code")
+    return frame.sort_values("name", key=lambda names: names.map(i18n.sort_key),
+                             kind="stable").reset_index(drop=True)
+
+
 def period_choices(db: Database, kind: str) -> list[periods.Period]:
     """The periods of a kind that have data, newest first."""
     first, last = db.run("data_range").iloc[0]

@@ -61,7 +61,10 @@ STRINGS = {
     "no_data_period": (
         "Chưa có số liệu nào cho kỳ này.", "There are no figures for this period yet.",
     ),
-    "missing_communes": ("Chưa báo cáo: {names}", "Not reported: {names}"),
+    "missing_communes": ("Chưa báo cáo đủ: {names}", "Not fully reported: {names}"),
+    "missing_report": ("{commune} — {family} ({reported}/{expected})",
+                       "{commune} — {family} ({reported}/{expected})"),
+    "completeness": ("Tình hình báo cáo của các xã", "Reports received from the communes"),
     "points": ("điểm %", "pts"),
     "district": ("huyện", "district"),
     "province": ("tỉnh", "province"),

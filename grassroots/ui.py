@@ -134,6 +134,18 @@ def change_markdown(indicator: catalog.Indicator, now: float | None, then: float
     return f":{'green' if better else 'red'}[{'▲' if text[0] == '+' else '▼'} {text}]"
 
 
+def completeness_table(reports, lang: str):
+    """Communes × families, each cell "reported/expected"."""
+    cells = reports.assign(
+        cell=[f"{r.reported}/{r.expected}" + (" ⚠" if r.reported < r.expected else "")
+              for r in reports.itertuples()],
+        family=[i18n.t(f, lang) for f in reports["family"]])
+    table = cells.pivot(index="name", columns="family", values="cell")
+    table = table.reindex(index=i18n.sorted_names(table.index),
+                          columns=[i18n.t(f, lang) for f in catalog.FAMILIES])
+    return table.rename_axis(index=i18n.t("commune", lang), columns=None).reset_index()
+
+
 def indicator_picker(current: View, family: str) -> catalog.Indicator:
     options = [i.id for i in catalog.of_family(family)]
     key = f"chitieu_{family}"
@@ -148,8 +160,9 @@ def indicator_picker(current: View, family: str) -> catalog.Indicator:
 
 def table_block(table: export.Table, lang: str) -> None:
     """Under a chart: the table of exactly its numbers, and the same as CSV and Excel."""
-    st.dataframe(export.formatted(table, lang), hide_index=True, height="content")
-    csv, xlsx, _ = st.columns([1, 1, 4])
+    with st.expander(i18n.t("table", lang)):
+        st.dataframe(export.formatted(table, lang), hide_index=True, height="content")
+    csv, xlsx, _ = st.columns([1, 1, 6])
     csv.download_button("CSV", export.to_csv(table, lang), f"{table.name}.csv", "text/csv",
                         key=f"csv-{table.name}", icon=":material/download:", on_click="ignore")
     xlsx.download_button(

@@ -130,7 +130,8 @@ def test_a_month_not_reported_shows_no_data(app):
 
 def test_the_overview_names_communes_that_did_not_report(app):
     at = app({"ky": "2025-06"})
-    assert any("Chưa báo cáo: An Lão (Hồ sơ TTHC); Ngọc Lũ (Mức độ hài lòng)" in w.value
+    assert any("Chưa báo cáo đủ: An Lão — Hồ sơ TTHC (0/1); Ngọc Lũ — Mức độ hài lòng (0/1)"
+               in w.value
                for w in at.warning)
 
 

@@ -125,3 +125,14 @@ def test_engagement_counts_days_per_month_with_real_zeros(small_db):
 def test_period_choices_cover_the_data_newest_first(small_db):
     assert [p.code for p in figures.period_choices(small_db, "quarter")] == ["2025-Q2", "2025-Q1"]
     assert figures.period_choices(small_db, "month")[0].code == "2025-04"
+
+
+def test_completeness_counts_reported_months_and_recent_snapshots(small_db):
+    reports = figures.completeness(small_db, periods.parse("2025-Q1")).set_index(
+        ["name", "family"])
+    assert tuple(reports.loc[("Một", "dossiers")]) == ("10001", 3, 3)
+    assert tuple(reports.loc[("Hai", "dossiers")])[1:] == (2, 3)
+    assert tuple(reports.loc[("Đồng Ba", "dossiers")])[1:] == (0, 3)
+    assert tuple(reports.loc[("Một", "cadres")])[1:] == (1, 1)  # 31/12/2024 is within a year
+    assert tuple(reports.loc[("Hai", "cadres")])[1:] == (0, 1)
+    assert list(reports.index.get_level_values("name").unique()) == ["Đồng Ba", "Hai", "Một"]
