@@ -18,6 +18,7 @@ STATUS_COLOURS = {
 PARENT_COLOUR = "#08306b"
 TARGET_COLOUR = "#d73027"
 COMMUNE_LINE_COLOUR = "#bdbdbd"
+COMMUNE_SELECTION = "xa"  # the selection a click on a commune makes, by its code
 NAME_WIDTH = 260  # px kept for commune names (Vega cuts labels at 180 px by default)
 
 
@@ -75,7 +76,7 @@ def ranking(frame: pd.DataFrame, indicator: Indicator, parent_value: float | Non
         color=alt.Color("status_label:N", scale=_status_scale(lang),
                         legend=alt.Legend(title=i18n.t("status", lang), orient="bottom")),
         tooltip=tooltip,
-    )
+    ).add_params(alt.selection_point(name=COMMUNE_SELECTION, fields=["unit_code"]))
     labels = alt.Chart(data).mark_text(align="left", dx=4, fontSize=11).encode(
         x=alt.X("value:Q"), y=y, text="value_label:N")
     missing = alt.Chart(data[data["no_data"] != ""]).mark_text(

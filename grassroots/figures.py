@@ -99,11 +99,8 @@ def trend(db: Database, indicator: Indicator, period: periods.Period) -> pd.Data
     for snapshots and yearly minimums), from the first month of data up to the period's end.
     Returns: bucket, unit_code, name, value (the parent unit has unit_code None)."""
     grain = trend_grain(indicator, period)
-    first = db.run("data_range")["first"].iloc[0].date()
-    if indicator.stock:
-        first = first.replace(year=first.year - 1)  # the snapshot before the data starts
-    values = db.run("trend_values", indicator=indicator.id, grain=grain, start=first,
-                    end=period.end)
+    values = db.run("trend_values", indicator=indicator.id, grain=grain,
+                    start=_history_start(db, grain), end=period.end)
     names = db.run("units").set_index("code")["name"]
     communes = values.assign(name=values["unit_code"].map(names))
     parent = pd.DataFrame([
@@ -112,6 +109,48 @@ def trend(db: Database, indicator: Indicator, period: periods.Period) -> pd.Data
     ], columns=["bucket", "unit_code", "value"])
     return pd.concat([communes[["bucket", "unit_code", "name", "value"]], parent],
                      ignore_index=True)
+
+
+def _history_start(db: Database, grain: str):
+    """Where trends begin: the first month of data, a year earlier for yearly snapshots."""
+    first = db.run("data_range")["first"].iloc[0].date()
+    return first.replace(year=first.year - 1) if grain == "year" else first
+
+
+def profile(db: Database, code: str, period: periods.Period, points: int = 8) -> pd.DataFrame:
+    """One commune, every indicator, in catalogue order: value, rank and how many communes
+    were ranked, the parent unit's value, target, status, change since the previous period,
+    its last `points` values (a sparkline), and its standing: how far it sits from the parent
+    value in units of the communes' spread, positive when better."""
+    now = commune_values(db, period)
+    communes = now.groupby("indicator")["value"]
+    frame = now[now["unit_code"] == code].set_index("indicator").assign(
+        ranked=communes.count(),
+        parent=parent_values(db, period)["value"],
+        previous=commune_values(db, period.previous()).query("unit_code == @code")
+        .set_index("indicator")["value"],
+    )
+    frame["change"] = frame["value"] - frame["previous"]
+    polarity = pd.Series({i.id: 1 if i.higher_is_better else -1 for i in catalog.INDICATORS})
+    spread = communes.std().where(lambda s: s > 0)
+    frame["standing"] = (frame["value"] - frame["parent"]) / spread * polarity
+    history = {}
+    for grain in {trend_grain(i, period) for i in catalog.INDICATORS}:
+        values = db.run("trend_values", indicator=None, grain=grain,
+                        start=_history_start(db, grain), end=period.end)
+        for indicator, group in values[values["unit_code"] == code].groupby("indicator"):
+            if trend_grain(catalog.BY_ID[indicator], period) == grain:
+                history[indicator] = list(group["value"].tail(points))
+    frame["trend"] = [history.get(i, []) for i in frame.index]
+    return frame.reindex([i.id for i in catalog.INDICATORS]).reset_index()
+
+
+def strongest(profile_frame: pd.DataFrame, count: int = 3) -> pd.DataFrame:
+    return profile_frame.dropna(subset="standing").nlargest(count, "standing")
+
+
+def weakest(profile_frame: pd.DataFrame, count: int = 3) -> pd.DataFrame:
+    return profile_frame.dropna(subset="standing").nsmallest(count, "standing")
 
 
 def completeness(db: Database, period: periods.Period) -> pd.DataFrame:

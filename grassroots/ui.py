@@ -4,6 +4,7 @@ the URL so a copied link reopens the same view), the demo banner and the family 
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from grassroots import catalog, charts, db, demo, export, figures, i18n, periods
@@ -128,10 +129,15 @@ def change_markdown(indicator: catalog.Indicator, now: float | None, then: float
     text = i18n.delta(indicator, None if now is None or then is None else now - then, lang)
     if text is None:
         return i18n.t("no_data_short", lang)
-    if text[0] not in "+-":
-        return text
-    better = (text[0] == "+") == indicator.higher_is_better
-    return f":{'green' if better else 'red'}[{'▲' if text[0] == '+' else '▼'} {text}]"
+    colour = change_colour(indicator, text)
+    return f":{colour}[{'▲' if text[0] == '+' else '▼'} {text}]" if colour else text
+
+
+def change_colour(indicator: catalog.Indicator, text: str) -> str | None:
+    """Green for a change for the better, red for the worse, None for no change."""
+    if not text or text[0] not in "+-":
+        return None
+    return "green" if (text[0] == "+") == indicator.higher_is_better else "red"
 
 
 def completeness_table(reports, lang: str):
@@ -146,6 +152,82 @@ def completeness_table(reports, lang: str):
     return table.rename_axis(index=i18n.t("commune", lang), columns=None).reset_index()
 
 
+def url_selectbox(label: str, options: list[str], param: str, format_func,
+                  key: str | None = None) -> str:
+    """A selectbox whose choice lives in the URL under `param`: a link opens it, a change
+    updates the link. The URL wins over what the session remembers."""
+    key = key or param
+
+    def remember() -> None:
+        st.query_params[param] = st.session_state[key]
+
+    requested = st.query_params.get(param)
+    if requested in options:
+        st.session_state[key] = requested
+    elif st.session_state.get(key) not in options:
+        st.session_state[key] = options[0]
+    st.selectbox(label, options, key=key, format_func=format_func, on_change=remember)
+    remember()
+    return st.session_state[key]
+
+
+def by_name(units) -> list[str]:
+    """Commune codes in Vietnamese alphabetical order of their names."""
+    return sorted(units.index, key=lambda code: i18n.sort_key(units.loc[code, "name"]))
+
+
+def standing_text(row, current: View) -> str:
+    indicator = catalog.BY_ID[row.indicator]
+    return current.t(
+        "standing_item", indicator=indicator.label(current.lang),
+        value=i18n.value(indicator, row.value, current.lang),
+        level=current.t(current.settings.get("parent_level", "district")),
+        parent=i18n.value(indicator, row.parent, current.lang),
+        rank=current.t("rank_of", rank=i18n.number(row.rank, current.lang),
+                       count=row.ranked))
+
+
+CHANGE_COLOURS = {"green": charts.STATUS_COLOURS["met"], "red": charts.STATUS_COLOURS["missed"]}
+STATUS_STYLE = {status: f"background-color: {colour}; color: white"
+                for status, colour in charts.STATUS_COLOURS.items()}
+
+
+def profile_table(frame, title: str, current: View) -> export.Table:
+    """A commune's profile as shown: every cell written the reader's way (units vary by row)."""
+    lang = current.lang
+    rows = []
+    for row in frame.itertuples():
+        indicator = catalog.BY_ID[row.indicator]
+        rows.append({
+            current.t("family"): current.t(indicator.family),
+            current.t("indicator"): indicator.label(lang),
+            current.t("value"): i18n.value(indicator, row.value, lang),
+            current.t("rank"): "" if pd.isna(row.rank) else current.t(
+                "rank_of", rank=i18n.number(row.rank, lang), count=row.ranked),
+            current.parent_label: i18n.value(indicator, row.parent, lang),
+            current.t("target"): i18n.value(indicator, row.target, lang),
+            current.t("status"): current.t(row.status),
+            current.t("vs_previous_short"): i18n.delta(indicator, row.change, lang) or "",
+        })
+    return export.Table(pd.DataFrame(rows), {}, f"ho-so-xa-{frame['unit_code'].iloc[0]}",
+                        title, current.subtitle())
+
+
+def show_profile(table: export.Table, frame, current: View) -> None:
+    """The profile table with status colours and a sparkline per indicator."""
+    status, change = current.t("status"), current.t("vs_previous_short")
+    colours = {current.t(s): style for s, style in STATUS_STYLE.items()}
+    changes = [change_colour(catalog.BY_ID[i], text)
+               for i, text in zip(frame["indicator"], table.frame[change])]
+    display = table.frame.assign(**{current.t("sparkline"): frame["trend"]})
+    styled = display.style.map(lambda label: colours.get(label, ""), subset=[status]).apply(
+        lambda _: [f"color: {CHANGE_COLOURS[c]}" if c else "" for c in changes], subset=[change])
+    table_block(table, current.lang, display=styled, expanded=True, column_config={
+        current.t("family"): st.column_config.Column(width="small"),
+        current.t("indicator"): st.column_config.Column(width="large"),
+        current.t("sparkline"): st.column_config.LineChartColumn(current.t("sparkline"))})
+
+
 def indicator_picker(current: View, family: str) -> catalog.Indicator:
     options = [i.id for i in catalog.of_family(family)]
     key = f"chitieu_{family}"
@@ -158,10 +240,13 @@ def indicator_picker(current: View, family: str) -> catalog.Indicator:
     return catalog.BY_ID[st.session_state[key]]
 
 
-def table_block(table: export.Table, lang: str) -> None:
-    """Under a chart: the table of exactly its numbers, and the same as CSV and Excel."""
-    with st.expander(i18n.t("table", lang)):
-        st.dataframe(export.formatted(table, lang), hide_index=True, height="content")
+def table_block(table: export.Table, lang: str, display=None, column_config=None,
+                expanded: bool = False) -> None:
+    """Under a chart: the table of exactly its numbers (or `display`, a styled form of them),
+    and the same as CSV and Excel."""
+    with st.expander(i18n.t("table", lang), expanded=expanded):
+        st.dataframe(export.formatted(table, lang) if display is None else display,
+                     hide_index=True, height="content", column_config=column_config)
     csv, xlsx, _ = st.columns([1, 1, 6])
     csv.download_button("CSV", export.to_csv(table, lang), f"{table.name}.csv", "text/csv",
                         key=f"csv-{table.name}", icon=":material/download:", on_click="ignore")
@@ -169,6 +254,16 @@ def table_block(table: export.Table, lang: str) -> None:
         "Excel", export.to_xlsx(table), f"{table.name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"xlsx-{table.name}", icon=":material/download:", on_click="ignore")
+
+
+def open_profile(event, current: View) -> None:
+    """A click on a commune in a chart opens its profile, for the same period and language."""
+    picked = event.selection.get(charts.COMMUNE_SELECTION) if event else None
+    if picked:
+        params = {"xa": picked[0]["unit_code"], "ky": current.period.code}
+        if current.lang == "en":
+            params["lang"] = "en"
+        st.switch_page("app_pages/profile.py", query_params=params)
 
 
 def family_page(family: str) -> None:
@@ -182,9 +277,11 @@ def family_page(family: str) -> None:
     parent = figures.parent_values(current.db, period).loc[indicator.id]
     title = f"{indicator.label(lang)} — {period.label(lang)}"
     st.subheader(current.t("ranking"))
-    st.altair_chart(charts.ranking(
+    event = st.altair_chart(charts.ranking(
         ranked, indicator, parent["value"], current.parent_label, parent["target"], title,
-        current.subtitle(), lang), width="stretch")
+        current.subtitle(), lang), width="stretch", on_select="rerun", key=f"ranking-{family}")
+    st.caption(current.t("open_profile"))
+    open_profile(event, current)
     table_block(export.ranking_table(ranked, indicator, title, current.subtitle(), lang), lang)
 
     st.subheader(current.t("trend"))

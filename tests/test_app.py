@@ -166,3 +166,21 @@ def test_a_range_beyond_the_data_is_cut_to_it(app):
     at = app({"ky": "2020-01..2025-02"})
     assert at.sidebar.select_slider[0].value == ("2022-01", "2025-02")
     assert at.query_params["ky"] == "2022-01..2025-02"
+
+
+def test_the_profile_of_a_commune_from_its_link(app):
+    at = app({"xa": "13558", "ky": "2025-Q2"}).switch_page("app_pages/profile.py").run()
+    assert not at.exception
+    assert at.selectbox(key="xa").value == "13558"
+    texts = " ".join(m.value for m in at.markdown)
+    assert "Yếu nhất so với toàn huyện" in texts
+    q2 = dossiers_csv()
+    district = percent(on_time(q2))
+    tieu_dong = percent(on_time(q2[q2["Mã xã"] == "13558"]))
+    assert f"Tỷ lệ hồ sơ giải quyết đúng hạn: {tieu_dong} (toàn huyện {district}; hạng 15/15)" \
+        in texts
+    table = at.dataframe[0].value.set_index("Chỉ số")
+    row = table.loc["Tỷ lệ hồ sơ giải quyết đúng hạn"]
+    assert (row["Giá trị"], row["Hạng"], row["Toàn huyện"], row["Đánh giá"]) == (
+        tieu_dong, "15/15", district, "Chưa đạt")
+    assert len(row["Diễn biến"]) == 8

@@ -131,3 +131,19 @@ def test_the_period_survives_a_change_of_kind_and_of_page(server, browser):
     assert "Tỷ lệ hồ sơ giải quyết đúng hạn — Năm 2025" in page.locator(
         '[data-testid="stVegaLiteChart"]').first.text_content()
     page.close()
+
+
+def test_a_click_on_a_commune_opens_its_profile(server, browser):
+    page = _open(browser, f"{server}/dossiers?ky=2025-Q2", 2, "dossiers-before-click", [])
+    bars = page.locator('[data-testid="stVegaLiteChart"]').first.locator(".mark-rect path")
+    bars.last.click()  # the last commune drawn: Tiêu Động, the lowest on-time rate
+    page.wait_for_url("**/ho-so-xa?**")
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+    page.wait_for_selector("text=Yếu nhất so với toàn huyện")
+    page.wait_for_timeout(500)
+    page.screenshot(path=SHOTS / "profile.png", full_page=True)
+    assert "xa=13558" in page.url and "ky=2025-Q2" in page.url
+    body = page.inner_text("body")
+    assert "Tỷ lệ hồ sơ giải quyết đúng hạn: 94,8% (toàn huyện 99,2%; hạng 15/15)" in body
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.close()

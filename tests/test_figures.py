@@ -136,3 +136,18 @@ def test_completeness_counts_reported_months_and_recent_snapshots(small_db):
     assert tuple(reports.loc[("Một", "cadres")])[1:] == (1, 1)  # 31/12/2024 is within a year
     assert tuple(reports.loc[("Hai", "cadres")])[1:] == (0, 1)
     assert list(reports.index.get_level_values("name").unique()) == ["Đồng Ba", "Hai", "Một"]
+
+
+def test_a_profile_ranks_compares_and_stands_against_the_parent(small_db):
+    profile = figures.profile(small_db, "10001", periods.parse("2025-Q1")).set_index("indicator")
+    on_time = profile.loc["on_time_rate"]
+    mot, hai, parent = 105 / 110, 78 / 80, 183 / 190
+    spread = pd.Series([mot, hai]).std()
+    assert (on_time["value"], on_time["rank"], on_time["ranked"]) == (
+        pytest.approx(mot), 2, 2)
+    assert on_time["parent"] == pytest.approx(parent)
+    assert on_time["standing"] == pytest.approx((mot - parent) / spread)
+    assert math.isnan(on_time["change"])  # nothing reported in Q4 2024
+    assert on_time["trend"] == pytest.approx([mot])  # one quarter of data so far
+    assert list(profile.index) == [i.id for i in catalog.INDICATORS]
+    assert figures.weakest(profile.reset_index(), 1)["indicator"].tolist() == ["on_time_rate"]

@@ -1,0 +1,26 @@
+import streamlit as st
+
+from grassroots import figures, i18n, ui
+
+current = ui.header(ui.view().t("profile"))
+lang, period = current.lang, current.period
+units = current.db.run("units").set_index("code")
+code = ui.url_selectbox(current.t("commune"), ui.by_name(units), "xa",
+                        lambda c: f"{units.loc[c, 'kind']} {units.loc[c, 'name']}")
+unit = units.loc[code]
+columns = st.columns(4)
+columns[0].metric(current.t("population"), i18n.number(unit["population"], lang))
+columns[1].metric(current.t("households"), i18n.number(unit["households"], lang))
+columns[2].metric(current.t("area"), f"{i18n.number(unit['area_km2'], lang, 2)} km²")
+columns[3].metric(current.t("period_kind"), period.label(lang))
+
+frame = figures.profile(current.db, code, period)
+strong, weak = st.columns(2)
+level = current.t(current.settings.get("parent_level", "district"))
+for column, key, rows in ((strong, "strongest", figures.strongest(frame)),
+                          (weak, "weakest", figures.weakest(frame))):
+    column.markdown(f"**{current.t(key, level=level)}**")
+    column.markdown("\n".join(f"- {ui.standing_text(row, current)}" for row in rows.itertuples()))
+
+table = ui.profile_table(frame, f"{units.loc[code, 'name']} — {period.label(lang)}", current)
+ui.show_profile(table, frame, current)
