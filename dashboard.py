@@ -13,7 +13,11 @@ pages = [st.Page("app_pages/overview.py", title=current.t("overview"), icon=":ma
     for family, icon in (("dossiers", "folder_open"), ("letters", "mail"),
                          ("engagement", "groups"), ("cadres", "school"),
                          ("satisfaction", "sentiment_satisfied"))
-] + [st.Page("app_pages/profile.py", title=current.t("profile"), icon=":material/location_city:",
-             url_path="ho-so-xa")]
+] + [
+    st.Page("app_pages/profile.py", title=current.t("profile"), icon=":material/location_city:",
+            url_path="ho-so-xa"),
+    st.Page("app_pages/score.py", title=current.t("composite"), icon=":material/leaderboard:",
+            url_path="diem-tong-hop"),
+]
 st.sidebar.caption(i18n.t("app_title", current.lang))
 st.navigation(pages).run()

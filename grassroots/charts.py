@@ -5,7 +5,7 @@ already in the reader's language."""
 import altair as alt
 import pandas as pd
 
-from grassroots import catalog, i18n
+from grassroots import catalog, i18n, periods
 from grassroots.catalog import Indicator
 
 STATUS_COLOURS = {
@@ -69,12 +69,14 @@ def ranking(frame: pd.DataFrame, indicator: Indicator, parent_value: float | Non
         alt.Tooltip("rank_label:N", title=i18n.t("rank", lang)),
         alt.Tooltip("status_label:N", title=i18n.t("status", lang)),
     ]
+    judged = frame["status"].isin(["met", "close", "missed"]).any()
     bars = alt.Chart(data).mark_bar().encode(
         x=alt.X("value:Q", title=indicator.label(lang),
                 axis=alt.Axis(format=_axis_format(indicator))),
         y=y,
         color=alt.Color("status_label:N", scale=_status_scale(lang),
-                        legend=alt.Legend(title=i18n.t("status", lang), orient="bottom")),
+                        legend=alt.Legend(title=i18n.t("status", lang), orient="bottom")
+                        if judged else None),
         tooltip=tooltip,
     ).add_params(alt.selection_point(name=COMMUNE_SELECTION, fields=["unit_code"]))
     labels = alt.Chart(data).mark_text(align="left", dx=4, fontSize=11).encode(
@@ -176,4 +178,32 @@ def scorecard(frame: pd.DataFrame, indicators: list[Indicator], title: str, subt
                             alt.value("black"), alt.value("white")))
     chart = alt.layer(cells, text).properties(
         title=_title(title, subtitle), height=alt.Step(24), width=alt.Step(78))
+    return _finish(chart, lang)
+
+
+def rank_changes(history: pd.DataFrame, title: str, subtitle: str,
+                 lang: str) -> alt.TopLevelMixin:
+    """A bump chart: each commune's rank per period, first place on top, named at the end."""
+    labels = {code: periods.parse(code).label(lang) for code in history["period"].unique()}
+    data = history.assign(
+        period_label=history["period"].map(labels),
+        score_label=[i18n.number(s, lang, 1) for s in history["score"]],
+    ).dropna(subset=["rank"])
+    order = list(labels.values())
+    x = alt.X("period_label:N", sort=order, title=None, axis=alt.Axis(labelAngle=0))
+    places = list(range(1, int(data["rank"].max()) + 1)) if len(data) else [1]
+    y = alt.Y("rank:Q", title=i18n.t("rank", lang),
+              scale=alt.Scale(reverse=True, domain=[1, places[-1]], nice=False),
+              axis=alt.Axis(values=places, format="d"))
+    colour = alt.Color("name:N", legend=None, scale=alt.Scale(scheme="tableau20"))
+    tooltip = [alt.Tooltip("name:N", title=i18n.t("commune", lang)),
+               alt.Tooltip("period_label:N", title=i18n.t("period", lang)),
+               alt.Tooltip("rank:Q", title=i18n.t("rank", lang)),
+               alt.Tooltip("score_label:N", title=i18n.t("composite", lang))]
+    lines = alt.Chart(data).mark_line(point=True).encode(x=x, y=y, color=colour, tooltip=tooltip)
+    last = data[data["period"] == history["period"].iloc[-1]]
+    names = alt.Chart(last).mark_text(align="left", dx=8, fontSize=11).encode(
+        x=x, y=y, color=colour, text="name:N")
+    chart = alt.layer(lines, names).properties(
+        title=_title(title, subtitle), height=alt.Step(24), width="container")
     return _finish(chart, lang)

@@ -12,7 +12,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from grassroots import i18n, periods
+from grassroots import i18n, periods, scores
 from grassroots.catalog import Indicator
 
 # column format -> (how i18n writes it, Excel number format)
@@ -121,3 +121,27 @@ def trend_table(frame: pd.DataFrame, indicator: Indicator, grain: str, parent_la
     table.columns.name = None
     formats = {c: value_format(indicator) for c in table.columns[1:]}
     return Table(table, formats, f"dien-bien-{indicator.id}", title, subtitle)
+
+
+def score_table(ranked: pd.DataFrame, title: str, subtitle: str, lang: str) -> Table:
+    """The composite ranking's numbers: rank, commune, each group's score, the composite."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    groups = {g: scores.group_label(g, lang) for g, *_ in scores.SCORE_GROUPS}
+    table = pd.DataFrame({t("rank"): ranked["rank"], t("commune"): ranked["name"]})
+    for group, label in groups.items():
+        table[label] = ranked[group].to_numpy()
+    table[t("composite")] = ranked["value"].to_numpy()
+    table[t("groups_scored")] = ranked["groups_scored"].to_numpy()
+    formats = {column: "decimal" for column in [*groups.values(), t("composite")]}
+    formats |= {t("rank"): "count", t("groups_scored"): "count"}
+    return Table(table.reset_index(drop=True), formats, "diem-tong-hop", title, subtitle)
+
+
+def rank_table(history: pd.DataFrame, title: str, subtitle: str, lang: str) -> Table:
+    """Communes × periods, each cell the commune's composite rank."""
+    labels = {code: periods.parse(code).label(lang) for code in history["period"].unique()}
+    table = history.pivot(index="name", columns="period", values="rank")
+    table = table.reindex(index=i18n.sorted_names(table.index), columns=list(labels))
+    table = table.rename(columns=labels).rename_axis(index=i18n.t("commune", lang), columns=None)
+    return Table(table.reset_index(), {label: "count" for label in labels.values()},
+                 "thay-doi-thu-hang", title, subtitle)

@@ -78,9 +78,13 @@ def parent_values(db: Database, period: periods.Period) -> pd.DataFrame:
 def ranking(db: Database, indicator: Indicator, period: periods.Period) -> pd.DataFrame:
     """One indicator's commune values, best first, communes without data last."""
     frame = commune_values(db, period)
-    frame = frame[frame["indicator"] == indicator.id].assign(
-        order=lambda f: f["name"].map(i18n.sort_key))
-    return (frame.sort_values(["rank", "order"], na_position="last")
+    return by_rank(frame[frame["indicator"] == indicator.id])
+
+
+def by_rank(frame: pd.DataFrame) -> pd.DataFrame:
+    """Best first, ties in Vietnamese name order, communes without data last."""
+    ordered = frame.assign(order=frame["name"].map(i18n.sort_key))
+    return (ordered.sort_values(["rank", "order"], na_position="last")
             .drop(columns="order").reset_index(drop=True))
 
 

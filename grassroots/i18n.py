@@ -85,6 +85,27 @@ STRINGS = {
     "days_per_month": ("ngày/tháng", "days/month"),
     "per_month": ("buổi/tháng", "per month"),
     "per_year": ("lần/năm", "per year"),
+    "score": ("điểm", "points"),
+    "composite": ("Điểm tổng hợp", "Composite score"),
+    "average": ("Bình quân các xã", "Communes' average"),
+    "composite_help": (
+        "Mỗi chỉ số được quy về thang 0–100 so với chỉ tiêu (đạt hoặc vượt chỉ tiêu = 100; tỷ lệ "
+        "chưa có chỉ tiêu so với 100%); điểm nhóm là trung bình các chỉ số có số liệu; điểm tổng "
+        "hợp là trung bình có trọng số của các nhóm có số liệu. Nhóm và trọng số theo tinh thần "
+        "Quyết định 766/QĐ-TTg.",
+        "Each indicator is scaled 0–100 against its target (met or beaten = 100; rates without "
+        "a target against 100%); a group scores the mean of its indicators with data; the "
+        "composite is the weighted mean of the groups with data. Groups and weights in the "
+        "spirit of Decision 766/QĐ-TTg.",
+    ),
+    "weights": ("Trọng số các nhóm", "Group weights"),
+    "save": ("Lưu trọng số", "Save weights"),
+    "saved": ("Đã lưu trọng số.", "Weights saved."),
+    "bad_weights": ("Trọng số không được âm và tổng phải lớn hơn 0.",
+                    "Weights must not be negative and must add up to more than 0."),
+    "rank_changes": ("Thay đổi thứ hạng qua các kỳ", "Rank changes across periods"),
+    "sort_by": ("Sắp xếp theo", "Sort by"),
+    "groups_scored": ("Số nhóm có số liệu", "Groups with data"),
 }
 
 # d3-format locale for Vega charts in Vietnamese (vl_convert has no "vi-VN" built in).

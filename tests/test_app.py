@@ -184,3 +184,22 @@ def test_the_profile_of_a_commune_from_its_link(app):
     assert (row["Giá trị"], row["Hạng"], row["Toàn huyện"], row["Đánh giá"]) == (
         tieu_dong, "15/15", district, "Chưa đạt")
     assert len(row["Diễn biến"]) == 8
+
+
+def test_the_composite_score_page_ranks_and_saves_weights(app):
+    at = app({"ky": "2025-Q2"}).switch_page("app_pages/score.py").run()
+    assert not at.exception
+    ranking, bump = specs(at)
+    assert ranking["title"]["text"] == "Điểm tổng hợp — Quý II/2025"
+    table = at.dataframe[0].value
+    assert list(table["Hạng"][:1]) == ["1"] and len(table) == 15
+    ranks = at.dataframe[1].value
+    assert list(ranks.columns)[-1] == "Quý II/2025" and len(ranks.columns) == 7
+    before = table.set_index("Xã")["Điểm tổng hợp"].to_dict()
+    for group in ("transparency", "digitisation", "online_service", "online_payment",
+                  "satisfaction"):
+        at.number_input(key=f"weight-{group}").set_value(0)
+    at.button[0].click().run()
+    assert at.success[0].value == "Đã lưu trọng số."
+    after = at.dataframe[0].value.set_index("Xã")
+    assert after["Điểm tổng hợp"].to_dict() == after["Tiến độ giải quyết"].to_dict() != before

@@ -24,6 +24,7 @@ PAGES = {
     "engagement": ("engagement", 2),
     "cadres": ("cadres", 2),
     "satisfaction": ("satisfaction", 2),
+    "score": ("diem-tong-hop", 2),
 }
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 

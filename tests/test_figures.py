@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pytest
 
-from grassroots import catalog, db, figures, periods
+from grassroots import catalog, db, figures, periods, scores
 
 ON_TIME = catalog.BY_ID["on_time_rate"]
 UNIVERSITY = catalog.BY_ID["university_rate"]
@@ -151,3 +151,52 @@ def test_a_profile_ranks_compares_and_stands_against_the_parent(small_db):
     assert on_time["trend"] == pytest.approx([mot])  # one quarter of data so far
     assert list(profile.index) == [i.id for i in catalog.INDICATORS]
     assert figures.weakest(profile.reset_index(), 1)["indicator"].tolist() == ["on_time_rate"]
+
+
+def test_scaling_against_targets():
+    on_time, overdue = catalog.BY_ID["on_time_rate"], catalog.BY_ID["overdue_rate"]
+    receptions = catalog.BY_ID["secretary_receptions"]
+    assert scores.scaled(on_time, 0.95, 1.0) == pytest.approx(95)
+    assert scores.scaled(on_time, 1.0, 0.9) == 100  # beating the target earns no extra
+    assert scores.scaled(overdue, 0.05, None) == pytest.approx(95)
+    assert scores.scaled(overdue, 0.02, 0.05) == 100
+    assert scores.scaled(receptions, 1.0, 2.0) == 50
+    assert scores.scaled(receptions, 1.0, None) is None  # a count needs a target
+    assert scores.scaled(on_time, float("nan"), 1.0) is None
+
+
+def test_the_composite_weights_the_groups_that_have_data(small_db):
+    """Q1 2025: Một resolved 105 of 110 in time and 5 late: on-time scores 100 × 105/110 and
+    overdue (5/110 against 0%) 100 × (1 - 5/110), the same, so progress is 100 × 105/110. It
+    reported 0 online and 0 digitised (real zeros, scored 0) and nothing else scored, so the
+    composite weighs progress (20), digitisation (22) and online service (12) only. Đồng Ba
+    reported nothing scored: no score, no rank."""
+    board = scores.composite(small_db, periods.parse("2025-Q1")).set_index("name")
+    progress = 100 * 105 / 110
+    assert board.loc["Một", "progress"] == pytest.approx(progress)
+    assert board.loc["Một", "digitisation"] == 0
+    assert board.loc["Một", "score"] == pytest.approx(20 * progress / (20 + 22 + 12))
+    assert board.loc["Một", "groups_scored"] == 3
+    assert math.isnan(board.loc["Đồng Ba", "score"]) and math.isnan(board.loc["Đồng Ba", "rank"])
+    assert list(board.sort_values("rank").index[:2]) == ["Hai", "Một"]
+
+
+def test_weights_change_the_composite_and_are_stored(small_db):
+    small_db.con.execute("INSERT INTO satisfaction VALUES "
+                         "('10001', '2025-01-01', 10, 5), ('10002', '2025-01-01', 10, 10)")
+    db.bump_data_version(small_db.con)
+    q1 = periods.parse("2025-Q1")
+    progress, satisfaction = 100 * 105 / 110, 100 * 0.5 / 0.9  # 5 of 10 satisfied, target 90%
+    before = scores.composite(small_db, q1).set_index("name").loc["Một", "score"]
+    assert before == pytest.approx((20 * progress + 18 * satisfaction) / (20 + 22 + 12 + 18))
+    scores.save_weights(small_db, {**scores.weights(small_db), "progress": 0})
+    assert scores.weights(small_db)["progress"] == 0
+    after = scores.composite(small_db, q1).set_index("name").loc["Một", "score"]
+    assert after == pytest.approx(18 * satisfaction / (22 + 12 + 18))
+    with pytest.raises(ValueError):
+        scores.save_weights(small_db, {group: 0 for group in scores.weights(small_db)})
+
+
+def test_rank_history_leaves_out_periods_without_scores(small_db):
+    history = scores.rank_history(small_db, periods.parse("2025-Q2"), count=4)
+    assert list(history["period"].unique()) == ["2025-Q1", "2025-Q2"]

@@ -1,0 +1,36 @@
+import streamlit as st
+
+from grassroots import charts, export, figures, scores, ui
+
+current = ui.header(ui.view().t("composite"))
+lang, period = current.lang, current.period
+st.caption(current.t("composite_help"))
+with st.expander(current.t("weights")), st.form("weights"):
+    saved = scores.weights(current.db)
+    new = {group: st.number_input(scores.group_label(group, lang), min_value=0.0, step=1.0,
+                                  value=float(saved[group]), key=f"weight-{group}")
+           for group, *_ in scores.SCORE_GROUPS}
+    if st.form_submit_button(current.t("save")):
+        try:
+            scores.save_weights(current.db, new)
+            st.success(current.t("saved"))
+        except ValueError:
+            st.error(current.t("bad_weights"))
+
+board = scores.composite(current.db, period)
+ranked = figures.by_rank(board.rename(columns={"score": "value"}).assign(
+    status=[figures.status(scores.COMPOSITE, v, None) for v in board["score"]], target=None))
+title = f"{current.t('composite')} — {period.label(lang)}"
+event = st.altair_chart(charts.ranking(
+    ranked, scores.COMPOSITE, ranked["value"].mean(), current.t("average"), None, title,
+    current.subtitle(), lang), width="stretch", on_select="rerun", key="ranking-score")
+st.caption(current.t("open_profile"))
+ui.open_profile(event, current)
+ui.table_block(export.score_table(ranked, title, current.subtitle(), lang), lang)
+
+st.subheader(current.t("rank_changes"))
+history = scores.rank_history(current.db, period)
+st.altair_chart(charts.rank_changes(history, current.t("rank_changes"), current.subtitle(), lang),
+                width="stretch")
+ui.table_block(export.rank_table(history, current.t("rank_changes"), current.subtitle(), lang),
+               lang)

@@ -1,0 +1,111 @@
+"""The composite score: 0–100 per commune, in the spirit of Decision 766/QĐ-TTg.
+
+Each indicator is scaled to 0–100 against its target; a group scores the mean of its indicators
+that have data; the composite is the weighted mean of the groups that have data (a commune is
+never scored 0 for what it did not report). Groups and their indicators are in SCORE_GROUPS;
+their weights are in the database, editable.
+"""
+
+import math
+
+import pandas as pd
+
+from grassroots import catalog, db, figures, periods
+from grassroots.catalog import Indicator
+
+# group id, Vietnamese and English names, indicators
+SCORE_GROUPS = (
+    ("transparency", "Công khai, minh bạch, gần dân", "Transparency and engagement",
+     ("letter_coverage", "secretary_receptions", "chair_receptions", "dialogues")),
+    ("progress", "Tiến độ giải quyết", "Progress", ("on_time_rate", "overdue_rate")),
+    ("digitisation", "Số hóa hồ sơ", "Digitisation", ("digitisation_rate",)),
+    ("online_service", "Dịch vụ công trực tuyến", "Online service", ("online_rate",)),
+    ("online_payment", "Thanh toán trực tuyến", "Online payment", ("online_payment_rate",)),
+    ("satisfaction", "Mức độ hài lòng", "Satisfaction", ("satisfaction_rate",)),
+)
+GROUP_OF = {indicator: group for group, _, _, members in SCORE_GROUPS for indicator in members}
+
+# The composite score, described like an indicator so that charts and tables show it alike.
+COMPOSITE = Indicator(
+    "composite_score", "score", "Điểm tổng hợp", "Composite score", "Điểm", "Score",
+    "score", True, "", "", "", None, "Quyết định 766/QĐ-TTg (2022), tinh thần chấm điểm",
+)
+
+
+def group_label(group_id: str, lang: str) -> str:
+    _, vi, en, _ = next(g for g in SCORE_GROUPS if g[0] == group_id)
+    return vi if lang == "vi" else en
+
+
+def scaled(indicator: Indicator, value: float | None, target: float | None) -> float | None:
+    """0–100 against the target (100 = target met or beaten). Percentages without a target are
+    scaled against 100% (higher is better) or 0% (lower is better); counts need a target."""
+    if value is None or math.isnan(value):
+        return None
+    if target is None or math.isnan(target):
+        if indicator.unit != "percent":
+            return None
+        target = 1.0 if indicator.higher_is_better else 0.0
+    if indicator.higher_is_better:
+        share = value / target if target > 0 else 1.0
+    else:  # 0 points at 100%, full points at or below the target
+        share = 1.0 - (value - target) / (1.0 - target) if target < 1 else 1.0
+    return 100 * min(max(share, 0.0), 1.0)
+
+
+def weights(database: db.Database) -> dict[str, float]:
+    return dict(database.run("score_weights").itertuples(index=False))
+
+
+def save_weights(database: db.Database, new: dict[str, float]) -> None:
+    """Write the weights in one transaction; refuse negative ones or a zero total."""
+    if any(w < 0 for w in new.values()) or sum(new.values()) <= 0:
+        raise ValueError("weights must be non-negative with a positive total")
+    with database.cursor() as cur:
+        cur.begin()
+        cur.executemany("UPDATE score_weights SET weight = ? WHERE group_id = ?",
+                        [[w, g] for g, w in new.items()])
+        db.bump_data_version(cur)
+        cur.commit()
+
+
+def scaled_values(database: db.Database, period: periods.Period) -> pd.DataFrame:
+    """The scored indicators for every commune: commune_values plus `score` (0–100)."""
+    frame = figures.commune_values(database, period)
+    frame = frame[frame["indicator"].isin(GROUP_OF)].copy()
+    frame["group_id"] = frame["indicator"].map(GROUP_OF)
+    frame["score"] = [scaled(catalog.BY_ID[i], v, t) for i, v, t in
+                      zip(frame["indicator"], frame["value"], frame["target"])]
+    frame["score"] = frame["score"].astype(float)
+    return frame
+
+
+def composite(database: db.Database, period: periods.Period) -> pd.DataFrame:
+    """Per commune: the score of each group, the composite score and its rank.
+    Returns: unit_code, name, one column per group id, score, groups_scored, rank."""
+    values = scaled_values(database, period)
+    groups = values.pivot_table(index="unit_code", columns="group_id", values="score",
+                                aggfunc="mean")
+    groups = groups.reindex(columns=[g[0] for g in SCORE_GROUPS])
+    weight = pd.Series(weights(database)).reindex(groups.columns).fillna(0)
+    weighted = groups.mul(weight, axis=1)
+    present = groups.notna().mul(weight, axis=1).sum(axis=1)
+    frame = groups.assign(
+        score=(weighted.sum(axis=1, min_count=1) / present.where(present > 0)),
+        groups_scored=groups.notna().sum(axis=1),
+    ).reset_index()
+    units = database.run("units")[["code", "name"]].rename(columns={"code": "unit_code"})
+    frame = units.merge(frame, on="unit_code", how="left")
+    frame["rank"] = frame["score"].rank(ascending=False, method="min")
+    return frame
+
+
+def rank_history(database: db.Database, period: periods.Period, count: int = 6) -> pd.DataFrame:
+    """The composite rank of every commune over the last `count` periods of the period's kind,
+    oldest first; periods with no score at all are left out.
+    Returns: unit_code, name, group scores, score, groups_scored, rank, period (its code)."""
+    frames = [composite(database, past).assign(period=past.code)
+              for past in (period.shift(-step * period.months())
+                           for step in range(count - 1, -1, -1))]
+    history = pd.concat(frames, ignore_index=True)
+    return history[history.groupby("period", sort=False)["score"].transform("count") > 0]
