@@ -1,6 +1,7 @@
+import pandas as pd
 import streamlit as st
 
-from grassroots import catalog, charts, figures, i18n, ui
+from grassroots import catalog, charts, export, figures, i18n, scores, ui
 
 current = ui.header(ui.view().t("overview"))
 lang, period = current.lang, current.period
@@ -40,6 +41,15 @@ with st.expander(current.t("completeness")):
 
 st.subheader(current.t("scorecard"))
 st.caption(current.t("scorecard_help"))
-st.altair_chart(charts.scorecard(
-    communes, [catalog.BY_ID[i] for i in catalog.SCORECARD],
-    f"{current.t('scorecard')} — {period.label(lang)}", current.subtitle(), lang))
+columns = [scores.COMPOSITE] + [catalog.BY_ID[i] for i in catalog.SCORECARD]
+cells = pd.concat([scores.as_cells(scores.composite(current.db, period)), communes])
+sort_by = ui.url_selectbox(current.t("sort_by"), [i.id for i in columns], "sapxep",
+                           {i.id: i.label(lang) for i in columns}.get)
+order = figures.by_rank(cells[cells["indicator"] == sort_by])["name"].tolist()
+title = f"{current.t('scorecard')} — {period.label(lang)}"
+event = st.altair_chart(charts.scorecard(cells, columns, order, title, current.subtitle(), lang),
+                        on_select="rerun", key="scorecard")
+st.caption(current.t("open_profile"))
+ui.open_profile(event, current)
+ui.table_block(export.scorecard_table(cells, columns, order, title, current.subtitle(), lang),
+               lang)

@@ -5,7 +5,7 @@ already in the reader's language."""
 import altair as alt
 import pandas as pd
 
-from grassroots import catalog, i18n, periods
+from grassroots import i18n, periods
 from grassroots.catalog import Indicator
 
 STATUS_COLOURS = {
@@ -16,6 +16,7 @@ STATUS_COLOURS = {
     "no_data": "#d9d9d9",
 }
 PARENT_COLOUR = "#08306b"
+COMPARE_COLOURS = ["#e45756", "#f58518", "#54a24b", "#b279a2", "#72b7b2", "#9d755d"]
 TARGET_COLOUR = "#d73027"
 COMMUNE_LINE_COLOUR = "#bdbdbd"
 COMMUNE_SELECTION = "xa"  # the selection a click on a commune makes, by its code
@@ -112,14 +113,20 @@ TIME_FORMATS = {
 
 
 def trend(frame: pd.DataFrame, indicator: Indicator, grain: str, parent_label: str,
-          target: float | None, title: str, subtitle: str, lang: str) -> alt.TopLevelMixin:
-    """The parent unit's line in bold over the communes' lines in grey, with the target."""
+          target: float | None, title: str, subtitle: str, lang: str,
+          highlight: tuple[str, ...] = ()) -> alt.TopLevelMixin:
+    """The parent unit's line in bold over the communes' lines in grey, with the target; the
+    communes in `highlight` (codes) in colour."""
+    names = frame["name"].where(frame["unit_code"].notna(), parent_label)
+    others = i18n.t("communes", lang)
     data = frame.assign(
-        name=frame["name"].where(frame["unit_code"].notna(), parent_label),
+        name=names,
         value_label=[i18n.value(indicator, v, lang) for v in frame["value"]],
-        series=[i18n.t("communes", lang) if pd.notna(c) else parent_label
-                for c in frame["unit_code"]],
+        series=[name if code in highlight or pd.isna(code) else others
+                for code, name in zip(frame["unit_code"], names)],
     )
+    names_by_code = dict(zip(data["unit_code"], data["name"]))
+    shown = [names_by_code[code] for code in highlight if code in names_by_code]
     time_format = TIME_FORMATS[lang][grain]
     ticks = {"interval": "year", "step": 1} if grain == "year" else {"interval": "month", "step": 3}
     x = alt.X("bucket:T", title=None, axis=alt.Axis(format=time_format, tickCount=ticks))
@@ -128,17 +135,21 @@ def trend(frame: pd.DataFrame, indicator: Indicator, grain: str, parent_label: s
     y = alt.Y("value:Q", title=None, axis=alt.Axis(format=_axis_format(indicator)),
               scale=alt.Scale(zero=False))
     colour = alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom"),
-                       scale=alt.Scale(domain=[parent_label, i18n.t("communes", lang)],
-                                       range=[PARENT_COLOUR, COMMUNE_LINE_COLOUR]))
+                       scale=alt.Scale(domain=[parent_label, *shown, others],
+                                       range=[PARENT_COLOUR, *COMPARE_COLOURS[:len(shown)],
+                                              COMMUNE_LINE_COLOUR]))
     tooltip = [alt.Tooltip("name:N", title=i18n.t("commune", lang)),
                alt.Tooltip("bucket:T", title=i18n.t("period", lang), format=time_format),
                alt.Tooltip("value_label:N", title=i18n.t("value", lang))]
-    communes = alt.Chart(data[data["unit_code"].notna()]).mark_line(
+    communes = alt.Chart(data[data["series"] == others]).mark_line(
         strokeWidth=1, point=alt.OverlayMarkDef(size=12)).encode(
         x=x, y=y, detail="unit_code:N", color=colour, tooltip=tooltip)
+    chosen = alt.Chart(data[data["unit_code"].isin(highlight)]).mark_line(
+        strokeWidth=2.5, point=True).encode(x=x, y=y, color=colour, tooltip=tooltip)
     parent = alt.Chart(data[data["unit_code"].isna()]).mark_line(
-        strokeWidth=3, point=True).encode(x=x, y=y, color=colour, tooltip=tooltip)
-    layers = [communes, parent]
+        strokeWidth=3, point=True, strokeDash=[6, 3] if highlight else [1, 0]).encode(
+        x=x, y=y, color=colour, tooltip=tooltip)
+    layers = [communes, chosen, parent]
     if target is not None and pd.notna(target):
         label = f"{i18n.t('target', lang)}: {i18n.value(indicator, target, lang)}"
         rule = pd.DataFrame({"value": [target], "label": [label]})
@@ -149,20 +160,22 @@ def trend(frame: pd.DataFrame, indicator: Indicator, grain: str, parent_label: s
     return _finish(chart, lang)
 
 
-def scorecard(frame: pd.DataFrame, indicators: list[Indicator], title: str, subtitle: str,
-              lang: str) -> alt.TopLevelMixin:
-    """Communes (rows) × indicators (columns), each cell its value, coloured by status."""
+def scorecard(frame: pd.DataFrame, indicators: list[Indicator], order: list[str], title: str,
+              subtitle: str, lang: str) -> alt.TopLevelMixin:
+    """Communes (rows, in `order`) × indicators (columns), each cell its value, coloured by
+    status. A click on a row opens that commune's profile."""
+    described = {i.id: i for i in indicators}
     columns = {i.id: i.short(lang) for i in indicators}
     data = frame[frame["indicator"].isin(columns)].copy()
     data["indicator_label"] = data["indicator"].map(columns)
-    data["indicator_name"] = [catalog.BY_ID[i].label(lang) for i in data["indicator"]]
-    data["value_label"] = [i18n.value(catalog.BY_ID[i], v, lang, unit=False)
+    data["indicator_name"] = [described[i].label(lang) for i in data["indicator"]]
+    data["value_label"] = [i18n.value(described[i], v, lang, unit=False)
                            for i, v in zip(data["indicator"], data["value"])]
     data["status_label"] = [i18n.t(s, lang) for s in data["status"]]
     x = alt.X("indicator_label:N", sort=list(columns.values()), title=None,
               axis=alt.Axis(orient="top", labelAngle=0, labelLimit=90,
                             labelExpr="split(datum.label, ' ')"))
-    y = alt.Y("name:N", title=None, sort=i18n.sorted_names(data["name"]))
+    y = alt.Y("name:N", title=None, sort=order)
     tooltip = [alt.Tooltip("name:N", title=i18n.t("commune", lang)),
                alt.Tooltip("indicator_name:N", title=i18n.t("indicator", lang)),
                alt.Tooltip("value_label:N", title=i18n.t("value", lang)),
@@ -171,7 +184,8 @@ def scorecard(frame: pd.DataFrame, indicators: list[Indicator], title: str, subt
         x=x, y=y, color=alt.Color("status_label:N", scale=_status_scale(lang),
                                   legend=alt.Legend(title=i18n.t("status", lang),
                                                     orient="bottom")),
-        tooltip=tooltip)
+        tooltip=tooltip,
+    ).add_params(alt.selection_point(name=COMMUNE_SELECTION, fields=["unit_code"]))
     text = alt.Chart(data).mark_text(fontSize=10).encode(
         x=x, y=y, text="value_label:N",
         color=alt.condition("indexof(['close', 'no_data'], datum.status) >= 0",
@@ -206,4 +220,55 @@ def rank_changes(history: pd.DataFrame, title: str, subtitle: str,
         x=x, y=y, color=colour, text="name:N")
     chart = alt.layer(lines, names).properties(
         title=_title(title, subtitle), height=alt.Step(24), width="container")
+    return _finish(chart, lang)
+
+
+def compare_bars(frame: pd.DataFrame, indicators: list[Indicator], names: list[str], title: str,
+                 subtitle: str, lang: str) -> alt.TopLevelMixin:
+    """One small bar chart per indicator, the chosen communes side by side, each labelled with
+    its value (units differ between indicators, so each has its own scale)."""
+    described = {i.id: i for i in indicators}
+    labels = {i.id: i.label(lang) for i in indicators}
+    data = frame[frame["indicator"].isin(labels) & frame["name"].isin(names)].assign(
+        indicator_label=lambda f: f["indicator"].map(labels),
+        value_label=lambda f: [i18n.value(described[i], v, lang)
+                               for i, v in zip(f["indicator"], f["value"])],
+    )
+    y = alt.Y("name:N", sort=names, title=None, axis=alt.Axis(labelOverlap=False))
+    colour = alt.Color("name:N", sort=names, legend=None,
+                       scale=alt.Scale(domain=names, range=COMPARE_COLOURS[:len(names)]))
+    bars = alt.Chart().mark_bar().encode(
+        x=alt.X("value:Q", title=None, axis=None), y=y, color=colour,
+        tooltip=[alt.Tooltip("name:N", title=i18n.t("commune", lang)),
+                 alt.Tooltip("value_label:N", title=i18n.t("value", lang))])
+    text = alt.Chart().mark_text(align="left", dx=4, fontSize=11).encode(
+        x="value:Q", y=y, text="value_label:N")
+    chart = alt.layer(bars, text, data=data).properties(width=420, height=alt.Step(18)).facet(
+        row=alt.Row("indicator_label:N", sort=list(labels.values()), title=None,
+                    header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold",
+                                      labelOrient="top", labelFontSize=12)),
+        spacing=6,
+    ).resolve_scale(x="independent").properties(title=_title(title, subtitle))
+    return _finish(chart, lang)
+
+
+def score_profile(frame: pd.DataFrame, indicators: list[Indicator], names: list[str],
+                  title: str, subtitle: str, lang: str) -> alt.TopLevelMixin:
+    """The chosen communes' scaled scores (0–100 against target) across indicators."""
+    labels = {i.id: i.short(lang) for i in indicators}
+    data = frame[frame["indicator"].isin(labels) & frame["name"].isin(names)].assign(
+        indicator_label=lambda f: f["indicator"].map(labels),
+        score_label=lambda f: [i18n.number(s, lang, 1) for s in f["score"]],
+    ).dropna(subset=["score"])
+    x = alt.X("indicator_label:N", sort=list(labels.values()), title=None,
+              axis=alt.Axis(labelAngle=0, labelExpr="split(datum.label, ' ')"))
+    y = alt.Y("score:Q", title=i18n.t("scaled_score", lang), scale=alt.Scale(domain=[0, 100]))
+    colour = alt.Color("name:N", sort=names, title=None, legend=alt.Legend(orient="bottom"),
+                       scale=alt.Scale(domain=names, range=COMPARE_COLOURS[:len(names)]))
+    chart = alt.Chart(data).mark_line(point=alt.OverlayMarkDef(size=50)).encode(
+        x=x, y=y, color=colour, tooltip=[
+            alt.Tooltip("name:N", title=i18n.t("commune", lang)),
+            alt.Tooltip("indicator_label:N", title=i18n.t("indicator", lang)),
+            alt.Tooltip("score_label:N", title=i18n.t("scaled_score", lang))],
+    ).properties(title=_title(title, subtitle), height=320, width="container")
     return _finish(chart, lang)

@@ -145,3 +145,38 @@ def rank_table(history: pd.DataFrame, title: str, subtitle: str, lang: str) -> T
     table = table.rename(columns=labels).rename_axis(index=i18n.t("commune", lang), columns=None)
     return Table(table.reset_index(), {label: "count" for label in labels.values()},
                  "thay-doi-thu-hang", title, subtitle)
+
+
+def scorecard_table(cells: pd.DataFrame, indicators: list[Indicator], order: list[str],
+                    title: str, subtitle: str, lang: str) -> Table:
+    """The scorecard's numbers: communes in the chart's order × its columns."""
+    labels = {i.id: i.short(lang) for i in indicators}
+    table = (cells[cells["indicator"].isin(labels)]
+             .pivot(index="name", columns="indicator", values="value")
+             .reindex(index=order, columns=list(labels)).rename(columns=labels)
+             .rename_axis(index=i18n.t("commune", lang), columns=None).reset_index())
+    formats = {labels[i.id]: value_format(i) for i in indicators}
+    return Table(table, formats, "bang-diem", title, subtitle)
+
+
+def compare_table(values: pd.DataFrame, indicators: list[Indicator], names: list[str],
+                  title: str, subtitle: str, lang: str) -> Table:
+    """Indicators (rows) × the chosen communes (columns). Units differ by row, so each cell
+    is written out."""
+    chosen = values[values["name"].isin(names)].pivot(index="indicator", columns="name",
+                                                     values="value")
+    rows = [{i18n.t("indicator", lang): i.label(lang),
+             **{name: i18n.value(i, chosen.loc[i.id, name], lang) for name in names}}
+            for i in indicators]
+    return Table(pd.DataFrame(rows), {}, "so-sanh", title, subtitle)
+
+
+def score_profile_table(scaled: pd.DataFrame, indicators: list[Indicator], names: list[str],
+                        title: str, subtitle: str, lang: str) -> Table:
+    """Indicators × the chosen communes, each cell the 0–100 score against target."""
+    labels = {i.id: i.short(lang) for i in indicators}
+    table = (scaled[scaled["name"].isin(names) & scaled["indicator"].isin(labels)]
+             .pivot(index="indicator", columns="name", values="score")
+             .reindex(index=list(labels), columns=names).rename(index=labels)
+             .rename_axis(index=i18n.t("indicator", lang), columns=None).reset_index())
+    return Table(table, dict.fromkeys(names, "decimal"), "diem-theo-chi-tieu", title, subtitle)

@@ -105,6 +105,12 @@ STRINGS = {
                     "Weights must not be negative and must add up to more than 0."),
     "rank_changes": ("Thay đổi thứ hạng qua các kỳ", "Rank changes across periods"),
     "sort_by": ("Sắp xếp theo", "Sort by"),
+    "compare": ("So sánh các xã", "Compare communes"),
+    "compare_pick": ("Chọn từ 2 đến 6 xã", "Pick 2 to 6 communes"),
+    "compare_need_two": ("Chọn ít nhất 2 xã để so sánh.", "Pick at least 2 communes."),
+    "compare_bars": ("Các chỉ số của các xã được chọn", "Indicators of the chosen communes"),
+    "scaled_score": ("Điểm theo chỉ tiêu (0–100)", "Score against target (0–100)"),
+    "score_profile": ("Điểm theo chỉ tiêu của các xã", "Scores against target"),
     "groups_scored": ("Số nhóm có số liệu", "Groups with data"),
 }
 

@@ -69,15 +69,19 @@ def save_weights(database: db.Database, new: dict[str, float]) -> None:
         cur.commit()
 
 
+def scaled_frame(values: pd.DataFrame) -> pd.DataFrame:
+    """figures.commune_values plus `score`: each value scaled 0–100 against its target."""
+    return values.assign(score=pd.array(
+        [scaled(catalog.BY_ID[i], v, t)
+         for i, v, t in zip(values["indicator"], values["value"], values["target"])],
+        dtype="Float64").astype(float))
+
+
 def scaled_values(database: db.Database, period: periods.Period) -> pd.DataFrame:
-    """The scored indicators for every commune: commune_values plus `score` (0–100)."""
+    """The scored indicators for every commune, with their group and score."""
     frame = figures.commune_values(database, period)
-    frame = frame[frame["indicator"].isin(GROUP_OF)].copy()
-    frame["group_id"] = frame["indicator"].map(GROUP_OF)
-    frame["score"] = [scaled(catalog.BY_ID[i], v, t) for i, v, t in
-                      zip(frame["indicator"], frame["value"], frame["target"])]
-    frame["score"] = frame["score"].astype(float)
-    return frame
+    frame = scaled_frame(frame[frame["indicator"].isin(GROUP_OF)])
+    return frame.assign(group_id=frame["indicator"].map(GROUP_OF))
 
 
 def composite(database: db.Database, period: periods.Period) -> pd.DataFrame:
@@ -109,3 +113,9 @@ def rank_history(database: db.Database, period: periods.Period, count: int = 6) 
                            for step in range(count - 1, -1, -1))]
     history = pd.concat(frames, ignore_index=True)
     return history[history.groupby("period", sort=False)["score"].transform("count") > 0]
+
+
+def as_cells(board: pd.DataFrame) -> pd.DataFrame:
+    """The composite score in the shape of figures.commune_values, to sit beside indicators."""
+    return board.assign(indicator=COMPOSITE.id, value=board["score"], target=None,
+                        status=[figures.status(COMPOSITE, v, None) for v in board["score"]])

@@ -228,16 +228,29 @@ def show_profile(table: export.Table, frame, current: View) -> None:
         current.t("sparkline"): st.column_config.LineChartColumn(current.t("sparkline"))})
 
 
-def indicator_picker(current: View, family: str) -> catalog.Indicator:
-    options = [i.id for i in catalog.of_family(family)]
-    key = f"chitieu_{family}"
-    if key not in st.session_state:
-        requested = st.query_params.get("chitieu")
-        st.session_state[key] = requested if requested in options else options[0]
-    st.selectbox(current.t("indicator"), options, key=key,
-                 format_func=lambda i: catalog.BY_ID[i].label(current.lang))
-    st.query_params["chitieu"] = st.session_state[key]
-    return catalog.BY_ID[st.session_state[key]]
+def indicator_picker(current: View, ids, key: str) -> catalog.Indicator:
+    """Pick one of the indicators `ids`; the choice lives in the URL as ?chitieu=."""
+    chosen = url_selectbox(current.t("indicator"), list(ids), "chitieu",
+                           lambda i: catalog.BY_ID[i].label(current.lang), key=key)
+    return catalog.BY_ID[chosen]
+
+
+def url_multiselect(label: str, options: list[str], param: str, format_func,
+                    default: list[str], most: int) -> list[str]:
+    """A multiselect whose choice lives in the URL under `param`, comma-separated."""
+
+    def remember() -> None:
+        st.query_params[param] = ",".join(st.session_state[param])
+
+    requested = [o for o in st.query_params.get(param, "").split(",") if o in options]
+    if requested:
+        st.session_state[param] = requested[:most]
+    elif param not in st.session_state:
+        st.session_state[param] = default
+    st.multiselect(label, options, key=param, format_func=format_func, max_selections=most,
+                   on_change=remember)
+    remember()
+    return st.session_state[param]
 
 
 def table_block(table: export.Table, lang: str, display=None, column_config=None,
@@ -269,7 +282,8 @@ def open_profile(event, current: View) -> None:
 def family_page(family: str) -> None:
     """A family's page: pick an indicator, rank the communes, follow the trend, see the numbers."""
     current = header(i18n.t(family, st.session_state.view.lang))
-    indicator = indicator_picker(current, family)
+    indicator = indicator_picker(current, [i.id for i in catalog.of_family(family)],
+                                 key=f"chitieu_{family}")
     st.caption(f"**{current.t('formula')}:** {indicator.formula} · "
                f"**{current.t('legal_reference')}:** {indicator.reference}")
     lang, period = current.lang, current.period

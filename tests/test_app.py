@@ -203,3 +203,29 @@ def test_the_composite_score_page_ranks_and_saves_weights(app):
     assert at.success[0].value == "Đã lưu trọng số."
     after = at.dataframe[0].value.set_index("Xã")
     assert after["Điểm tổng hợp"].to_dict() == after["Tiến độ giải quyết"].to_dict() != before
+
+
+def test_compare_shows_the_chosen_communes_side_by_side(app):
+    at = app({"ss": "13501,13558,13555", "ky": "2025-Q2"}).switch_page("app_pages/compare.py")
+    at = at.run()
+    assert not at.exception
+    assert at.multiselect(key="ss").value == ["13501", "13558", "13555"]
+    bars, trend, profile = specs(at)
+    assert bars["facet"]["row"]["field"] == "indicator_label"
+    table = at.dataframe[0].value.set_index("Chỉ số")
+    assert list(table.columns) == ["Bình Mỹ", "Tiêu Động", "La Sơn"]
+    q2 = dossiers_csv()
+    assert table.loc["Tỷ lệ hồ sơ giải quyết đúng hạn", "Tiêu Động"] == percent(
+        on_time(q2[q2["Mã xã"] == "13558"]))
+    colours = trend["layer"][0]["encoding"]["color"]["scale"]
+    assert colours["domain"][:4] == ["Toàn huyện", "Bình Mỹ", "Tiêu Động", "La Sơn"]
+    trend_rows = at.dataframe[1].value
+    assert list(trend_rows["Xã"]) == ["Toàn huyện", "Bình Mỹ", "La Sơn", "Tiêu Động"]
+    scores_table = at.dataframe[2].value.set_index("Chỉ số")
+    assert scores_table.loc["Đúng hạn", "Tiêu Động"] == \
+        f"{100 * on_time(q2[q2['Mã xã'] == '13558']):.1f}".replace(".", ",")
+
+
+def test_compare_asks_for_two_communes(app):
+    at = app({"ss": "13501"}).switch_page("app_pages/compare.py").run()
+    assert at.info[0].value == "Chọn ít nhất 2 xã để so sánh."

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from grassroots import catalog, charts, figures, periods
+from grassroots import catalog, charts, figures, i18n, periods
 from grassroots.db import Database
 
 ON_TIME = catalog.BY_ID["on_time_rate"]
@@ -61,7 +61,8 @@ def test_trend_draws_the_parent_over_the_communes(district):
 def test_scorecard_has_a_cell_per_commune_and_indicator(district):
     frame = figures.commune_values(district, periods.parse("2025-06"))
     indicators = [catalog.BY_ID[i] for i in catalog.SCORECARD]
-    spec = charts.scorecard(frame, indicators, "t", "s", "vi").to_dict()
+    order = i18n.sorted_names(frame["name"])
+    spec = charts.scorecard(frame, indicators, order, "t", "s", "vi").to_dict()
     cells = [r for r in rows(spec) if "indicator_label" in r]
     assert len(cells) == 15 * len(indicators)
     an_lao = next(r for r in cells if r["name"] == "An Lão" and r["indicator"] == "on_time_rate")
