@@ -272,3 +272,36 @@ def score_profile(frame: pd.DataFrame, indicators: list[Indicator], names: list[
             alt.Tooltip("score_label:N", title=i18n.t("scaled_score", lang))],
     ).properties(title=_title(title, subtitle), height=320, width="container")
     return _finish(chart, lang)
+
+
+COMPLIANCE_COLOURS = {"met": STATUS_COLOURS["met"], "missed": STATUS_COLOURS["missed"],
+                      "pending": "#bdbdbd"}
+
+
+def compliance(frame: pd.DataFrame, title: str, subtitle: str,
+               lang: str) -> alt.TopLevelMixin:
+    """Communes × months for one rule: held against required, coloured met / missed / pending.
+    A click on a row opens that commune's profile."""
+    data = frame.assign(
+        month_label=[f"{m:%m/%Y}" for m in frame["month"]],
+        cell=[f"{h}/{r}" for h, r in zip(frame["held"], frame["required"])],
+        status_label=[i18n.t(s, lang) for s in frame["status"]],
+    )
+    x = alt.X("month_label:N", sort=list(dict.fromkeys(data["month_label"])), title=None,
+              axis=alt.Axis(orient="top", labelAngle=0))
+    y = alt.Y("name:N", title=None, sort=i18n.sorted_names(data["name"]))
+    scale = alt.Scale(domain=[i18n.t(s, lang) for s in COMPLIANCE_COLOURS],
+                      range=list(COMPLIANCE_COLOURS.values()))
+    cells = alt.Chart(data).mark_rect(stroke="white", strokeWidth=1).encode(
+        x=x, y=y, color=alt.Color("status_label:N", scale=scale, legend=alt.Legend(
+            title=i18n.t("status", lang), orient="bottom")),
+        tooltip=[alt.Tooltip("name:N", title=i18n.t("commune", lang)),
+                 alt.Tooltip("month_label:N", title=i18n.t("month", lang)),
+                 alt.Tooltip("cell:N", title=i18n.t("value", lang)),
+                 alt.Tooltip("status_label:N", title=i18n.t("status", lang))],
+    ).add_params(alt.selection_point(name=COMMUNE_SELECTION, fields=["unit_code"]))
+    text = alt.Chart(data).mark_text(fontSize=10, color="white").encode(
+        x=x, y=y, text="cell:N")
+    chart = alt.layer(cells, text).properties(
+        title=_title(title, subtitle), height=alt.Step(22), width=alt.Step(56))
+    return _finish(chart, lang)

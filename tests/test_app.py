@@ -229,3 +229,17 @@ def test_compare_shows_the_chosen_communes_side_by_side(app):
 def test_compare_asks_for_two_communes(app):
     at = app({"ss": "13501"}).switch_page("app_pages/compare.py").run()
     assert at.info[0].value == "Chọn ít nhất 2 xã để so sánh."
+
+
+def test_engagement_page_shows_compliance_per_commune_and_month(app):
+    at = app({"ky": "2025-Q2"}).switch_page("app_pages/engagement.py").run()
+    assert not at.exception
+    assert at.selectbox(key="quydinh").value == "chair_reception"
+    *_, compliance = specs(at)
+    assert compliance["title"]["text"] == "Chủ tịch UBND tiếp công dân — Quý II/2025"
+    table = at.dataframe[-1].value.set_index("Xã")
+    assert list(table.columns) == ["04/2025", "05/2025", "06/2025", "Số tháng đạt"]
+    assert all(cell.split("/")[1] in "45" for cell in table["05/2025"])
+    at.selectbox(key="quydinh").set_value("secretary_reception").run()
+    assert at.query_params["quydinh"] == "secretary_reception"
+    assert set(at.dataframe[-1].value["04/2025"]) <= {"0/2", "1/2", "2/2", "3/2"}

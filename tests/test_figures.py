@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pytest
 
-from grassroots import catalog, db, figures, periods, scores
+from grassroots import catalog, db, figures, periods, rules, scores
 
 ON_TIME = catalog.BY_ID["on_time_rate"]
 UNIVERSITY = catalog.BY_ID["university_rate"]
@@ -200,3 +200,51 @@ def test_weights_change_the_composite_and_are_stored(small_db):
 def test_rank_history_leaves_out_periods_without_scores(small_db):
     history = scores.rank_history(small_db, periods.parse("2025-Q2"), count=4)
     assert list(history["period"].unique()) == ["2025-Q1", "2025-Q2"]
+
+
+def test_compliance_with_legal_minimums_month_by_month(small_db):
+    small_db.con.execute("""INSERT INTO engagements VALUES
+        ('10001', '2025-01-06', 'secretary_reception', 'Bí thư', 3, 1, 1),
+        ('10001', '2025-01-20', 'secretary_reception', 'Bí thư', 4, 2, 1),
+        ('10001', '2025-03-03', 'secretary_reception', 'Bí thư', 1, 1, 1),
+        ('10001', '2025-01-02', 'chair_reception', 'Chủ tịch', 1, 0, 0),
+        ('10001', '2025-01-07', 'chair_reception', 'Chủ tịch', 1, 0, 0),
+        ('10001', '2025-01-13', 'chair_reception', 'Chủ tịch', 1, 0, 0),
+        ('10001', '2025-01-26', 'chair_reception', 'Chủ tịch', 1, 0, 0),
+        ('10001', '2025-02-01', 'chair_reception', 'Chủ tịch', 1, 0, 0),
+        ('10002', '2025-02-10', 'dialogue', 'Bí thư', 80, 10, 8)""")
+    db.bump_data_version(small_db.con)
+    frame = rules.compliance(small_db, periods.parse("2025-Q1"))
+    status = frame.set_index(["name", "kind", frame["month"].dt.month])[
+        ["required", "held", "status"]].apply(tuple, axis=1)
+    # secretary: 2 days a month — 2 in January, none in February, 1 in March (too few)
+    assert status[("Một", "secretary_reception", 1)] == (2, 2, "met")
+    assert status[("Một", "secretary_reception", 2)] == (2, 0, "missed")
+    assert status[("Một", "secretary_reception", 3)] == (2, 1, "missed")
+    # chair: a day a week; January 2025 has five weeks by their Thursdays (2, 9, 16, 23, 30).
+    # Days 2, 7, 13, 26 cover the weeks of the 2nd, 9th, 16th and 23rd; the week of Thursday
+    # 30 January runs to 2 February and has the 1st.
+    assert status[("Một", "chair_reception", 1)] == (5, 5, "met")
+    assert status[("Hai", "chair_reception", 1)] == (5, 0, "missed")
+    # dialogue: once a year, counted year to date, not due before December
+    assert status[("Hai", "dialogue", 1)] == (1, 0, "pending")
+    assert status[("Hai", "dialogue", 2)] == (1, 1, "met")
+    assert status[("Hai", "dialogue", 3)] == (1, 1, "met")
+
+
+def test_edited_minimums_change_compliance(small_db):
+    small_db.con.execute("INSERT INTO engagements VALUES "
+                         "('10001', '2025-03-03', 'secretary_reception', 'Bí thư', 1, 1, 1)")
+    db.bump_data_version(small_db.con)
+    march = periods.parse("2025-03")
+
+    def secretary():
+        frame = rules.compliance(small_db, march).set_index(["name", "kind"])
+        return frame.loc[("Một", "secretary_reception"), "status"]
+
+    assert secretary() == "missed"
+    rules.save(small_db, {"secretary_reception": 1})
+    assert secretary() == "met"
+    assert rules.rule_text(next(rules.load(small_db).query("kind == 'dialogue'").itertuples()),
+                           "vi") == ("Hội nghị đối thoại: ít nhất 1 lần mỗi năm "
+                                     "(Luật Tổ chức chính quyền địa phương 2025)")

@@ -1,0 +1,50 @@
+-- Each commune's standing against each legal minimum of engagement_rules, per month of
+-- $start..$end (DATEs, first days). Receptions count distinct days. A rule per week is held in a
+-- month when every week of it had the minimum, a week (Monday to Sunday) belonging to the month
+-- of its Thursday as in ISO 8601; a rule per year counts the year so far and is "pending" until
+-- December.
+-- Returns: unit_code, month, kind, per, required, held, status.
+WITH months AS (
+    SELECT unnest(generate_series($start, $end, INTERVAL 1 MONTH))::DATE AS month
+), days AS (
+    SELECT DISTINCT unit_code, kind, held_on FROM engagements
+), thursdays AS (
+    SELECT month, CAST(day AS DATE) AS thursday
+    FROM months,
+        LATERAL (SELECT unnest(generate_series(
+            month, month + INTERVAL 1 MONTH - INTERVAL 1 DAY, INTERVAL 1 DAY)) AS day)
+    WHERE isodow(day) = 4
+), counted AS (
+    SELECT u.code AS unit_code, m.month, r.kind, r.per, r.min_events,
+        (SELECT count(*) FROM days AS d
+         WHERE d.unit_code = u.code AND d.kind = r.kind
+             AND date_trunc('month', d.held_on) = m.month) AS in_month,
+        (SELECT count(*) FROM days AS d
+         WHERE d.unit_code = u.code AND d.kind = r.kind
+             AND d.held_on >= date_trunc('year', m.month)
+             AND d.held_on < m.month + INTERVAL 1 MONTH) AS in_year,
+        (SELECT count(*) FROM thursdays AS w WHERE w.month = m.month) AS weeks,
+        (SELECT count(*) FROM thursdays AS w
+         WHERE w.month = m.month AND (
+             SELECT count(*) FROM days AS d
+             WHERE d.unit_code = u.code AND d.kind = r.kind
+                 AND d.held_on BETWEEN w.thursday - 3 AND w.thursday + 3
+         ) >= r.min_events) AS weeks_met
+    FROM units AS u
+    CROSS JOIN months AS m
+    CROSS JOIN engagement_rules AS r
+    WHERE u.closed_on IS NULL
+), judged AS (
+    SELECT unit_code, month, kind, per,
+        CASE per WHEN 'week' THEN weeks ELSE min_events END AS required,
+        CASE per WHEN 'week' THEN weeks_met WHEN 'year' THEN in_year ELSE in_month END AS held
+    FROM counted
+)
+SELECT unit_code, month, kind, per, required, held,
+    CASE
+        WHEN held >= required THEN 'met'
+        WHEN per = 'year' AND month(month) < 12 THEN 'pending'
+        ELSE 'missed'
+    END AS status
+FROM judged
+ORDER BY unit_code, month, kind
