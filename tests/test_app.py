@@ -80,7 +80,7 @@ def test_overview_tiles_and_scorecard(app):
 def test_every_family_page_ranks_trends_and_tabulates(app, page):
     at = app().switch_page(f"app_pages/{page}.py").run()
     assert not at.exception
-    ranking, trend = specs(at)
+    ranking, trend, *_ = specs(at)
     assert ranking["title"]["text"] == f"{FAMILY_PAGES[page]} — Quý II/2025"
     assert ranking["layer"][0]["encoding"]["x"]["field"] == "value"
     assert trend["layer"][0]["encoding"]["x"]["field"] == "bucket"
