@@ -28,16 +28,13 @@ for column, indicator_id in zip(st.columns(len(catalog.HEADLINE)), catalog.HEADL
                    + ui.change_markdown(indicator, value, year_ago.loc[indicator_id, "value"],
                                         lang))
 
-communes = figures.commune_values(current.db, period)
-reports = figures.completeness(current.db, period)
-missing = reports[reports["reported"] < reports["expected"]]
-if not missing.empty:
-    st.warning(current.t("missing_communes", names="; ".join(
-        current.t("missing_report", commune=row.name, family=current.t(row.family),
-                  reported=row.reported, expected=row.expected)
-        for row in missing.itertuples())))
+st.subheader(current.t("attention"))
+ui.attention_list(scores.attention(current.db, period), current)
 with st.expander(current.t("completeness")):
+    reports = figures.completeness(current.db, period)
     st.dataframe(ui.completeness_table(reports, lang), hide_index=True, height="content")
+
+communes = figures.commune_values(current.db, period)
 
 st.subheader(current.t("scorecard"))
 st.caption(current.t("scorecard_help"))

@@ -31,7 +31,7 @@ def _status_scale(lang: str) -> alt.Scale:
     )
 
 
-def _title(text: str, subtitle: str) -> alt.TitleParams:
+def _title(text: str, subtitle: str | list[str]) -> alt.TitleParams:
     return alt.TitleParams(text=text, subtitle=subtitle, anchor="start", fontSize=15,
                            subtitleFontSize=11, subtitleColor="#555555")
 
@@ -57,11 +57,14 @@ def ranking(frame: pd.DataFrame, indicator: Indicator, parent_value: float | Non
             parent_label: str, target: float | None, title: str, subtitle: str,
             lang: str) -> alt.TopLevelMixin:
     """Horizontal bars, best commune on top, coloured by status; the parent unit's value and the
-    target as vertical rules; communes without data listed at the bottom, marked, with no bar."""
-    data = _labelled(frame, indicator, lang).assign(
-        rank_label=[i18n.number(r, lang) if pd.notna(r) else "" for r in frame["rank"]],
-        no_data=[i18n.t("no_data", lang) if pd.isna(v) else "" for v in frame["value"]],
-    )
+    target as vertical rules. Communes without data get no bar and no place: they are named
+    under the title instead, so that no data never reads as last."""
+    reported = frame[frame["value"].notna()]
+    data = _labelled(reported, indicator, lang).assign(
+        rank_label=[i18n.number(r, lang) for r in reported["rank"]])
+    missing = i18n.sorted_names(frame.loc[frame["value"].isna(), "name"])
+    if missing:
+        subtitle = [subtitle, f"{i18n.t('no_data', lang)}: {', '.join(missing)}"]
     order = list(data["name"])
     y = alt.Y("name:N", sort=order, title=None)
     tooltip = [
@@ -82,10 +85,7 @@ def ranking(frame: pd.DataFrame, indicator: Indicator, parent_value: float | Non
     ).add_params(alt.selection_point(name=COMMUNE_SELECTION, fields=["unit_code"]))
     labels = alt.Chart(data).mark_text(align="left", dx=4, fontSize=11).encode(
         x=alt.X("value:Q"), y=y, text="value_label:N")
-    missing = alt.Chart(data[data["no_data"] != ""]).mark_text(
-        align="left", dx=4, fontStyle="italic", color="#777777").encode(
-        x=alt.datum(0), y=y, text="no_data:N")
-    layers = [bars, labels, missing]
+    layers = [bars, labels]
     # Labels point away from each other: the larger value's to the right of its rule.
     larger_parent = target is None or pd.isna(target) or (parent_value or 0) > target
     rules = [(parent_value, parent_label, PARENT_COLOUR, [6, 3], larger_parent),

@@ -10,7 +10,7 @@ import math
 
 import pandas as pd
 
-from grassroots import catalog, db, figures, periods
+from grassroots import catalog, db, figures, i18n, periods
 from grassroots.catalog import Indicator
 
 # group id, Vietnamese and English names, indicators
@@ -119,3 +119,36 @@ def as_cells(board: pd.DataFrame) -> pd.DataFrame:
     """The composite score in the shape of figures.commune_values, to sit beside indicators."""
     return board.assign(indicator=COMPOSITE.id, value=board["score"], target=None,
                         status=[figures.status(COMPOSITE, v, None) for v in board["score"]])
+
+
+def attention(database: db.Database, period: periods.Period, count: int = 5) -> dict:
+    """What a leader should look at first, among the scorecard's indicators:
+    - "missed": communes below target, one frame row each, the indicators missed by most
+      communes first and within them the farthest from target (in points of the 0–100 score),
+      then by name;
+    - "worsened": the `count` commune × indicator pairs that moved most the wrong way since
+      the previous period — in percentage points, or for counts in percent of their target,
+      at least 1 — among those not meeting a target (close to it, or without one): those
+      that missed are listed above, those that met it are fine;
+    - "unreported": commune × family with months not reported."""
+    now = scaled_frame(figures.commune_values(database, period))
+    now = now[now["indicator"].isin(catalog.SCORECARD)]
+    missed = now[now["status"] == "missed"].assign(gap=lambda f: 100 - f["score"])
+    missed = missed.assign(communes=missed.groupby("indicator")["unit_code"].transform("count"),
+                           order=missed["name"].map(i18n.sort_key))
+    before = scaled_frame(figures.commune_values(database, period.previous()))
+    change = now[now["status"].isin(["close", "no_target"])].merge(
+        before[["indicator", "unit_code", "value", "score"]], on=["indicator", "unit_code"],
+        suffixes=("", "_before"))
+    polarity = change["indicator"].map(lambda i: 1 if catalog.BY_ID[i].higher_is_better else -1)
+    scale = [1.0 if catalog.BY_ID[i].unit == "percent" else t
+             for i, t in zip(change["indicator"], change["target"])]
+    worsened = change.assign(
+        drop=100 * polarity * (change["value_before"] - change["value"]) / scale)
+    reports = figures.completeness(database, period)
+    return {
+        "missed": missed.sort_values(["communes", "indicator", "gap", "order"],
+                                     ascending=[False, True, False, True]),
+        "worsened": worsened[worsened["drop"] >= 1].nlargest(count, "drop"),
+        "unreported": reports[reports["reported"] < reports["expected"]],
+    }

@@ -228,6 +228,44 @@ def show_profile(table: export.Table, frame, current: View) -> None:
         current.t("sparkline"): st.column_config.LineChartColumn(current.t("sparkline"))})
 
 
+def attention_list(items: dict, current: View, shown: int = 5) -> None:
+    """The Overview's list of what to look at first, each item a link to its page: the
+    indicator's page for targets missed, the commune's profile for the rest."""
+    lang, period = current.lang, current.period
+    links = []
+    for indicator_id, group in items["missed"].groupby("indicator", sort=False):
+        indicator = catalog.BY_ID[indicator_id]
+        names = [f"{row.name} ({i18n.value(indicator, row.value, lang)})"
+                 for row in group.head(shown).itertuples()]
+        if len(group) > shown:
+            names.append(current.t("and_more", count=len(group) - shown))
+        text = current.t("missed_item", indicator=indicator.label(lang), count=len(group),
+                         target=i18n.value(indicator, group["target"].iloc[0], lang),
+                         communes=", ".join(names))
+        links.append((f"app_pages/{indicator.family}.py", text, {"chitieu": indicator_id},
+                      ":material/flag:"))
+    for row in items["worsened"].itertuples():
+        indicator = catalog.BY_ID[row.indicator]
+        change = i18n.delta(indicator, row.value - row.value_before, lang)
+        text = current.t(
+            "worsened_item", commune=row.name, indicator=indicator.label(lang),
+            direction=current.t("rose" if change[0] == "+" else "fell"), change=change[1:],
+            period=period.previous().label(lang), value=i18n.value(indicator, row.value, lang))
+        links.append(("app_pages/profile.py", text, {"xa": row.unit_code},
+                      ":material/trending_down:"))
+    for row in items["unreported"].itertuples():
+        text = current.t("unreported_cadres" if row.family == "cadres" else "unreported_item",
+                         commune=row.name, family=current.t(row.family),
+                         reported=row.reported, expected=row.expected)
+        links.append(("app_pages/profile.py", text, {"xa": row.unit_code}, ":material/report:"))
+    if not links:
+        st.success(current.t("attention_none"))
+    language = {"lang": "en"} if lang == "en" else {}
+    for page, text, params, icon in links:
+        st.page_link(page, label=text, icon=icon,
+                     query_params={**params, "ky": period.code, **language})
+
+
 def indicator_picker(current: View, ids, key: str) -> catalog.Indicator:
     """Pick one of the indicators `ids`; the choice lives in the URL as ?chitieu=."""
     chosen = url_selectbox(current.t("indicator"), list(ids), "chitieu",

@@ -128,11 +128,19 @@ def test_a_month_not_reported_shows_no_data(app):
     assert table.index[-1] == "An Lão"
 
 
-def test_the_overview_names_communes_that_did_not_report(app):
+def test_the_overview_lists_what_needs_attention_with_links(app):
     at = app({"ky": "2025-06"})
-    assert any("Chưa báo cáo đủ: An Lão — Hồ sơ TTHC (0/1); Ngọc Lũ — Mức độ hài lòng (0/1)"
-               in w.value
-               for w in at.warning)
+    links = {link.proto.label: (link.proto.page, link.proto.query_string)
+             for link in at.get("page_link")}
+    assert links["An Lão — Hồ sơ TTHC: mới báo cáo 0/1 tháng"] == (
+        "ho-so-xa", "xa=13561&ky=2025-06")
+    assert links["Ngọc Lũ — Mức độ hài lòng: mới báo cáo 0/1 tháng"][1].startswith("xa=13519")
+    june = pd.read_csv(demo.FOLDER / "dossiers.csv", dtype={"Mã xã": str})
+    june = june[(june["Tháng"] == "2025-06") & (june["Mã xã"] == "13558")]
+    on_time_item = next(label for label in links
+                        if label.startswith("Tỷ lệ hồ sơ giải quyết đúng hạn:"))
+    assert f"Tiêu Động ({percent(on_time(june))})" in on_time_item
+    assert links[on_time_item] == ("dossiers", "chitieu=on_time_rate&ky=2025-06")
 
 
 def test_tiles_compare_with_the_same_period_a_year_earlier(app):

@@ -248,3 +248,27 @@ def test_edited_minimums_change_compliance(small_db):
     assert rules.rule_text(next(rules.load(small_db).query("kind == 'dialogue'").itertuples()),
                            "vi") == ("Hội nghị đối thoại: ít nhất 1 lần mỗi năm "
                                      "(Luật Tổ chức chính quyền địa phương 2025)")
+
+
+def test_the_attention_list_names_the_laggard_first(small_db):
+    """Đồng Ba resolves only 80% on time in January (the laggard); nobody files online (0%
+    against 80%); Một's satisfaction falls from 95% to 88%, close to the 90% target."""
+    small_db.con.execute("""
+        INSERT INTO dossier_stats VALUES
+            ('10003', '2025-01-01', 0, 100, 40, 40, 20, 0, 0, 0, 0, 0, 0, 0);
+        INSERT INTO satisfaction VALUES
+            ('10001', '2025-03-01', 100, 95), ('10001', '2025-04-01', 100, 88)""")
+    db.bump_data_version(small_db.con)
+    items = scores.attention(small_db, periods.parse("2025-Q1"))
+    missed = items["missed"][["indicator", "name", "value"]].values.tolist()
+    assert [row[:2] for row in missed] == [
+        ["online_rate", "Đồng Ba"], ["online_rate", "Hai"], ["online_rate", "Một"],
+        ["on_time_rate", "Đồng Ba"], ["university_rate", "Một"]]
+    assert missed[3][2] == pytest.approx(0.8)
+    unreported = items["unreported"].set_index(["name", "family"])
+    assert tuple(unreported.loc[("Hai", "dossiers"), ["reported", "expected"]]) == (2, 3)
+    assert tuple(unreported.loc[("Đồng Ba", "dossiers"), ["reported", "expected"]]) == (1, 3)
+    assert ("Một", "dossiers") not in unreported.index
+    worsened = scores.attention(small_db, periods.parse("2025-04"))["worsened"]
+    assert worsened[["name", "indicator"]].values.tolist() == [["Một", "satisfaction_rate"]]
+    assert worsened["drop"].iloc[0] == pytest.approx(7)
