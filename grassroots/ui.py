@@ -228,22 +228,24 @@ def show_profile(table: export.Table, frame, current: View) -> None:
         current.t("sparkline"): st.column_config.LineChartColumn(current.t("sparkline"))})
 
 
-def attention_list(items: dict, current: View, shown: int = 5) -> None:
+def attention_list(items: dict, current: View, shown: int = 3) -> None:
     """The Overview's list of what to look at first, each item a link to its page: the
-    indicator's page for targets missed, the commune's profile for the rest."""
+    indicator's page for targets missed (the first `shown` communes named, all of them in the
+    link's tooltip), the commune's profile for the rest."""
     lang, period = current.lang, current.period
     links = []
     for indicator_id, group in items["missed"].groupby("indicator", sort=False):
         indicator = catalog.BY_ID[indicator_id]
-        names = [f"{row.name} ({i18n.value(indicator, row.value, lang)})"
-                 for row in group.head(shown).itertuples()]
+        names = [f"{row.name} ({i18n.value(indicator, row.value, lang, unit=False)})"
+                 for row in group.itertuples()]
+        communes = ", ".join(names[:shown])
         if len(group) > shown:
-            names.append(current.t("and_more", count=len(group) - shown))
+            communes += " " + current.t("and_more", count=len(group) - shown)
         text = current.t("missed_item", indicator=indicator.label(lang), count=len(group),
                          target=i18n.value(indicator, group["target"].iloc[0], lang),
-                         communes=", ".join(names))
+                         communes=communes)
         links.append((f"app_pages/{indicator.family}.py", text, {"chitieu": indicator_id},
-                      ":material/flag:"))
+                      ":material/flag:", ", ".join(names)))
     for row in items["worsened"].itertuples():
         indicator = catalog.BY_ID[row.indicator]
         change = i18n.delta(indicator, row.value - row.value_before, lang)
@@ -252,17 +254,18 @@ def attention_list(items: dict, current: View, shown: int = 5) -> None:
             direction=current.t("rose" if change[0] == "+" else "fell"), change=change[1:],
             period=period.previous().label(lang), value=i18n.value(indicator, row.value, lang))
         links.append(("app_pages/profile.py", text, {"xa": row.unit_code},
-                      ":material/trending_down:"))
+                      ":material/trending_down:", None))
     for row in items["unreported"].itertuples():
         text = current.t("unreported_cadres" if row.family == "cadres" else "unreported_item",
                          commune=row.name, family=current.t(row.family),
                          reported=row.reported, expected=row.expected)
-        links.append(("app_pages/profile.py", text, {"xa": row.unit_code}, ":material/report:"))
+        links.append(("app_pages/profile.py", text, {"xa": row.unit_code}, ":material/report:",
+                      None))
     if not links:
         st.success(current.t("attention_none"))
     language = {"lang": "en"} if lang == "en" else {}
-    for page, text, params, icon in links:
-        st.page_link(page, label=text, icon=icon,
+    for page, text, params, icon, details in links:
+        st.page_link(page, label=text, icon=icon, help=details,
                      query_params={**params, "ky": period.code, **language})
 
 
