@@ -251,3 +251,16 @@ def test_engagement_page_shows_compliance_per_commune_and_month(app):
     at.selectbox(key="quydinh").set_value("secretary_reception").run()
     assert at.query_params["quydinh"] == "secretary_reception"
     assert set(at.dataframe[-1].value["04/2025"]) <= {"0/2", "1/2", "2/2", "3/2"}
+
+
+def test_the_scorecard_sorts_by_any_column(app):
+    at = app({"ky": "2025-Q2", "sapxep": "on_time_rate"})
+    [scorecard] = specs(at)
+    order = scorecard["layer"][0]["encoding"]["y"]["sort"]
+    table = at.dataframe[-1].value
+    assert list(table["Xã"]) == order
+    assert order[-1] == "Tiêu Động"  # the lowest on-time rate
+    at.selectbox(key="sapxep").set_value("composite_score").run()
+    assert at.query_params["sapxep"] == "composite_score"
+    scores_shown = [float(v.replace(",", ".")) for v in at.dataframe[-1].value["Điểm"]]
+    assert scores_shown == sorted(scores_shown, reverse=True)

@@ -272,3 +272,14 @@ def test_the_attention_list_names_the_laggard_first(small_db):
     worsened = scores.attention(small_db, periods.parse("2025-04"))["worsened"]
     assert worsened[["name", "indicator"]].values.tolist() == [["Một", "satisfaction_rate"]]
     assert worsened["drop"].iloc[0] == pytest.approx(7)
+
+
+def test_changes_against_the_previous_period_and_a_year_earlier(small_db):
+    small_db.con.execute("INSERT INTO dossier_stats VALUES "
+                         "('10001', '2024-04-01', 0, 50, 25, 15, 10, 0, 0, 0, 0, 0, 0, 0)")
+    db.bump_data_version(small_db.con)
+    q2 = periods.parse("2025-Q2")
+    profile = figures.profile(small_db, "10001", q2).set_index("indicator")
+    assert profile.loc["on_time_rate", "change"] == pytest.approx(1.0 - 105 / 110)
+    year_ago = figures.parent_values(small_db, q2.year_earlier()).loc["on_time_rate", "value"]
+    assert year_ago == pytest.approx(40 / 50)
