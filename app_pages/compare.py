@@ -4,7 +4,7 @@ from grassroots import catalog, charts, export, figures, scores, ui
 
 current = ui.header(ui.view().t("compare"))
 lang, period = current.lang, current.period
-units = current.db.run("units").set_index("code")
+units = figures.units(current.db).set_index("code")
 codes = ui.url_multiselect(current.t("compare_pick"), ui.by_name(units), "ss",
                            lambda c: units.loc[c, "name"], default=list(units.index[:3]),
                            most=6)
@@ -22,15 +22,7 @@ ui.table_block(export.compare_table(communes, indicators, names, title, current.
 
 st.subheader(current.t("trend"))
 indicator = ui.indicator_picker(current, catalog.SCORECARD, key="chitieu_compare")
-trend = figures.trend(current.db, indicator, period)
-grain = figures.trend_grain(indicator, period)
-parent = figures.parent_values(current.db, period).loc[indicator.id]
-st.altair_chart(charts.trend(trend, indicator, grain, current.parent_label, parent["target"],
-                             indicator.label(lang), current.subtitle(), lang,
-                             highlight=tuple(codes)), width="stretch")
-chosen = trend[trend["unit_code"].isin(codes) | trend["unit_code"].isna()]
-ui.table_block(export.trend_table(chosen, indicator, grain, current.parent_label,
-                                  indicator.label(lang), current.subtitle(), lang), lang)
+ui.trend_block(current, indicator, highlight=tuple(codes))
 
 st.subheader(current.t("score_profile"))
 scaled = scores.scaled_frame(communes)

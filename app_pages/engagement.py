@@ -7,6 +7,16 @@ ui.family_page("engagement")
 current = ui.view()
 lang, period = current.lang, current.period
 st.subheader(current.t("compliance"))
+with st.expander(current.t("rules")), st.form("rules"):
+    new = {rule.kind: st.number_input(rules.kind_label(rule.kind, lang), min_value=0, step=1,
+                                      value=int(rule.min_events), key=f"rule-{rule.kind}")
+           for rule in rules.load(current.db).itertuples()}
+    if st.form_submit_button(current.t("save_rules")):
+        rules.save(current.db, new)
+        st.session_state.rules_saved = True
+        st.rerun()  # the ranking above judges by these minimums too
+if st.session_state.pop("rules_saved", False):
+    st.success(current.t("rules_saved"))
 minimums = rules.load(current.db)
 texts = {rule.kind: rules.rule_text(rule, lang) for rule in minimums.itertuples()}
 kind = ui.url_selectbox(current.t("rule"), list(texts), "quydinh", texts.get)
@@ -17,11 +27,3 @@ event = st.altair_chart(charts.compliance(frame, title, current.subtitle(), lang
                         on_select="rerun", key="compliance")
 ui.open_profile(event, current)
 ui.table_block(export.compliance_table(frame, title, current.subtitle(), lang), lang)
-
-with st.expander(current.t("rules")), st.form("rules"):
-    new = {rule.kind: st.number_input(rules.kind_label(rule.kind, lang), min_value=0, step=1,
-                                      value=int(rule.min_events), key=f"rule-{rule.kind}")
-           for rule in minimums.itertuples()}
-    if st.form_submit_button(current.t("save_rules")):
-        rules.save(current.db, new)
-        st.success(current.t("rules_saved"))

@@ -4,7 +4,7 @@ from grassroots import figures, i18n, ui
 
 current = ui.header(ui.view().t("profile"))
 lang, period = current.lang, current.period
-units = current.db.run("units").set_index("code")
+units = figures.units(current.db).set_index("code")
 code = ui.url_selectbox(current.t("commune"), ui.by_name(units), "xa",
                         lambda c: f"{units.loc[c, 'kind']} {units.loc[c, 'name']}")
 unit = units.loc[code]
@@ -16,10 +16,9 @@ columns[3].metric(current.t("period_kind"), period.label(lang))
 
 frame = figures.profile(current.db, code, period)
 strong, weak = st.columns(2)
-level = current.t(current.settings.get("parent_level", "district"))
 for column, key, rows in ((strong, "strongest", figures.strongest(frame)),
                           (weak, "weakest", figures.weakest(frame))):
-    column.markdown(f"**{current.t(key, level=level)}**")
+    column.markdown(f"**{current.t(key, level=current.level)}**")
     column.markdown("\n".join(f"- {ui.standing_text(row, current)}" for row in rows.itertuples()))
 
 table = ui.profile_table(frame, f"{units.loc[code, 'name']} — {period.label(lang)}", current)

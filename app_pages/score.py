@@ -18,8 +18,7 @@ with st.expander(current.t("weights")), st.form("weights"):
             st.error(current.t("bad_weights"))
 
 board = scores.composite(current.db, period)
-ranked = figures.by_rank(board.rename(columns={"score": "value"}).assign(
-    status=[figures.status(scores.COMPOSITE, v, None) for v in board["score"]], target=None))
+ranked = figures.by_rank(scores.as_cells(board))
 title = f"{current.t('composite')} — {period.label(lang)}"
 event = st.altair_chart(charts.ranking(
     ranked, scores.COMPOSITE, ranked["value"].mean(), current.t("average"), None, title,

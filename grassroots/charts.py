@@ -24,11 +24,8 @@ NAME_WIDTH = 260  # px kept for commune names (Vega cuts labels at 180 px by def
 
 
 def _status_scale(lang: str) -> alt.Scale:
-    return alt.Scale(
-        domain=[i18n.t(s, lang) if s != "no_data" else i18n.t("no_data", lang)
-                for s in STATUS_COLOURS],
-        range=list(STATUS_COLOURS.values()),
-    )
+    return alt.Scale(domain=[i18n.t(s, lang) for s in STATUS_COLOURS],
+                     range=list(STATUS_COLOURS.values()))
 
 
 def _title(text: str, subtitle: str | list[str]) -> alt.TitleParams:
@@ -206,6 +203,7 @@ def rank_changes(history: pd.DataFrame, title: str, subtitle: str,
     order = list(labels.values())
     x = alt.X("period_label:N", sort=order, title=None, axis=alt.Axis(labelAngle=0))
     places = list(range(1, int(data["rank"].max()) + 1)) if len(data) else [1]
+    last = data[data["period"] == data["period"].iloc[-1]] if len(data) else data
     y = alt.Y("rank:Q", title=i18n.t("rank", lang),
               scale=alt.Scale(reverse=True, domain=[1, places[-1]], nice=False),
               axis=alt.Axis(values=places, format="d"))
@@ -215,7 +213,6 @@ def rank_changes(history: pd.DataFrame, title: str, subtitle: str,
                alt.Tooltip("rank:Q", title=i18n.t("rank", lang)),
                alt.Tooltip("score_label:N", title=i18n.t("composite", lang))]
     lines = alt.Chart(data).mark_line(point=True).encode(x=x, y=y, color=colour, tooltip=tooltip)
-    last = data[data["period"] == history["period"].iloc[-1]]
     names = alt.Chart(last).mark_text(align="left", dx=8, fontSize=11).encode(
         x=x, y=y, color=colour, text="name:N")
     chart = alt.layer(lines, names).properties(
@@ -282,11 +279,7 @@ def compliance(frame: pd.DataFrame, title: str, subtitle: str,
                lang: str) -> alt.TopLevelMixin:
     """Communes × months for one rule: held against required, coloured met / missed / pending.
     A click on a row opens that commune's profile."""
-    data = frame.assign(
-        month_label=[f"{m:%m/%Y}" for m in frame["month"]],
-        cell=[f"{h}/{r}" for h, r in zip(frame["held"], frame["required"])],
-        status_label=[i18n.t(s, lang) for s in frame["status"]],
-    )
+    data = frame.assign(status_label=[i18n.t(s, lang) for s in frame["status"]])
     x = alt.X("month_label:N", sort=list(dict.fromkeys(data["month_label"])), title=None,
               axis=alt.Axis(orient="top", labelAngle=0))
     y = alt.Y("name:N", title=None, sort=i18n.sorted_names(data["name"]))

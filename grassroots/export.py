@@ -15,7 +15,7 @@ from openpyxl.styles import Font
 from grassroots import i18n, periods, scores
 from grassroots.catalog import Indicator
 
-# column format -> (how i18n writes it, Excel number format)
+# column format -> its Excel number format (on screen and in CSV, format_value writes it)
 FORMATS = {
     "text": None,
     "count": "#,##0",
@@ -184,13 +184,11 @@ def score_profile_table(scaled: pd.DataFrame, indicators: list[Indicator], names
 
 def compliance_table(frame: pd.DataFrame, title: str, subtitle: str, lang: str) -> Table:
     """Communes × months, each cell "held/required", and the months met."""
-    cells = frame.assign(month_label=[f"{m:%m/%Y}" for m in frame["month"]],
-                         cell=[f"{h}/{r}" for h, r in zip(frame["held"], frame["required"])])
-    months = list(dict.fromkeys(cells["month_label"]))
-    table = cells.pivot(index="name", columns="month_label", values="cell")
+    months = list(dict.fromkeys(frame["month_label"]))
+    table = frame.pivot(index="name", columns="month_label", values="cell")
     table = table.reindex(index=i18n.sorted_names(table.index), columns=months)
     table[i18n.t("months_met", lang)] = (
-        cells.assign(met=cells["status"] == "met").groupby("name")["met"].sum()
+        frame.assign(met=frame["status"] == "met").groupby("name")["met"].sum()
         .reindex(table.index).astype(str) + f"/{len(months)}")
     table = table.rename_axis(index=i18n.t("commune", lang), columns=None).reset_index()
     return Table(table, {}, "tuan-thu-quy-dinh", title, subtitle)

@@ -1,6 +1,7 @@
 """The figures pages show, from the queries: commune values with rank, target and status, the
 parent unit's value (recomputed from the communes' summed parts), and trends."""
 
+import functools
 import math
 
 import pandas as pd
@@ -8,8 +9,6 @@ import pandas as pd
 from grassroots import catalog, i18n, periods
 from grassroots.catalog import Indicator
 from grassroots.db import Database
-
-STATUSES = ("met", "close", "missed", "no_target", "no_data")
 
 
 def status(indicator: Indicator, value: float | None, target: float | None) -> str:
@@ -32,12 +31,33 @@ def ratio(num: pd.Series, den: pd.Series) -> float | None:
     return float(num.sum() / total)
 
 
+def units(db: Database) -> pd.DataFrame:
+    """The open communes: code, name, kind, population, households, area_km2, villages. A name
+    two communes share is told apart by the code: "Tân Tiến (13012)"."""
+    frame = db.run("units")
+    shared = frame["name"].duplicated(keep=False)
+    frame.loc[shared, "name"] = frame["name"] + " (" + frame["code"] + ")"
+    return frame
+
+
+def names(db: Database) -> pd.Series:
+    """Commune names by code (open communes only)."""
+    return units(db).set_index("code")["name"]
+
+
 def commune_values(db: Database, period: periods.Period) -> pd.DataFrame:
     """Every catalogue indicator × every commune for a period: code, name, indicator, num, den,
     value, target, status, rank (1 = best; ties share the better rank; no data, no rank)."""
-    units = db.run("units")
+    return _commune_values(db, db.data_version(), period).copy()
+
+
+@functools.lru_cache(maxsize=64)
+def _commune_values(db: Database, version: int, period: periods.Period) -> pd.DataFrame:
+    """Computed once per data version and period: every page asks for it several times."""
+    units_frame = units(db)
     grid = pd.MultiIndex.from_product(
-        [[i.id for i in catalog.INDICATORS], units["code"]], names=["indicator", "unit_code"])
+        [[i.id for i in catalog.INDICATORS], units_frame["code"]],
+        names=["indicator", "unit_code"])
     values = (
         db.run("period_values", start=period.start, end=period.end)
         .set_index(["indicator", "unit_code"]).reindex(grid).reset_index()
@@ -45,16 +65,17 @@ def commune_values(db: Database, period: periods.Period) -> pd.DataFrame:
     targets = db.run("targets", year=period.end.year)
     frame = (
         values.merge(targets, on=["indicator", "unit_code"], how="left")
-        .merge(units.rename(columns={"code": "unit_code"}), on="unit_code")
+        .merge(units_frame.rename(columns={"code": "unit_code"}), on="unit_code")
     )
     frame["status"] = [
         status(catalog.BY_ID[row.indicator], row.value, row.target)
         for row in frame.itertuples()
     ]
-    frame["rank"] = frame.groupby("indicator", group_keys=False)[["indicator", "value"]].apply(
-        lambda group: group["value"].rank(
-            ascending=not catalog.BY_ID[group.name].higher_is_better, method="min")
-    )
+    # Rank on values signed by polarity, so that 1 is always the best.
+    polarity = frame["indicator"].map({i.id: 1 if i.higher_is_better else -1
+                                       for i in catalog.INDICATORS})
+    frame["rank"] = (frame["value"] * polarity).groupby(frame["indicator"]).rank(
+        ascending=False, method="min")
     return frame
 
 
@@ -105,8 +126,9 @@ def trend(db: Database, indicator: Indicator, period: periods.Period) -> pd.Data
     grain = trend_grain(indicator, period)
     values = db.run("trend_values", indicator=indicator.id, grain=grain,
                     start=_history_start(db, grain), end=period.end)
-    names = db.run("units").set_index("code")["name"]
-    communes = values.assign(name=values["unit_code"].map(names))
+    by_code = names(db)
+    values = values[values["unit_code"].isin(by_code.index)]  # open communes, as everywhere
+    communes = values.assign(name=values["unit_code"].map(by_code))
     parent = pd.DataFrame([
         {"bucket": bucket, "unit_code": None, "value": ratio(group["num"], group["den"])}
         for bucket, group in values.groupby("bucket")
@@ -161,7 +183,7 @@ def completeness(db: Database, period: periods.Period) -> pd.DataFrame:
     """Per commune and family, what was reported against what was expected for the period.
     Returns: unit_code, name, family, reported, expected (in Vietnamese name order)."""
     frame = db.run("completeness", start=period.start, end=period.end).merge(
-        db.run("units")[["code", "name"]].rename(columns={"code": "unit_code"}), on="unit_code")
+        units(db)[["code", "name"]].rename(columns={"code": "unit_code"}), on="unit_code")
     return frame.sort_values("name", key=lambda names: names.map(i18n.sort_key),
                              kind="stable").reset_index(drop=True)
 

@@ -49,10 +49,11 @@ STRINGS = {
     "vs_year_earlier": ("Cùng kỳ ({period})", "Year earlier ({period})"),
     "scorecard": ("Bảng điểm các xã theo chỉ tiêu", "Commune scorecard"),
     "scorecard_help": (
-        "Màu theo mức đạt chỉ tiêu: xanh = đạt, vàng = gần đạt (cách dưới 5 điểm), đỏ = chưa đạt, "
-        "xám = chưa có chỉ tiêu.",
-        "Colour by target: green = met, amber = close (within 5 points), red = missed, "
-        "grey = no target.",
+        "Màu theo mức đạt chỉ tiêu: xanh lá = đạt, vàng = gần đạt (thiếu dưới 5 điểm %, hay dưới "
+        "10% chỉ tiêu với số lần), đỏ = chưa đạt, xanh lam = chưa có chỉ tiêu, xám = không có số "
+        "liệu.",
+        "Colour by target: green = met, amber = close (within 5 points, or 10% of a count "
+        "target), red = missed, blue = no target, grey = no data.",
     ),
     "ranking": ("Xếp hạng các xã", "Commune ranking"),
     "trend": ("Diễn biến theo thời gian", "Trend over time"),

@@ -3,7 +3,7 @@ each commune's compliance with them, month by month."""
 
 import pandas as pd
 
-from grassroots import db, i18n, periods
+from grassroots import db, figures, i18n, periods
 
 KIND_LABELS = {
     "secretary_reception": ("Bí thư tiếp công dân", "Party secretary receptions"),
@@ -15,7 +15,12 @@ KIND_LABELS = {
 }
 PER_LABELS = {"month": ("tháng", "month"), "week": ("tuần", "week"), "year": ("năm", "year")}
 # Receptions are counted in days (the regulations say so), other events in times.
-NOUNS = {"secretary_reception": ("ngày", "days"), "chair_reception": ("ngày", "days")}
+NOUNS = {"secretary_reception": ("ngày", "day"), "chair_reception": ("ngày", "day")}
+# The indicator each rule sets the target of, and how many of the rule's periods its own unit
+# holds: a rule per week asks at least 4 days a month, as every month has four full weeks.
+TARGETS = {"secretary_reception": ("secretary_receptions", 1),
+           "chair_reception": ("chair_receptions", 4),
+           "dialogue": ("dialogues", 1)}
 
 
 def kind_label(kind: str, lang: str) -> str:
@@ -25,9 +30,11 @@ def kind_label(kind: str, lang: str) -> str:
 def rule_text(rule, lang: str) -> str:
     """ "Bí thư tiếp công dân: ít nhất 2 ngày mỗi tháng (Quy định 11-QĐi/TW (2019))"."""
     index = i18n.LANGS.index(lang)
+    noun = NOUNS.get(rule.kind, ("lần", "time"))[index]
+    if lang == "en" and rule.min_events != 1:
+        noun += "s"
     return i18n.t("rule_text", lang, kind=kind_label(rule.kind, lang), count=rule.min_events,
-                  noun=NOUNS.get(rule.kind, ("lần", "times"))[index],
-                  per=PER_LABELS[rule.per][index], reference=rule.reference)
+                  noun=noun, per=PER_LABELS[rule.per][index], reference=rule.reference)
 
 
 def load(database: db.Database) -> pd.DataFrame:
@@ -35,20 +42,27 @@ def load(database: db.Database) -> pd.DataFrame:
 
 
 def save(database: db.Database, minimums: dict[str, int]) -> None:
-    """Write new minimums in one transaction; refuse a negative one."""
+    """Write new minimums in one transaction, with the targets they set; refuse a negative one."""
     if any(m < 0 for m in minimums.values()):
         raise ValueError("a minimum cannot be negative")
     with database.cursor() as cur:
         cur.begin()
         cur.executemany("UPDATE engagement_rules SET min_events = ? WHERE kind = ?",
                         [[int(m), kind] for kind, m in minimums.items()])
+        cur.executemany(
+            "UPDATE targets SET value = ? "
+            "WHERE indicator = ? AND unit_code IS NULL AND year IS NULL",
+            [[m * TARGETS[kind][1], TARGETS[kind][0]] for kind, m in minimums.items()
+             if kind in TARGETS])
         db.bump_data_version(cur)
         cur.commit()
 
 
 def compliance(database: db.Database, period: periods.Period) -> pd.DataFrame:
     """Per commune, month and rule: required, held and status (met, missed, pending).
-    Returns: unit_code, name, month, kind, per, required, held, status."""
+    Returns: unit_code, name, month, kind, per, required, held, status, month_label ("04/2025")
+    and cell ("held/required")."""
     frame = database.run("engagement_compliance", start=period.start, end=period.end)
-    names = database.run("units").set_index("code")["name"]
-    return frame.assign(name=frame["unit_code"].map(names))
+    return frame.assign(name=frame["unit_code"].map(figures.names(database)),
+                        month_label=[f"{m:%m/%Y}" for m in frame["month"]],
+                        cell=[f"{h}/{r}" for h, r in zip(frame["held"], frame["required"])])

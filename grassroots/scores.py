@@ -98,7 +98,7 @@ def composite(database: db.Database, period: periods.Period) -> pd.DataFrame:
         score=(weighted.sum(axis=1, min_count=1) / present.where(present > 0)),
         groups_scored=groups.notna().sum(axis=1),
     ).reset_index()
-    units = database.run("units")[["code", "name"]].rename(columns={"code": "unit_code"})
+    units = figures.units(database)[["code", "name"]].rename(columns={"code": "unit_code"})
     frame = units.merge(frame, on="unit_code", how="left")
     frame["rank"] = frame["score"].rank(ascending=False, method="min")
     return frame

@@ -31,13 +31,17 @@ class View:
         return i18n.t(key, self.lang, **values)
 
     @property
+    def level(self) -> str:
+        """The parent unit's level in words: "huyện", "tỉnh"."""
+        return self.t(self.settings.get("parent_level", "district"))
+
+    @property
     def parent_label(self) -> str:
         return i18n.parent_total(self.settings.get("parent_level", "district"), self.lang)
 
     @property
     def parent_name(self) -> str:
-        level = self.t(self.settings.get("parent_level", "district"))
-        return f"{level} {self.settings.get('parent_name', '')}".strip()
+        return f"{self.level} {self.settings.get('parent_name', '')}".strip()
 
     def subtitle(self) -> str:
         """Who, when and from where, for every chart; "DỮ LIỆU MẪU" while on the demo."""
@@ -74,18 +78,16 @@ def _period(database: db.Database, lang: str) -> periods.Period | None:
         requested = periods.parse(st.query_params.get("ky"))
         if not requested or requested.end < months[-1].start or requested.start > months[0].end:
             requested = months[0].as_kind("quarter")
-        elif requested.kind == "range":  # within the months that have data
-            requested = periods.Period("range", max(requested.start, months[-1].start),
-                                       min(requested.end, months[0].end))
         st.session_state.ky, st.session_state.loai_ky = requested.code, requested.kind
     st.sidebar.segmented_control(
         i18n.t("period_kind", lang), periods.KINDS, key="loai_ky", required=True,
         format_func=lambda kind: i18n.t(kind, lang), on_change=_kind_changed)
     if st.session_state.loai_ky == "range":
-        chosen = periods.parse(st.session_state.ky)
+        chosen = periods.parse(st.session_state.ky)  # kept within the months that have data
+        start, end = max(chosen.start, months[-1].start), min(chosen.end, months[0].end)
         first, last = st.sidebar.select_slider(
             i18n.t("period", lang), [p.code for p in reversed(months)],
-            value=(f"{chosen.start:%Y-%m}", f"{chosen.end:%Y-%m}"),
+            value=(f"{start:%Y-%m}", f"{end:%Y-%m}"),
             format_func=lambda code: periods.parse(code).label(lang))
         st.session_state.ky = f"{first}..{last}"
     else:
@@ -147,8 +149,8 @@ def completeness_table(reports, lang: str):
               for r in reports.itertuples()],
         family=[i18n.t(f, lang) for f in reports["family"]])
     table = cells.pivot(index="name", columns="family", values="cell")
-    table = table.reindex(index=i18n.sorted_names(table.index),
-                          columns=[i18n.t(f, lang) for f in catalog.FAMILIES])
+    families = [i18n.t(f, lang) for f in catalog.FAMILIES if f in set(reports["family"])]
+    table = table.reindex(index=i18n.sorted_names(table.index), columns=families)
     return table.rename_axis(index=i18n.t("commune", lang), columns=None).reset_index()
 
 
@@ -181,7 +183,7 @@ def standing_text(row, current: View) -> str:
     return current.t(
         "standing_item", indicator=indicator.label(current.lang),
         value=i18n.value(indicator, row.value, current.lang),
-        level=current.t(current.settings.get("parent_level", "district")),
+        level=current.level,
         parent=i18n.value(indicator, row.parent, current.lang),
         rank=current.t("rank_of", rank=i18n.number(row.rank, current.lang),
                        count=row.ranked))
@@ -340,10 +342,20 @@ def family_page(family: str) -> None:
     table_block(export.ranking_table(ranked, indicator, title, current.subtitle(), lang), lang)
 
     st.subheader(current.t("trend"))
+    trend_block(current, indicator)
+
+
+def trend_block(current: View, indicator: catalog.Indicator, highlight: tuple = ()) -> None:
+    """An indicator's trend up to the period (the communes in `highlight` in colour), and the
+    table of its numbers: the parent unit, then the highlighted communes or all of them."""
+    lang, period = current.lang, current.period
     trend = figures.trend(current.db, indicator, period)
     grain = figures.trend_grain(indicator, period)
+    target = figures.parent_values(current.db, period).loc[indicator.id, "target"]
     st.altair_chart(charts.trend(
-        trend, indicator, grain, current.parent_label, parent["target"], indicator.label(lang),
-        current.subtitle(), lang), width="stretch")
-    table_block(export.trend_table(trend, indicator, grain, current.parent_label,
+        trend, indicator, grain, current.parent_label, target, indicator.label(lang),
+        current.subtitle(), lang, highlight=highlight), width="stretch")
+    shown = trend[trend["unit_code"].isin(highlight) | trend["unit_code"].isna()] \
+        if highlight else trend
+    table_block(export.trend_table(shown, indicator, grain, current.parent_label,
                                    indicator.label(lang), current.subtitle(), lang), lang)

@@ -1,13 +1,12 @@
--- What each commune reported for the months $start..$end (DATEs, first days): per family, the
--- months with a report against the months in the period; for cadres, whether a snapshot was
--- taken in the twelve months up to $end (one is expected a year).
+-- What each commune reported for the months $start..$end (DATEs, first days): per monthly
+-- family, the months with a report against the months in the period; for cadres, whether a
+-- snapshot was taken in the twelve months up to $end (one is expected a year). Engagements are
+-- events, not reports: a month without one is not a missing report.
 -- Returns: unit_code, family, reported, expected.
 WITH monthly AS (
     SELECT 'dossiers' AS family, unit_code, month FROM dossier_stats
     UNION ALL SELECT 'letters', unit_code, month FROM letters
     UNION ALL SELECT 'satisfaction', unit_code, month FROM satisfaction
-    UNION ALL SELECT 'engagement', unit_code, CAST(date_trunc('month', held_on) AS DATE)
-    FROM engagements
 ), reported AS (
     SELECT family, unit_code, count(DISTINCT month) AS months
     FROM monthly
@@ -19,7 +18,7 @@ WITH monthly AS (
     WHERE taken_on > $end + INTERVAL 1 MONTH - INTERVAL 1 YEAR
         AND taken_on < $end + INTERVAL 1 MONTH
 ), families AS (
-    SELECT unnest(['dossiers', 'letters', 'engagement', 'cadres', 'satisfaction']) AS family
+    SELECT unnest(['dossiers', 'letters', 'cadres', 'satisfaction']) AS family
 )
 SELECT
     u.code AS unit_code,

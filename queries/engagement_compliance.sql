@@ -6,8 +6,10 @@
 -- Returns: unit_code, month, kind, per, required, held, status.
 WITH months AS (
     SELECT unnest(generate_series($start, $end, INTERVAL 1 MONTH))::DATE AS month
-), days AS (
-    SELECT DISTINCT unit_code, kind, held_on FROM engagements
+), days AS (  -- receptions count days (two on one day are one day); other events count
+    SELECT DISTINCT unit_code, kind, held_on FROM engagements WHERE kind LIKE '%_reception'
+    UNION ALL
+    SELECT unit_code, kind, held_on FROM engagements WHERE kind NOT LIKE '%_reception'
 ), thursdays AS (
     SELECT month, CAST(day AS DATE) AS thursday
     FROM months,

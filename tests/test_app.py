@@ -264,3 +264,16 @@ def test_the_scorecard_sorts_by_any_column(app):
     assert at.query_params["sapxep"] == "composite_score"
     scores_shown = [float(v.replace(",", ".")) for v in at.dataframe[-1].value["Điểm"]]
     assert scores_shown == sorted(scores_shown, reverse=True)
+
+
+def test_edited_minimums_judge_the_ranking_too(app):
+    at = app({"ky": "2025-Q2"}).switch_page("app_pages/engagement.py").run()
+    table = at.dataframe[0].value
+    assert set(table["Chỉ tiêu"]) == {"2,0"}
+    at.number_input(key="rule-secretary_reception").set_value(3)
+    at.button[0].click().run()
+    assert not at.exception
+    assert at.success[0].value == "Đã lưu mức tối thiểu."
+    table = at.dataframe[0].value
+    assert set(table["Chỉ tiêu"]) == {"3,0"}
+    assert "Đạt" not in set(table["Đánh giá"])

@@ -283,3 +283,11 @@ def test_changes_against_the_previous_period_and_a_year_earlier(small_db):
     assert profile.loc["on_time_rate", "change"] == pytest.approx(1.0 - 105 / 110)
     year_ago = figures.parent_values(small_db, q2.year_earlier()).loc["on_time_rate", "value"]
     assert year_ago == pytest.approx(40 / 50)
+
+
+def test_the_engagement_targets_are_the_legal_minimums(demo_db):
+    database = db.Database(demo_db)
+    minimums = rules.load(database).set_index("kind")["min_events"]
+    for kind, (indicator, per_unit) in rules.TARGETS.items():
+        assert catalog.BY_ID[indicator].target == minimums[kind] * per_unit
+    database.close()

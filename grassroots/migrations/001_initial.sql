@@ -144,7 +144,9 @@ INSERT INTO engagement_rules VALUES
 
 -- Engagement events counted per commune and month, over every month from the first event to the
 -- last: a month without an event of a kind counts 0 of that kind (events are what happened, so
--- none held is a real zero). Receptions count distinct days, as the legal minimums do.
+-- none held is a real zero). A commune with no event at all has sent no engagement data: it has
+-- no rows here, so it reads "no data", not 0. Receptions count distinct days, as the legal
+-- minimums do.
 CREATE VIEW engagement_months AS
 WITH months AS (
     SELECT unnest(generate_series(
@@ -181,4 +183,5 @@ SELECT
     coalesce(c.petitions_resolved, 0) AS petitions_resolved
 FROM units AS u
 CROSS JOIN months AS m
-LEFT JOIN counted AS c ON c.unit_code = u.code AND c.month = m.month;
+LEFT JOIN counted AS c ON c.unit_code = u.code AND c.month = m.month
+WHERE u.code IN (SELECT unit_code FROM engagements);
