@@ -277,3 +277,11 @@ def test_edited_minimums_judge_the_ranking_too(app):
     table = at.dataframe[0].value
     assert set(table["Chỉ tiêu"]) == {"3,0"}
     assert "Đạt" not in set(table["Đánh giá"])
+
+
+def test_a_year_seen_as_a_range_keeps_to_the_months_with_data(app):
+    at = app({"ky": "2025"})
+    at.sidebar.get("button_group")[0].set_value("range").run()
+    assert not at.exception
+    assert at.sidebar.select_slider[0].value == ("2025-01", "2025-06")
+    assert at.query_params["ky"] == "2025-01..2025-06"
