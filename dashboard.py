@@ -16,6 +16,8 @@ pages = [st.Page("app_pages/overview.py", title=current.t("overview"), icon=":ma
 ] + [
     st.Page("app_pages/profile.py", title=current.t("profile"), icon=":material/location_city:",
             url_path="ho-so-xa"),
+    st.Page("app_pages/map.py", title=current.t("map_page"), icon=":material/map:",
+            url_path="ban-do"),
     st.Page("app_pages/compare.py", title=current.t("compare"), icon=":material/compare_arrows:",
             url_path="so-sanh"),
     st.Page("app_pages/score.py", title=current.t("composite"), icon=":material/leaderboard:",

@@ -5,7 +5,7 @@ already in the reader's language."""
 import altair as alt
 import pandas as pd
 
-from grassroots import i18n, periods
+from grassroots import i18n, maps, periods
 from grassroots.catalog import Indicator
 
 STATUS_COLOURS = {
@@ -297,4 +297,54 @@ def compliance(frame: pd.DataFrame, title: str, subtitle: str,
         x=x, y=y, text="cell:N")
     chart = alt.layer(cells, text).properties(
         title=_title(title, subtitle), height=alt.Step(22), width=alt.Step(56))
+    return _finish(chart, lang)
+
+
+def choropleth(features: list[dict], outline: dict, places: pd.DataFrame, frame: pd.DataFrame,
+               indicator: Indicator, bounds: list[float], title: str, subtitle: str,
+               lang: str) -> alt.TopLevelMixin:
+    """Communes coloured by class of value (red worse, green better), "no data" in grey, the
+    parent unit's outline, short names where they fit; a tooltip with name, value, rank and
+    status; a click opens the commune's profile. No tiles: nothing is fetched."""
+    rows = frame.set_index("unit_code")
+    classes = maps.classify(rows["value"], bounds)
+    labels = maps.class_labels(rows["value"], bounds, indicator, lang)
+    no_data = i18n.t("no_data", lang)
+    ranked = int(rows["value"].notna().sum())
+    for feature in features:
+        code = feature["properties"]["unit_code"]
+        known = code in rows.index and pd.notna(rows.at[code, "value"])
+        feature["properties"] |= {
+            "value_label": i18n.value(indicator, rows.at[code, "value"], lang) if known
+            else no_data,
+            "class_label": labels[int(classes[code])] if known else no_data,
+            "rank_label": i18n.t("rank_of", lang, rank=i18n.number(rows.at[code, "rank"], lang),
+                                 count=ranked) if known else "",
+            "status_label": i18n.t(rows.at[code, "status"], lang) if code in rows.index
+            else no_data,
+        }
+    colours = maps.palette(len(labels), indicator.higher_is_better)
+    colour = alt.Color("properties.class_label:N", title=None,
+                       scale=alt.Scale(domain=[*labels, no_data],
+                                       range=[*colours, maps.NO_DATA_COLOUR]),
+                       legend=alt.Legend(orient="right", labelLimit=220))
+    shapes = alt.Chart(alt.Data(values=features)).mark_geoshape(
+        stroke="white", strokeWidth=0.6).transform_calculate(
+        unit_code="datum.properties.unit_code").encode(
+        color=colour,
+        tooltip=[alt.Tooltip("properties.name:N", title=i18n.t("commune", lang)),
+                 alt.Tooltip("properties.value_label:N", title=i18n.t("value", lang)),
+                 alt.Tooltip("properties.rank_label:N", title=i18n.t("rank", lang)),
+                 alt.Tooltip("properties.status_label:N", title=i18n.t("status", lang))],
+    ).add_params(alt.selection_point(name=COMMUNE_SELECTION, fields=["unit_code"]))
+    layers = [shapes]
+    if outline:
+        layers.append(alt.Chart(alt.Data(values=[outline])).mark_geoshape(
+            filled=False, stroke=PARENT_COLOUR, strokeWidth=1.5))
+    if len(places):
+        layers.append(alt.Chart(places).mark_text(fontSize=10, color="#222222").encode(
+            longitude="x:Q", latitude="y:Q", text="name:N"))
+    chart = alt.layer(*layers).properties(
+        title=_title(title, subtitle), width="container", height=520,
+    ).project(type="mercator")
     return _finish(chart, lang)

@@ -12,7 +12,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from grassroots import i18n, periods, scores
+from grassroots import i18n, maps, periods, scores
 from grassroots.catalog import Indicator
 
 # column format -> its Excel number format (on screen and in CSV, format_value writes it)
@@ -192,3 +192,18 @@ def compliance_table(frame: pd.DataFrame, title: str, subtitle: str, lang: str) 
         .reindex(table.index).astype(str) + f"/{len(months)}")
     table = table.rename_axis(index=i18n.t("commune", lang), columns=None).reset_index()
     return Table(table, {}, "tuan-thu-quy-dinh", title, subtitle)
+
+
+def map_table(frame: pd.DataFrame, indicator: Indicator, bounds: list[float], title: str,
+              subtitle: str, lang: str) -> Table:
+    """The map's numbers: each commune's value and the class it is drawn in."""
+    labels = maps.class_labels(frame["value"], bounds, indicator, lang)
+    classes = maps.classify(frame["value"], bounds)
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    table = pd.DataFrame({
+        t("commune"): frame["name"].to_numpy(),
+        t("value"): frame["value"].to_numpy(),
+        t("class"): [labels[int(c)] if pd.notna(c) else t("no_data") for c in classes],
+    })
+    return Table(table, {t("value"): value_format(indicator)}, f"ban-do-{indicator.id}", title,
+                 subtitle)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from grassroots import catalog, charts, db, demo, export, figures, i18n, periods
+from grassroots import catalog, charts, db, demo, export, figures, i18n, maps, periods
 
 
 @st.cache_resource(show_spinner=False)
@@ -341,8 +341,38 @@ def family_page(family: str) -> None:
     open_profile(event, current)
     table_block(export.ranking_table(ranked, indicator, title, current.subtitle(), lang), lang)
 
+    st.subheader(current.t("map"))
+    map_block(current, indicator, key=f"map-{family}")
+
     st.subheader(current.t("trend"))
     trend_block(current, indicator)
+
+
+def map_block(current: View, indicator: catalog.Indicator, key: str) -> None:
+    """A choropleth of the indicator for the period, with its class method and count, and
+    the table of its numbers. A click on a commune opens its profile."""
+    features, outline, places = maps.layer(current.db)
+    if not features:
+        st.info(current.t("no_boundaries"))
+        return
+    lang, period = current.lang, current.period
+    method_column, count_column = st.columns([3, 2])
+    method = method_column.segmented_control(
+        current.t("classes_method"), maps.METHODS, default="quantiles", required=True,
+        format_func=current.t, key=f"{key}-method")
+    count = count_column.slider(current.t("classes_count"), 3, 7, 5, key=f"{key}-count")
+    frame = figures.ranking(current.db, indicator, period)
+    bounds = maps.breaks(frame["value"], method, count)
+    title = f"{indicator.label(lang)} — {period.label(lang)}"
+    subtitle = current.subtitle()
+    if any(f["properties"]["approximate"] for f in features):
+        subtitle = [subtitle, current.t("approximate_boundaries")]
+    event = st.altair_chart(charts.choropleth(
+        features, outline, places, frame, indicator, bounds, title, subtitle, lang),
+        width="stretch", on_select="rerun", key=key)
+    open_profile(event, current)
+    table_block(export.map_table(frame, indicator, bounds, title, current.subtitle(), lang),
+                lang)
 
 
 def trend_block(current: View, indicator: catalog.Indicator, highlight: tuple = ()) -> None:

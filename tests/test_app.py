@@ -80,10 +80,12 @@ def test_overview_tiles_and_scorecard(app):
 def test_every_family_page_ranks_trends_and_tabulates(app, page):
     at = app().switch_page(f"app_pages/{page}.py").run()
     assert not at.exception
-    ranking, trend, *_ = specs(at)
+    ranking, choropleth, trend, *_ = specs(at)
     assert ranking["title"]["text"] == f"{FAMILY_PAGES[page]} — Quý II/2025"
     assert ranking["layer"][0]["encoding"]["x"]["field"] == "value"
     assert trend["layer"][0]["encoding"]["x"]["field"] == "bucket"
+    assert choropleth["layer"][0]["mark"]["type"] == "geoshape"
+    assert len(choropleth["layer"][0]["data"]["values"]) == 15
     table = at.dataframe[0].value
     assert len(table) == 15 and list(table.columns)[:2] == ["Hạng", "Xã"]
     assert at.query_params["ky"] == "2025-Q2"
@@ -106,7 +108,7 @@ def test_a_link_reopens_period_indicator_and_language(app):
     at = at.switch_page("app_pages/dossiers.py").run()
     assert not at.exception
     assert at.selectbox(key="chitieu_dossiers").value == "online_rate"
-    ranking, _ = specs(at)
+    ranking, *_ = specs(at)
     assert ranking["title"]["text"] == "Full-process online dossiers — 2024"
     assert at.dataframe[0].value.columns[0] == "Rank"
 
@@ -160,7 +162,7 @@ def test_a_custom_range_from_the_link(app):
     assert not at.exception
     assert at.sidebar.select_slider[0].value == ("2024-03", "2025-02")
     at = at.switch_page("app_pages/dossiers.py").run()
-    ranking, _ = specs(at)
+    ranking, *_ = specs(at)
     assert ranking["title"]["text"].endswith("— Từ tháng 3/2024 đến tháng 2/2025")
 
 

@@ -19,11 +19,11 @@ CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = db.ROOT / "build" / "screenshots"
 PAGES = {
     "overview": ("", 1),
-    "dossiers": ("dossiers", 2),
-    "letters": ("letters", 2),
-    "engagement": ("engagement", 2),
-    "cadres": ("cadres", 2),
-    "satisfaction": ("satisfaction", 2),
+    "dossiers": ("dossiers", 3),
+    "letters": ("letters", 3),
+    "engagement": ("engagement", 4),
+    "cadres": ("cadres", 3),
+    "satisfaction": ("satisfaction", 3),
     "score": ("diem-tong-hop", 2),
     "compare": ("so-sanh?ss=13501,13558,13555", 3),
 }
@@ -149,4 +149,17 @@ def test_a_click_on_a_commune_opens_its_profile(server, browser):
     body = page.inner_text("body")
     assert "Tỷ lệ hồ sơ giải quyết đúng hạn: 94,8% (toàn huyện 99,2%; hạng 15/15)" in body
     assert page.locator('[data-testid="stException"]').count() == 0
+    page.close()
+
+
+def test_the_map_draws_one_shape_per_commune_in_five_colours(server, browser):
+    requests: list[str] = []
+    page = _open(browser, f"{server}/ban-do?ky=2025-Q2&chitieu=online_rate", 1, "map", requests)
+    shapes = page.locator('[data-testid="stVegaLiteChart"] svg .mark-shape').first
+    fills = shapes.locator("path").evaluate_all("paths => paths.map(p => p.getAttribute('fill'))")
+    assert len(fills) == 15
+    assert len(set(fills)) >= 5
+    assert "An Lão" in page.locator('[data-testid="stVegaLiteChart"]').first.text_content()
+    outside = {urlparse(u).hostname for u in requests} - LOCAL_HOSTS - {None}
+    assert not outside, f"requests left the machine: {outside}"
     page.close()
