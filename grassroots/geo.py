@@ -148,6 +148,28 @@ def match(frame: gpd.GeoDataFrame, units: pd.DataFrame, requested_field: str | N
                    [f"{n} ({c})" for c, n in zip(missing["code"], missing["name"])])
 
 
+def report(matched: Matched, lang: str, listed: int = 20) -> list[str]:
+    """What a boundary load found, in the reader's language (the first `listed` of each)."""
+    vi = lang == "vi"
+
+    def some(items: list[str]) -> str:
+        more = len(items) - listed
+        tail = [(f"và {more} mục khác" if vi else f"and {more} more")] if more > 0 else []
+        return "; ".join(items[:listed] + tail)
+
+    total = len(matched.shapes) + len(matched.communes_without_shape)
+    lines = [f"Đã khớp ranh giới của {len(matched.shapes)}/{total} xã." if vi
+             else f"Boundaries matched for {len(matched.shapes)} of {total} communes."]
+    if matched.unmatched_features:
+        lines.append(("Đối tượng không khớp với xã nào" if vi else "Features matching no commune")
+                     + f" ({len(matched.unmatched_features)}): " + some(matched.unmatched_features))
+    if matched.communes_without_shape:
+        lines.append(("Xã chưa có ranh giới" if vi else "Communes without a shape")
+                     + f" ({len(matched.communes_without_shape)}): "
+                     + some(matched.communes_without_shape))
+    return lines
+
+
 def repair(geometries):
     """Valid polygons only, outer rings clockwise: Vega fills a counter-clockwise outer ring
     as the whole world."""
