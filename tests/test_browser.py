@@ -2,20 +2,13 @@
 server on the demo database. Every page draws its charts, shows no exception, and no request
 leaves this machine. Screenshots are kept in build/screenshots/ for a person to look at."""
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
 from grassroots import db
+from tests.browser import IDLE, chromium, serving
 
-CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = db.ROOT / "build" / "screenshots"
 PAGES = {
     "overview": ("", 1),
@@ -29,50 +22,20 @@ PAGES = {
 }
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(demo_db, tmp_path_factory):
     database = tmp_path_factory.mktemp("browser") / "demo.duckdb"
     database.write_bytes(demo_db.read_bytes())  # the server holds its file open for writing
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1"],
-        cwd=db.ROOT, env={**os.environ, "DASHBOARD_DB": str(database)},
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        process.kill()
-        pytest.fail(f"the dashboard did not answer: {process.stdout.read().decode()}")
-    yield url
-    process.terminate()
-    process.wait(timeout=20)
+    with serving(database) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 
-    assert CHROMIUM.exists(), "Debian's chromium is missing: `make test` installs it"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost, EXCLUDE 127.0.0.1",
-        ])
+        browser = chromium(playwright)
         yield browser
         browser.close()
 
@@ -81,8 +44,7 @@ def _open(browser, url: str, charts: int, shot: str, requests: list[str]):
     page = browser.new_page(viewport={"width": 1400, "height": 2000}, locale="vi-VN")
     page.on("request", lambda request: requests.append(request.url))
     page.goto(url)
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
-                           timeout=60_000)
+    page.wait_for_selector(IDLE, timeout=60_000)
     page.wait_for_function(
         "n => document.querySelectorAll('[data-testid=\"stVegaLiteChart\"] svg, "
         "[data-testid=\"stVegaLiteChart\"] canvas').length >= n", arg=charts, timeout=60_000)
@@ -126,7 +88,7 @@ def test_the_period_survives_a_change_of_kind_and_of_page(server, browser):
     page.wait_for_url(lambda url: "ky=2025&" in url or url.endswith("ky=2025"))
     page.get_by_text("Hồ sơ TTHC").click()
     page.wait_for_url("**/dossiers?**")
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+    page.wait_for_selector(IDLE)
     page.wait_for_function("document.querySelectorAll('[data-testid=\"stVegaLiteChart\"] svg')"
                            ".length >= 2")
     assert "ky=2025" in page.url and "ky=2025-" not in page.url
@@ -141,7 +103,7 @@ def test_a_click_on_a_commune_opens_its_profile(server, browser):
     bars = page.locator('[data-testid="stVegaLiteChart"]').first.locator(".mark-rect path")
     bars.last.click()  # the last commune drawn: Tiêu Động, the lowest on-time rate
     page.wait_for_url("**/ho-so-xa?**")
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+    page.wait_for_selector(IDLE)
     page.wait_for_selector("text=Yếu nhất so với toàn huyện")
     page.wait_for_timeout(500)
     page.screenshot(path=SHOTS / "profile.png", full_page=True)

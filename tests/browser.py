@@ -1,0 +1,64 @@
+"""A real dashboard server and Debian's Chromium, shared by the browser tests and benchmarks."""
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from grassroots import db
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Nothing but localhost: every other name fails to resolve, and Chromium's own background
+# traffic is off.
+LAUNCH_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost, EXCLUDE 127.0.0.1",
+]
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serving(database: Path, timeout: float = 60):
+    """`streamlit run dashboard.py` on a free local port with DASHBOARD_DB=database; yields
+    its URL once /_stcore/health answers ok."""
+    port = free_port()
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port",
+             str(port), "--server.address", "127.0.0.1"],
+            cwd=db.ROOT, env={**os.environ, "DASHBOARD_DB": str(database)},
+            stdout=log, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + timeout
+        try:
+            while True:
+                try:
+                    if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                        break
+                except OSError:
+                    if time.monotonic() > deadline or process.poll() is not None:
+                        log.seek(0)
+                        raise RuntimeError(
+                            f"the dashboard did not answer: {log.read().decode()}") from None
+                    time.sleep(0.5)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+
+
+def chromium(playwright):
+    assert CHROMIUM.exists(), "Debian's chromium is missing: `make test` installs it"
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
