@@ -300,51 +300,61 @@ def compliance(frame: pd.DataFrame, title: str, subtitle: str,
     return _finish(chart, lang)
 
 
-def choropleth(features: list[dict], outline: dict, places: pd.DataFrame, frame: pd.DataFrame,
-               indicator: Indicator, bounds: list[float], title: str, subtitle: str,
-               lang: str) -> alt.TopLevelMixin:
+def choropleth(layer, frame: pd.DataFrame, indicator: Indicator, bounds: list[float],
+               title: str, subtitle, lang: str) -> dict:
     """Communes coloured by class of value (red worse, green better), "no data" in grey, the
     parent unit's outline, short names where they fit; a tooltip with name, value, rank and
-    status; a click opens the commune's profile. No tiles: nothing is fetched."""
-    rows = frame.set_index("unit_code")
-    classes = maps.classify(rows["value"], bounds)
-    labels = maps.class_labels(rows["value"], bounds, indicator, lang)
+    status; a click opens the commune's profile. No tiles: nothing is fetched.
+
+    Returns the Vega-Lite spec as a dict, for st.vega_lite_chart: the shapes go inline (a
+    GeoDataFrame through Streamlit draws blank) and are put in after Altair has built the
+    spec, as Altair deep-copies inline data at every step (seconds for a national layer).
+    The values join the shapes by code."""
+    classes = maps.classify(frame["value"], bounds)
+    labels = maps.class_labels(frame["value"], bounds, indicator, lang)
     no_data = i18n.t("no_data", lang)
-    ranked = int(rows["value"].notna().sum())
-    for feature in features:
-        code = feature["properties"]["unit_code"]
-        known = code in rows.index and pd.notna(rows.at[code, "value"])
-        feature["properties"] |= {
-            "value_label": i18n.value(indicator, rows.at[code, "value"], lang) if known
-            else no_data,
-            "class_label": labels[int(classes[code])] if known else no_data,
-            "rank_label": i18n.t("rank_of", lang, rank=i18n.number(rows.at[code, "rank"], lang),
-                                 count=ranked) if known else "",
-            "status_label": i18n.t(rows.at[code, "status"], lang) if code in rows.index
-            else no_data,
-        }
+    known = frame["value"].notna()
+    count = int(known.sum())
+    values = pd.DataFrame({
+        "unit_code": frame["unit_code"],
+        "name": frame["name"],
+        "value_label": [i18n.value(indicator, v, lang) if k else no_data
+                        for v, k in zip(frame["value"], known)],
+        "class_label": [labels[int(c)] if k else no_data for c, k in zip(classes, known)],
+        "rank_label": [i18n.t("rank_of", lang, rank=i18n.number(r, lang), count=count)
+                       if k else "" for r, k in zip(frame["rank"], known)],
+        "status_label": [i18n.t(s, lang) for s in frame["status"]],
+    })
     colours = maps.palette(len(labels), indicator.higher_is_better)
-    colour = alt.Color("properties.class_label:N", title=None,
+    colour = alt.Color("class_label:N", title=None,
                        scale=alt.Scale(domain=[*labels, no_data],
                                        range=[*colours, maps.NO_DATA_COLOUR]),
                        legend=alt.Legend(orient="right", labelLimit=220))
-    shapes = alt.Chart(alt.Data(values=features)).mark_geoshape(
-        stroke="white", strokeWidth=0.6).transform_calculate(
-        unit_code="datum.properties.unit_code").encode(
+    shapes = alt.Chart(alt.Data(values=[])).mark_geoshape(
+        stroke="white", strokeWidth=0.6,
+    ).transform_lookup(
+        lookup="properties.unit_code",
+        from_=alt.LookupData(values, key="unit_code", fields=[
+            "name", "value_label", "class_label", "rank_label", "status_label"]),
+    ).transform_calculate(unit_code="datum.properties.unit_code").encode(
         color=colour,
-        tooltip=[alt.Tooltip("properties.name:N", title=i18n.t("commune", lang)),
-                 alt.Tooltip("properties.value_label:N", title=i18n.t("value", lang)),
-                 alt.Tooltip("properties.rank_label:N", title=i18n.t("rank", lang)),
-                 alt.Tooltip("properties.status_label:N", title=i18n.t("status", lang))],
+        tooltip=[alt.Tooltip("name:N", title=i18n.t("commune", lang)),
+                 alt.Tooltip("value_label:N", title=i18n.t("value", lang)),
+                 alt.Tooltip("rank_label:N", title=i18n.t("rank", lang)),
+                 alt.Tooltip("status_label:N", title=i18n.t("status", lang))],
     ).add_params(alt.selection_point(name=COMMUNE_SELECTION, fields=["unit_code"]))
     layers = [shapes]
-    if outline:
-        layers.append(alt.Chart(alt.Data(values=[outline])).mark_geoshape(
+    if layer.outline:
+        layers.append(alt.Chart(alt.Data(values=[])).mark_geoshape(
             filled=False, stroke=PARENT_COLOUR, strokeWidth=1.5))
-    if len(places):
-        layers.append(alt.Chart(places).mark_text(fontSize=10, color="#222222").encode(
+    if len(layer.places):
+        layers.append(alt.Chart(layer.places).mark_text(fontSize=10, color="#222222").encode(
             longitude="x:Q", latitude="y:Q", text="name:N"))
     chart = alt.layer(*layers).properties(
-        title=_title(title, subtitle), width="container", height=520,
+        title=_title(title, subtitle), width="container", height=maps.MAP_HEIGHT,
     ).project(type="mercator")
-    return _finish(chart, lang)
+    spec = _finish(chart, lang).to_dict()
+    spec["layer"][0]["data"]["values"] = layer.features
+    if layer.outline:
+        spec["layer"][1]["data"]["values"] = [layer.outline]
+    return spec

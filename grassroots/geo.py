@@ -221,7 +221,8 @@ def load(database: db.Database) -> gpd.GeoDataFrame:
 
 def features(shapes: gpd.GeoDataFrame, tolerance: float, digits: int) -> list[dict]:
     """GeoJSON features for a map, simplified and with coordinates rounded to `digits`
-    decimals (5 ≈ 1 m, 4 ≈ 11 m, 3 ≈ 110 m), the properties the shapes' other columns.
+    decimals (5 ≈ 1 m, 4 ≈ 11 m, 3 ≈ 110 m), the properties the shapes' other columns. A
+    commune too small to keep any area at that precision is left out: it would not show.
     Inline values, not a GeoDataFrame: Streamlit flattens a GeoDataFrame through Arrow and
     the map draws blank."""
     geometries = simplify(shapes.geometry.to_numpy(), tolerance) if tolerance else \
@@ -230,4 +231,4 @@ def features(shapes: gpd.GeoDataFrame, tolerance: float, digits: int) -> list[di
     geometries = shapely.orient_polygons(geometries, exterior_cw=True)
     properties = shapes.drop(columns="geometry").to_dict("records")
     return [{"type": "Feature", "properties": p, "geometry": json.loads(shapely.to_geojson(g))}
-            for p, g in zip(properties, geometries)]
+            for p, g in zip(properties, geometries) if not shapely.is_empty(g)]

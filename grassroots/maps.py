@@ -2,7 +2,9 @@
 boundaries light enough to send to a browser at any scale."""
 
 import functools
+import json
 import math
+from dataclasses import dataclass
 
 import geopandas as gpd
 import numpy as np
@@ -23,8 +25,10 @@ PALETTES = {
     7: ["#d73027", "#fc8d59", "#fee08b", "#ffffbf", "#d9ef8b", "#91cf60", "#1a9850"],
 }
 NO_DATA_COLOUR = "#d9d9d9"
-MAP_PIXELS = 900  # about the widest a map is drawn: finer detail than a pixel is not sent
+# The map's drawing size in pixels: detail finer than a pixel is not sent to the browser.
+MAP_WIDTH, MAP_HEIGHT = 900, 520
 MAX_LABELS = 80
+OUTLINE_SIMPLIFY = 8  # the outline is only a stroke: it takes coarser simplification
 
 
 def breaks(values: pd.Series, method: str, classes: int) -> list[float]:
@@ -101,29 +105,43 @@ def palette(classes: int, higher_is_better: bool) -> list[str]:
     return colours if higher_is_better else colours[::-1]
 
 
+@dataclass(frozen=True)
+class Layer:
+    """The stored boundaries ready to draw."""
+
+    features: list[dict]  # GeoJSON features sized for the map; properties: unit_code
+    outline: dict | None  # the parent unit's outline, a GeoJSON feature
+    places: pd.DataFrame  # where to write names: unit_code, name, x, y
+    approximate: bool  # generated boundaries, not surveyed ones
+
+
 @functools.lru_cache(maxsize=8)
-def _layer(database: Database, version: int) -> tuple[list[dict], dict, pd.DataFrame]:
-    """The stored boundaries ready to draw — features sized for the map's extent, the parent
-    unit's outline, and label positions — computed once per data version."""
+def _layer(database: Database, version: int) -> Layer:
     shapes = geo.load(database)
     if shapes.empty:
-        return [], {}, pd.DataFrame(columns=["unit_code", "name", "x", "y"])
+        return Layer([], None, pd.DataFrame(columns=["unit_code", "name", "x", "y"]), False)
     west, south, east, north = shapes.total_bounds
-    tolerance = max(east - west, north - south) / MAP_PIXELS
+    tolerance = max((east - west) / MAP_WIDTH, (north - south) / MAP_HEIGHT)
     digits = max(2, math.ceil(-math.log10(tolerance)))
-    features = geo.features(shapes[["unit_code", "name", "approximate", "geometry"]],
-                            tolerance, digits)
-    outline = shapely.set_precision(shapely.coverage_union_all(
-        shapely.make_valid(shapes.geometry.to_numpy())), 10.0 ** -digits)
-    outline = {"type": "Feature", "properties": {},
-               "geometry": shapely.geometry.mapping(
-                   shapely.orient_polygons(outline, exterior_cw=True))}
-    return features, outline, labels(shapes)
+    features = geo.features(shapes[["unit_code", "geometry"]], tolerance, digits)
+    # The outline is a stroke: the union of the communes as drawn, snapped to their grid (real
+    # layers are not always noded well enough for a coverage union), simplified further and
+    # without the parts too small to see (islets a few pixels wide).
+    drawn = shapely.from_geojson([json.dumps(f["geometry"]) for f in features])
+    union = shapely.union_all(drawn, grid_size=10.0 ** -digits)
+    parts = [p for p in getattr(union, "geoms", [union])
+             if p.area >= (OUTLINE_SIMPLIFY * tolerance) ** 2]
+    outline = shapely.simplify(shapely.MultiPolygon(parts), OUTLINE_SIMPLIFY * tolerance)
+    outline = shapely.orient_polygons(shapely.set_precision(outline, 10.0 ** -digits),
+                                      exterior_cw=True)
+    return Layer(features, {"type": "Feature", "properties": {},
+                            "geometry": shapely.geometry.mapping(outline)},
+                 labels(shapes), bool(shapes["approximate"].any()))
 
 
-def layer(database: Database) -> tuple[list[dict], dict, pd.DataFrame]:
-    features, outline, places = _layer(database, database.data_version())
-    return [dict(f, properties=dict(f["properties"])) for f in features], outline, places
+def layer(database: Database) -> Layer:
+    """The stored boundaries ready to draw, computed once per data version."""
+    return _layer(database, database.data_version())
 
 
 def labels(shapes: gpd.GeoDataFrame, most: int = MAX_LABELS) -> pd.DataFrame:

@@ -351,8 +351,8 @@ def family_page(family: str) -> None:
 def map_block(current: View, indicator: catalog.Indicator, key: str) -> None:
     """A choropleth of the indicator for the period, with its class method and count, and
     the table of its numbers. A click on a commune opens its profile."""
-    features, outline, places = maps.layer(current.db)
-    if not features:
+    layer = maps.layer(current.db)
+    if not layer.features:
         st.info(current.t("no_boundaries"))
         return
     lang, period = current.lang, current.period
@@ -365,11 +365,11 @@ def map_block(current: View, indicator: catalog.Indicator, key: str) -> None:
     bounds = maps.breaks(frame["value"], method, count)
     title = f"{indicator.label(lang)} — {period.label(lang)}"
     subtitle = current.subtitle()
-    if any(f["properties"]["approximate"] for f in features):
+    if layer.approximate:
         subtitle = [subtitle, current.t("approximate_boundaries")]
-    event = st.altair_chart(charts.choropleth(
-        features, outline, places, frame, indicator, bounds, title, subtitle, lang),
-        width="stretch", on_select="rerun", key=key)
+    event = st.vega_lite_chart(charts.choropleth(layer, frame, indicator, bounds, title,
+                                                 subtitle, lang),
+                               width="stretch", on_select="rerun", key=key)
     open_profile(event, current)
     table_block(export.map_table(frame, indicator, bounds, title, current.subtitle(), lang),
                 lang)

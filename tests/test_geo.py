@@ -115,9 +115,10 @@ def test_the_cli_stores_boundaries_and_keeps_the_source(tmp_path, demo_db, monke
     shapes = geo.load(stored)
     assert len(shapes) == 15 and not shapes["approximate"].any()
     assert (archive / source.name).read_bytes() == source.read_bytes()
-    features, outline, places = maps.layer(stored)
-    assert len(features) == 15 and outline["geometry"]["type"] in ("Polygon", "MultiPolygon")
-    assert len(places) == 15
+    layer = maps.layer(stored)
+    assert len(layer.features) == 15 and not layer.approximate
+    assert layer.outline["geometry"]["type"] in ("Polygon", "MultiPolygon")
+    assert len(layer.places) == 15
     stored.close()
 
 
