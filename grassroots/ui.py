@@ -304,10 +304,12 @@ def table_block(table: export.Table, lang: str, display=None, column_config=None
         st.dataframe(export.formatted(table, lang) if display is None else display,
                      hide_index=True, height="content", column_config=column_config)
     csv, xlsx, _ = st.columns([1, 1, 6])
-    csv.download_button("CSV", export.to_csv(table, lang), f"{table.name}.csv", "text/csv",
-                        key=f"csv-{table.name}", icon=":material/download:", on_click="ignore")
+    # The files are made when clicked, not on every run of the page.
+    csv.download_button("CSV", lambda: export.to_csv(table, lang), f"{table.name}.csv",
+                        "text/csv", key=f"csv-{table.name}", icon=":material/download:",
+                        on_click="ignore")
     xlsx.download_button(
-        "Excel", export.to_xlsx(table), f"{table.name}.xlsx",
+        "Excel", lambda: export.to_xlsx(table), f"{table.name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"xlsx-{table.name}", icon=":material/download:", on_click="ignore")
 
