@@ -299,7 +299,7 @@ def load(con: duckdb.DuckDBPyConnection, folder: Path = FOLDER) -> None:
     for feature in boundaries["features"]:
         con.execute("INSERT INTO boundaries VALUES (?, ?, true, ?)", [
             feature["properties"]["code"], json.dumps(feature["geometry"]),
-            "Ranh giới phát sinh tự động, chỉ mang tính minh họa",
+            "boundaries.geojson",
         ])
     settings = json.loads((folder / "settings.json").read_text(encoding="utf-8"))
     con.executemany("INSERT OR REPLACE INTO settings VALUES (?, ?)", list(settings.items()))

@@ -287,3 +287,10 @@ def test_a_year_seen_as_a_range_keeps_to_the_months_with_data(app):
     assert not at.exception
     assert at.sidebar.select_slider[0].value == ("2025-01", "2025-06")
     assert at.query_params["ky"] == "2025-01..2025-06"
+
+
+def test_the_data_page_says_which_boundaries_are_in_use(app):
+    at = app().switch_page("app_pages/data.py").run()
+    assert not at.exception
+    assert any("Đang dùng ranh giới của 15 xã, từ tệp" in c.value and "gần đúng" in c.value
+               for c in at.caption)
