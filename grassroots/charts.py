@@ -19,6 +19,7 @@ PARENT_COLOUR = "#08306b"
 COMPARE_COLOURS = ["#e45756", "#f58518", "#54a24b", "#b279a2", "#72b7b2", "#9d755d"]
 TARGET_COLOUR = "#d73027"
 COMMUNE_LINE_COLOUR = "#bdbdbd"
+MAP_VALUES = "map_values"  # the dataset of a choropleth's values, joined to its shapes by code
 COMMUNE_SELECTION = "xa"  # the selection a click on a commune makes, by its code
 NAME_WIDTH = 260  # px kept for commune names (Vega cuts labels at 180 px by default)
 
@@ -306,10 +307,10 @@ def choropleth(layer, frame: pd.DataFrame, indicator: Indicator, bounds: list[fl
     parent unit's outline, short names where they fit; a tooltip with name, value, rank and
     status; a click opens the commune's profile. No tiles: nothing is fetched.
 
-    Returns the Vega-Lite spec as a dict, for st.vega_lite_chart: the shapes go inline (a
-    GeoDataFrame through Streamlit draws blank) and are put in after Altair has built the
-    spec, as Altair deep-copies inline data at every step (seconds for a national layer).
-    The values join the shapes by code."""
+    Returns the Vega-Lite spec as a dict, for st.vega_lite_chart. The shapes go inline (a
+    GeoDataFrame through Streamlit draws blank); the values, joined to them by code, go in a
+    named dataset that Streamlit sends as Arrow. Both are put in after Altair has built the
+    spec, as Altair copies and validates data at every step (seconds for a national layer)."""
     classes = maps.classify(frame["value"], bounds)
     labels = maps.class_labels(frame["value"], bounds, indicator, lang)
     no_data = i18n.t("no_data", lang)
@@ -334,7 +335,7 @@ def choropleth(layer, frame: pd.DataFrame, indicator: Indicator, bounds: list[fl
         stroke="white", strokeWidth=0.6,
     ).transform_lookup(
         lookup="properties.unit_code",
-        from_=alt.LookupData(values, key="unit_code", fields=[
+        from_=alt.LookupData(alt.Data(name=MAP_VALUES), key="unit_code", fields=[
             "name", "value_label", "class_label", "rank_label", "status_label"]),
     ).transform_calculate(unit_code="datum.properties.unit_code").encode(
         color=colour,
@@ -355,6 +356,7 @@ def choropleth(layer, frame: pd.DataFrame, indicator: Indicator, bounds: list[fl
     ).project(type="mercator")
     spec = _finish(chart, lang).to_dict()
     spec["layer"][0]["data"]["values"] = layer.features
+    spec.setdefault("datasets", {})[MAP_VALUES] = values.to_dict("records")
     if layer.outline:
         spec["layer"][1]["data"]["values"] = [layer.outline]
     return spec
