@@ -13,7 +13,6 @@ STRINGS = {
     "engagement": ("Tiếp dân, đối thoại", "Engagement"),
     "cadres": ("Đội ngũ cán bộ", "Cadres"),
     "satisfaction": ("Mức độ hài lòng", "Satisfaction"),
-    "english": ("English", "English"),
     "profile": ("Hồ sơ xã", "Commune profile"),
     "family": ("Nhóm", "Group"),
     "rank_of": ("{rank}/{count}", "{rank} of {count}"),
