@@ -80,12 +80,14 @@ MONTH_COLUMNS = {"month"}
 DATE_COLUMNS = {"held_on", "taken_on"}
 TEXT_COLUMNS = {"code", "name", "kind", "unit_code", "unit_name", "chaired_by"}
 
-# Engagement kinds as written in files (Hình thức) and as stored.
-ENGAGEMENT_KINDS = {
-    "Hội nghị đối thoại": "dialogue",
-    "Bí thư tiếp công dân": "secretary_reception",
-    "Chủ tịch UBND tiếp công dân": "chair_reception",
-    "Ngày thứ Bảy với dân": "saturday_with_people",
-    "Tiếp xúc cử tri": "voter_meeting",
-    "Khác": "other",
+# Engagement kinds as stored, with their names in Vietnamese (as written in files, column
+# Hình thức) and in English.
+KIND_LABELS = {
+    "dialogue": ("Hội nghị đối thoại", "Dialogue conferences"),
+    "secretary_reception": ("Bí thư tiếp công dân", "Party secretary receptions"),
+    "chair_reception": ("Chủ tịch UBND tiếp công dân", "Chair receptions"),
+    "saturday_with_people": ("Ngày thứ Bảy với dân", "Saturday with the people"),
+    "voter_meeting": ("Tiếp xúc cử tri", "Voter meetings"),
+    "other": ("Khác", "Other"),
 }
+ENGAGEMENT_KINDS = {vi: kind for kind, (vi, _) in KIND_LABELS.items()}

@@ -3,16 +3,8 @@ each commune's compliance with them, month by month."""
 
 import pandas as pd
 
-from grassroots import db, figures, i18n, periods
+from grassroots import contract, db, figures, i18n, periods
 
-KIND_LABELS = {
-    "secretary_reception": ("Bí thư tiếp công dân", "Party secretary receptions"),
-    "chair_reception": ("Chủ tịch UBND tiếp công dân", "Chair receptions"),
-    "dialogue": ("Hội nghị đối thoại", "Dialogue conferences"),
-    "saturday_with_people": ("Ngày thứ Bảy với dân", "Saturday with the people"),
-    "voter_meeting": ("Tiếp xúc cử tri", "Voter meetings"),
-    "other": ("Khác", "Other"),
-}
 PER_LABELS = {"month": ("tháng", "month"), "week": ("tuần", "week"), "year": ("năm", "year")}
 # Receptions are counted in days (the regulations say so), other events in times.
 NOUNS = {"secretary_reception": ("ngày", "day"), "chair_reception": ("ngày", "day")}
@@ -24,7 +16,7 @@ TARGETS = {"secretary_reception": ("secretary_receptions", 1),
 
 
 def kind_label(kind: str, lang: str) -> str:
-    return KIND_LABELS[kind][i18n.LANGS.index(lang)]
+    return contract.KIND_LABELS[kind][i18n.LANGS.index(lang)]
 
 
 def rule_text(rule, lang: str) -> str:
