@@ -2,6 +2,8 @@
 returns a chart whose text (title, subtitle with period and source, tooltips, legend) is
 already in the reader's language."""
 
+import json
+
 import altair as alt
 import pandas as pd
 
@@ -307,10 +309,11 @@ def choropleth(layer, frame: pd.DataFrame, indicator: Indicator, bounds: list[fl
     parent unit's outline, short names where they fit; a tooltip with name, value, rank and
     status; a click opens the commune's profile. No tiles: nothing is fetched.
 
-    Returns the Vega-Lite spec as a dict, for st.vega_lite_chart. The shapes go inline (a
-    GeoDataFrame through Streamlit draws blank); the values, joined to them by code, go in a
-    named dataset that Streamlit sends as Arrow. Both are put in after Altair has built the
-    spec, as Altair copies and validates data at every step (seconds for a national layer)."""
+    Returns the Vega-Lite spec as a dict, for st.vega_lite_chart. The shapes go inline as one
+    JSON string that Vega parses (a GeoDataFrame through Streamlit draws blank); the values,
+    joined to them by code, go in a named dataset that Streamlit sends as Arrow. Both are put
+    in after Altair has built the spec, as Altair copies and validates data at every step
+    (seconds for a national layer)."""
     classes = maps.classify(frame["value"], bounds)
     labels = maps.class_labels(frame["value"], bounds, indicator, lang)
     no_data = i18n.t("no_data", lang)
@@ -355,7 +358,9 @@ def choropleth(layer, frame: pd.DataFrame, indicator: Indicator, bounds: list[fl
         title=_title(title, subtitle), width="container", height=maps.MAP_HEIGHT,
     ).project(type="mercator")
     spec = _finish(chart, lang).to_dict()
-    spec["layer"][0]["data"]["values"] = layer.features
+    # One JSON string, parsed by Vega: compact, and cheap for Streamlit to copy and send.
+    spec["layer"][0]["data"] = {"values": json.dumps(layer.features, separators=(",", ":")),
+                                "format": {"type": "json"}}
     spec.setdefault("datasets", {})[MAP_VALUES] = values.to_dict("records")
     if layer.outline:
         spec["layer"][1]["data"]["values"] = [layer.outline]

@@ -85,7 +85,7 @@ def test_every_family_page_ranks_trends_and_tabulates(app, page):
     assert ranking["layer"][0]["encoding"]["x"]["field"] == "value"
     assert trend["layer"][0]["encoding"]["x"]["field"] == "bucket"
     assert choropleth["layer"][0]["mark"]["type"] == "geoshape"
-    assert len(choropleth["layer"][0]["data"]["values"]) == 15
+    assert len(json.loads(choropleth["layer"][0]["data"]["values"])) == 15
     table = at.dataframe[0].value
     assert len(table) == 15 and list(table.columns)[:2] == ["Hạng", "Xã"]
     assert at.query_params["ky"] == "2025-Q2"
