@@ -35,12 +35,14 @@ def layer_database(folder: Path, source: Path, parent: str) -> Path:
     rng = np.random.default_rng(1)
     surveys = rng.integers(20, 60, len(communes))
     satisfied = rng.binomial(surveys, rng.uniform(0.75, 0.99, len(communes)))
-    database.con.execute("INSERT INTO units (code, name, kind) SELECT * FROM communes")
-    database.con.executemany("INSERT INTO satisfaction VALUES (?, ?, ?, ?)", [
-        [code, date(2025, 6, 1), int(s), int(k)]
-        for code, s, k in zip(communes["code"], surveys, satisfied)])
-    database.con.executemany("INSERT INTO settings VALUES (?, ?)",
-                             [["parent_name", parent], ["parent_level", "province"]])
+    with database.write() as con:
+        con.execute("INSERT INTO units (code, name, kind) SELECT * FROM communes")
+        con.executemany("INSERT INTO satisfaction (unit_code, month, surveys, satisfied) "
+                        "VALUES (?, ?, ?, ?)", [
+                            [code, date(2025, 6, 1), int(s), int(k)]
+                            for code, s, k in zip(communes["code"], surveys, satisfied)])
+        con.executemany("INSERT INTO settings VALUES (?, ?)",
+                        [["parent_name", parent], ["parent_level", "province"]])
     geo.store(database, geo.match(frame, communes), source)
     database.close()
     return path

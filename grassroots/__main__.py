@@ -1,45 +1,130 @@
-"""Command line: python -m grassroots <verb>."""
+"""Command line: python -m grassroots <verb>. Exit status 0 on success, 1 when refused (the
+reasons on stderr), 2 on a usage error."""
 
 import argparse
 import sys
 from pathlib import Path
 
-from grassroots import db, demo, geo
+from grassroots import db, demo, geo, i18n, ingest
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m grassroots")
     verbs = parser.add_subparsers(dest="verb", required=True)
-    init_demo = verbs.add_parser("init-demo", help="build the Bình Lục demo database")
-    init_demo.add_argument("--db", type=Path, default=None, help="database file to create")
+
+    def verb(name: str, help: str, lang: bool = True) -> argparse.ArgumentParser:
+        sub = verbs.add_parser(name, help=help)
+        sub.add_argument("--db", type=Path, default=None,
+                         help="database file (default: $DASHBOARD_DB or data/dashboard.duckdb)")
+        if lang:
+            sub.add_argument("--lang", choices=i18n.LANGS, default="vi")
+        return sub
+
+    init_demo = verb("init-demo", "build the Bình Lục demo database", lang=False)
     init_demo.add_argument("--force", action="store_true", help="replace an existing file")
+    init = verb("init", "make an empty database for a real district or province", lang=False)
+    init.add_argument("--parent", required=True, help='the unit\'s name, e.g. "Bình Lục"')
+    init.add_argument("--level", required=True, choices=("district", "province"))
+    init.add_argument("--code", default="", help="its official code, e.g. 352")
+    init.add_argument("--province", default="", help="the province of a district")
+    init.add_argument("--source", default="", help='the source line of charts, e.g. "Báo cáo '
+                      'của UBND các xã"')
     verbs.add_parser("demo-data", help="regenerate the committed demo inputs in data/demo/")
-    boundaries = verbs.add_parser(
-        "boundaries", help="load commune boundaries (GeoJSON, zipped Shapefile, GeoPackage)")
+    imports = verb("import", "check and import Excel or CSV files (DOMAIN.md contract)")
+    imports.add_argument("files", type=Path, nargs="+")
+    imports.add_argument("--kind", choices=list(ingest.contract.KINDS),
+                         help="the kind of every file, instead of telling it from the headers")
+    imports.add_argument("--dry-run", action="store_true", help="check only; write nothing")
+    verb("history", "list the imports, newest first")
+    undo = verb("undo", "undo an import: put back the rows it replaced")
+    undo.add_argument("id", type=int)
+    boundaries = verb("boundaries", "load commune boundaries (GeoJSON, zipped Shapefile, "
+                      "GeoPackage)")
     boundaries.add_argument("file", type=Path)
     boundaries.add_argument("--code-field", help="the field holding the commune code")
     boundaries.add_argument("--crs", help="the file's CRS when it does not say, e.g. EPSG:5897")
-    boundaries.add_argument("--db", type=Path, default=None, help="database file")
-    boundaries.add_argument("--lang", choices=("vi", "en"), default="vi")
-    args = parser.parse_args(argv)
+    return parser
 
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    path = getattr(args, "db", None) or db.default_path()
     if args.verb == "init-demo":
-        path = args.db or db.default_path()
         if path.exists() and not args.force:
             print(f"Tệp {path} đã tồn tại; thêm --force để thay thế.", file=sys.stderr)
             return 1
         demo.build(path)
         print(f"Đã tạo cơ sở dữ liệu mẫu: {path}")
+    elif args.verb == "init":
+        if path.exists():
+            print(f"Tệp {path} đã tồn tại.", file=sys.stderr)
+            return 1
+        database = db.Database(path)
+        with database.write() as con:
+            con.executemany("INSERT OR REPLACE INTO settings VALUES (?, ?)", [
+                ["parent_name", args.parent], ["parent_level", args.level],
+                ["parent_code", args.code], ["province_name", args.province],
+                ["demo", "false"], ["source", args.source]])
+        print(f"Đã tạo cơ sở dữ liệu trống cho {args.parent}: {path}")
     elif args.verb == "demo-data":
         demo.generate()
         print(f"Đã sinh dữ liệu mẫu trong {demo.FOLDER}")
+    elif args.verb == "import":
+        missing = [str(f) for f in args.files if not f.is_file()]
+        if missing:
+            parser.error(f"no such file: {', '.join(missing)}")
+        return import_files(db.Database(path), args)
+    elif args.verb == "history":
+        print(ingest.history(db.Database(path), args.lang))
+    elif args.verb == "undo":
+        try:
+            removed, restored = ingest.undo(db.Database(path), args.id)
+        except ingest.Refused as refused:
+            print(refused.problem.sentence(args.lang), file=sys.stderr)
+            return 1
+        print(i18n.t("undone", args.lang, id=args.id, removed=i18n.number(removed, args.lang),
+                     restored=i18n.number(restored, args.lang)))
     elif args.verb == "boundaries":
-        return load_boundaries(args)
+        return load_boundaries(db.Database(path), args)
     return 0
 
 
-def load_boundaries(args) -> int:
-    database = db.Database(args.db or db.default_path())
+def _progress(name: str):
+    def show(done: float) -> None:
+        if sys.stderr.isatty():
+            print(f"\r{name}: {done:4.0%}", end="" if done < 1 else "\n", file=sys.stderr)
+    return show
+
+
+def import_files(database: db.Database, args) -> int:
+    """Import each file in its own write; the communes (units) files first, since the others
+    name their communes. Returns 1 if any file was refused."""
+    def checked(path: Path) -> ingest.Checked:
+        return ingest.check(path, database.run("units"), args.kind,
+                            progress=_progress(path.name))
+
+    results = [checked(f) for f in args.files]
+    first = [c for c in results if {t.kind for t in c.tables} == {"units"}]
+    refused = 0
+    for item in first + [c for c in results if c not in first]:
+        if item not in first and first and not args.dry_run:
+            item = checked(item.path)  # against the communes just imported
+        for line in item.messages(args.lang):
+            print(line, file=sys.stderr)
+        if not item.ok:
+            refused += 1
+            print(i18n.t("import_refused", args.lang, file=item.name,
+                         count=len(item.errors)), file=sys.stderr)
+        elif args.dry_run:
+            print(i18n.t("import_checked", args.lang, file=item.name,
+                         rows=i18n.number(item.rows, args.lang)))
+        else:
+            print(ingest.commit(database, item).text(item.name, args.lang))
+    return 1 if refused else 0
+
+
+def load_boundaries(database: db.Database, args) -> int:
     try:
         frame = geo.read(args.file, args.crs)
         matched = geo.match(frame, database.run("units"), args.code_field)
@@ -50,7 +135,6 @@ def load_boundaries(args) -> int:
     if matched.shapes.empty:
         return 1
     geo.store(database, matched, args.file)
-    database.close()
     return 0
 
 

@@ -73,9 +73,8 @@ class Indicator:
 
 # Column names in the words users know: the import contract's headers, and the monthly counts
 # derived from engagement events.
-COLUMN_WORDS = {
-    column: header for _, columns in contract.KINDS.values() for header, column in columns
-}
+COLUMN_WORDS = {name: header for kind in contract.KINDS.values()
+                for name, header in kind.headers.items()}
 COLUMN_WORDS |= {
     "secretary_receptions": "Số ngày Bí thư tiếp công dân",
     "chair_receptions": "Số ngày Chủ tịch UBND tiếp công dân",

@@ -1,84 +1,131 @@
-"""The import contract of DOMAIN.md: for each kind of file, its table and its columns.
+"""The import contract of DOMAIN.md: for each kind of file, its table, its columns and the rules
+its rows obey. The reader (ingest), the templates and the demo all follow this one description.
 
-Each column is (canonical Vietnamese header, database column). Headers that name the commune
-(`Mã xã`, `Tên xã`) map to `unit_code` and `unit_name`; the month and date columns are parsed
-by the reader, the others are counts.
+Column types: `code` and `name` name the commune (`Mã xã`, `Tên xã`; either one, or both when
+they agree); `month` and `date` are parsed from the ways people write them; `count` is a whole
+number ≥ 0, `decimal` a number ≥ 0; `choice` one of a few words (CHOICES); `flag` yes or no;
+`text` anything. An optional column may be left out of the file or left empty.
 """
 
-KINDS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
-    "units": ("units", (
-        ("Mã xã", "code"),
-        ("Tên xã", "name"),
-        ("Loại", "kind"),
-        ("Dân số", "population"),
-        ("Số hộ", "households"),
-        ("Diện tích (km²)", "area_km2"),
-        ("Số thôn, tổ dân phố", "villages"),
-    )),
-    "dossiers": ("dossier_stats", (
-        ("Mã xã", "unit_code"),
-        ("Tên xã", "unit_name"),
-        ("Tháng", "month"),
-        ("Kỳ trước chuyển sang", "carried_over"),
-        ("Tiếp nhận", "received"),
-        ("Giải quyết trước hạn", "resolved_early"),
-        ("Giải quyết đúng hạn", "resolved_on_time"),
-        ("Giải quyết quá hạn", "resolved_late"),
-        ("Đang giải quyết trong hạn", "pending_in_time"),
-        ("Đang giải quyết quá hạn", "pending_overdue"),
-        ("Trực tuyến toàn trình", "online_full"),
-        ("Trực tuyến một phần", "online_partial"),
-        ("Hồ sơ có phí", "with_fee"),
-        ("Thanh toán trực tuyến", "paid_online"),
-        ("Số hóa", "digitised"),
-    )),
-    "letters": ("letters", (
-        ("Mã xã", "unit_code"),
-        ("Tên xã", "unit_name"),
-        ("Tháng", "month"),
-        ("Đăng ký khai sinh", "births"),
-        ("Thư chúc mừng khai sinh", "birth_letters"),
-        ("Đăng ký kết hôn", "marriages"),
-        ("Thư chúc mừng kết hôn", "marriage_letters"),
-        ("Đăng ký khai tử", "deaths"),
-        ("Thư chia buồn", "condolence_letters"),
-    )),
-    "engagements": ("engagements", (
-        ("Mã xã", "unit_code"),
-        ("Tên xã", "unit_name"),
-        ("Ngày", "held_on"),
-        ("Hình thức", "kind"),
-        ("Người chủ trì", "chaired_by"),
-        ("Số người tham dự", "participants"),
-        ("Số ý kiến, kiến nghị", "petitions_received"),
-        ("Số ý kiến đã giải quyết", "petitions_resolved"),
-    )),
-    "cadres": ("cadre_snapshots", (
-        ("Mã xã", "unit_code"),
-        ("Tên xã", "unit_name"),
-        ("Ngày", "taken_on"),
-        ("Tổng số", "total"),
-        ("Trên đại học", "postgraduate"),
-        ("Đại học", "university"),
-        ("Cao đẳng", "college"),
-        ("Trung cấp", "intermediate"),
-        ("Khác", "other_education"),
-        ("LLCT cao cấp", "theory_advanced"),
-        ("LLCT trung cấp", "theory_intermediate"),
-        ("LLCT sơ cấp", "theory_elementary"),
-    )),
-    "satisfaction": ("satisfaction", (
-        ("Mã xã", "unit_code"),
-        ("Tên xã", "unit_name"),
-        ("Tháng", "month"),
-        ("Số phiếu khảo sát", "surveys"),
-        ("Số phiếu hài lòng", "satisfied"),
-    )),
-}
+import re
+import unicodedata
+from dataclasses import dataclass
 
-MONTH_COLUMNS = {"month"}
-DATE_COLUMNS = {"held_on", "taken_on"}
-TEXT_COLUMNS = {"code", "name", "kind", "unit_code", "unit_name", "chaired_by"}
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    name: str                 # the database column
+    type: str = "count"
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class Kind:
+    table: str
+    columns: tuple[Column, ...]
+    covers: tuple[str, ...]   # a file replaces the stored rows with these values (SQL over columns)
+    unique: bool = True       # at most one row per `covers` value in a file
+    parts: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()  # sum(parts) ≤ sum(whole)
+    warn_parts: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()  # the same, a warning
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {c.name: c.header for c in self.columns}
+
+
+CODE = Column("Mã xã", "unit_code", "code")
+NAME = Column("Tên xã", "unit_name", "name")
+MONTH = Column("Tháng", "month", "month")
+
+KINDS: dict[str, Kind] = {
+    "units": Kind("units", (
+        Column("Mã xã", "code", "code"),
+        Column("Tên xã", "name", "text"),
+        Column("Loại", "kind", "choice"),
+        Column("Dân số", "population", optional=True),
+        Column("Số hộ", "households", optional=True),
+        Column("Diện tích (km²)", "area_km2", "decimal", optional=True),
+        Column("Số thôn, tổ dân phố", "villages", optional=True),
+    ), covers=("code",)),
+    "dossiers": Kind("dossier_stats", (
+        CODE, NAME, MONTH,
+        Column("Kỳ trước chuyển sang", "carried_over"),
+        Column("Tiếp nhận", "received"),
+        Column("Giải quyết trước hạn", "resolved_early"),
+        Column("Giải quyết đúng hạn", "resolved_on_time"),
+        Column("Giải quyết quá hạn", "resolved_late"),
+        Column("Đang giải quyết trong hạn", "pending_in_time"),
+        Column("Đang giải quyết quá hạn", "pending_overdue"),
+        Column("Trực tuyến toàn trình", "online_full"),
+        Column("Trực tuyến một phần", "online_partial"),
+        Column("Hồ sơ có phí", "with_fee"),
+        Column("Thanh toán trực tuyến", "paid_online"),
+        Column("Số hóa", "digitised"),
+    ), covers=("unit_code", "month"), parts=(
+        (("resolved_early", "resolved_on_time", "resolved_late", "pending_in_time",
+          "pending_overdue"), ("carried_over", "received")),
+        (("paid_online",), ("with_fee",)),
+    )),
+    "dossier_records": Kind("dossier_records", (
+        Column("Mã hồ sơ", "dossier_id", "text"),
+        CODE, NAME,
+        Column("Ngày tiếp nhận", "received_on", "date"),
+        Column("Ngày hẹn trả", "due_on", "date"),
+        Column("Ngày trả kết quả", "returned_on", "date", optional=True),
+        Column("Hình thức nộp", "channel", "choice"),
+        Column("Có phí", "has_fee", "flag"),
+        Column("Thanh toán trực tuyến", "paid_online", "flag"),
+        Column("Đã số hóa", "digitised", "flag"),
+    ), covers=("dossier_id",), parts=((("paid_online",), ("has_fee",)),)),
+    "letters": Kind("letters", (
+        CODE, NAME, MONTH,
+        Column("Đăng ký khai sinh", "births"),
+        Column("Thư chúc mừng khai sinh", "birth_letters"),
+        Column("Đăng ký kết hôn", "marriages"),
+        Column("Thư chúc mừng kết hôn", "marriage_letters"),
+        Column("Đăng ký khai tử", "deaths"),
+        Column("Thư chia buồn", "condolence_letters"),
+    ), covers=("unit_code", "month"), warn_parts=(
+        (("birth_letters",), ("births",)),
+        (("marriage_letters",), ("marriages",)),
+        (("condolence_letters",), ("deaths",)),
+    )),
+    # Events have no key of their own: a file replaces its communes' events of the months it
+    # holds, so a commune's corrected list for a month replaces the list sent before.
+    "engagements": Kind("engagements", (
+        CODE, NAME,
+        Column("Ngày", "held_on", "date"),
+        Column("Hình thức", "kind", "choice"),
+        Column("Người chủ trì", "chaired_by", "text", optional=True),
+        Column("Số người tham dự", "participants"),
+        Column("Số ý kiến, kiến nghị", "petitions_received"),
+        Column("Số ý kiến đã giải quyết", "petitions_resolved"),
+    ), covers=("unit_code", "date_trunc('month', held_on)"), unique=False,
+        parts=((("petitions_resolved",), ("petitions_received",)),)),
+    "cadres": Kind("cadre_snapshots", (
+        CODE, NAME,
+        Column("Ngày", "taken_on", "date"),
+        Column("Tổng số", "total"),
+        Column("Trên đại học", "postgraduate"),
+        Column("Đại học", "university"),
+        Column("Cao đẳng", "college"),
+        Column("Trung cấp", "intermediate"),
+        Column("Khác", "other_education"),
+        Column("LLCT cao cấp", "theory_advanced"),
+        Column("LLCT trung cấp", "theory_intermediate"),
+        Column("LLCT sơ cấp", "theory_elementary"),
+    ), covers=("unit_code", "taken_on"), parts=(
+        (("postgraduate", "university", "college", "intermediate", "other_education"),
+         ("total",)),
+        (("theory_advanced", "theory_intermediate", "theory_elementary"), ("total",)),
+    )),
+    "satisfaction": Kind("satisfaction", (
+        CODE, NAME, MONTH,
+        Column("Số phiếu khảo sát", "surveys"),
+        Column("Số phiếu hài lòng", "satisfied"),
+    ), covers=("unit_code", "month"), parts=((("satisfied",), ("surveys",)),)),
+}
 
 # Engagement kinds as stored, with their names in Vietnamese (as written in files, column
 # Hình thức) and in English.
@@ -91,3 +138,30 @@ KIND_LABELS = {
     "other": ("Khác", "Other"),
 }
 ENGAGEMENT_KINDS = {vi: kind for kind, (vi, _) in KIND_LABELS.items()}
+
+# The words a `choice` column accepts (by header), as written in files, and the value stored
+# for each; the stored value is accepted too.
+CHOICES: dict[str, dict[str, str]] = {
+    "Loại": {"xã": "xã", "phường": "phường", "thị trấn": "thị trấn", "đặc khu": "đặc khu"},
+    "Hình thức": ENGAGEMENT_KINDS,
+    "Hình thức nộp": {"Trực tuyến toàn trình": "online_full",
+                      "Trực tuyến một phần": "online_partial",
+                      "Trực tiếp": "counter", "Bưu chính công ích": "counter"},
+}
+FLAGS = {"có": True, "x": True, "1": True, "không": False, "": False, "0": False}
+TOTAL_WORDS = ("tổng cộng", "cộng", "tổng", "tổng số", "toàn huyện", "toàn tỉnh")
+
+KIND_PREFIX = re.compile(r"^(?:(?:xa|phuong|thi tran|dac khu)\s+|(?:tt|p|x)\.\s*|tt\s+)")
+
+
+def plain(text: str) -> str:
+    """Lower case, no accents (đ → d), single spaces: how headers and names compare."""
+    text = unicodedata.normalize("NFKD", str(text).lower().replace("đ", "d"))
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def plain_name(name: str) -> str:
+    """A commune name without its kind: "Xã Bồ Đề", "BỒ ĐỀ", "Bo De" all read "bo de"; "TT. Bình
+    Mỹ" and "thị trấn Bình Mỹ" read "binh my"."""
+    return KIND_PREFIX.sub("", plain(name))

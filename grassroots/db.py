@@ -1,7 +1,24 @@
-"""The DuckDB database: where it lives, its schema migrations, and the one way to query it."""
+"""The DuckDB database: where it lives, its schema migrations, and the one way to read and to
+write it.
 
+DuckDB lets one process open a file read-write, or several processes read it, never both. The
+dashboard must keep serving pages while a nightly `python -m grassroots import` writes, so no
+process ever writes the file that readers have open:
+
+- Readers attach the current file read-only and notice, by its identity on disk, when a newer
+  one has replaced it; their next query reads the new file, queries already running finish on
+  the old one. A reader sees the old data or the new, never half of a write.
+- A writer (`Database.write`) takes an exclusive lock beside the file, copies the file, changes
+  the copy, checkpoints and syncs it, and renames it over the original. The rename is atomic: a
+  write that fails, or a process killed at any point, leaves the original as it was.
+"""
+
+import contextlib
+import fcntl
 import functools
+import hashlib
 import os
+import shutil
 import threading
 from pathlib import Path
 
@@ -25,33 +42,48 @@ def migrations() -> list[Path]:
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
-    con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
-                "name VARCHAR NOT NULL, applied_at TIMESTAMP DEFAULT current_timestamp)")
+    exists = con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = "
+                         "current_database() AND table_name = 'schema_version'").fetchone()[0]
+    if not exists:
+        return 0
     return con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
 
 
+def catalog_stamp() -> str:
+    """What the derived parts of the schema are built from: the indicator formulas and the
+    default targets. Stored in settings, so a changed catalogue is applied on the next start."""
+    text = catalog.parts_sql() + repr([(i.id, i.target) for i in catalog.INDICATORS])
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def up_to_date(con: duckdb.DuckDBPyConnection) -> bool:
+    if schema_version(con) < len(migrations()):
+        return False
+    row = con.execute("SELECT value FROM settings WHERE key = 'catalog'").fetchone()
+    return row is not None and row[0] == catalog_stamp()
+
+
 def migrate(con: duckdb.DuckDBPyConnection, upto: int | None = None) -> None:
-    """Apply every migration newer than the file's schema, each in its own transaction, then
-    (re)build what derives from the catalogue: the indicator_parts view and default targets."""
+    """Apply every migration newer than the file's schema, then (re)build what derives from the
+    catalogue: the indicator_parts view and default targets."""
+    con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                "name VARCHAR NOT NULL, applied_at TIMESTAMP DEFAULT current_timestamp)")
     current = schema_version(con)
     for path in migrations():
         version = int(path.name[:3])
         if version <= current or (upto is not None and version > upto):
             continue
-        con.begin()
         con.execute(path.read_text(encoding="utf-8"))
         con.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)",
                     [version, path.stem])
-        con.commit()
     if upto is None:
-        con.begin()
         con.execute(f"CREATE OR REPLACE VIEW indicator_parts AS\n{catalog.parts_sql()}")
         con.executemany(
             "INSERT INTO targets (indicator, value) SELECT $1, $2 WHERE NOT EXISTS "
             "(SELECT 1 FROM targets WHERE indicator = $1 AND unit_code IS NULL AND year IS NULL)",
             [[i.id, i.target] for i in catalog.INDICATORS if i.target is not None],
         )
-        con.commit()
+        con.execute("INSERT OR REPLACE INTO settings VALUES ('catalog', ?)", [catalog_stamp()])
 
 
 @functools.cache
@@ -59,43 +91,109 @@ def query_text(name: str) -> str:
     return (QUERIES / f"{name}.sql").read_text(encoding="utf-8")
 
 
+def _identity(path: Path) -> tuple[int, ...]:
+    stat = path.stat()
+    return stat.st_dev, stat.st_ino, stat.st_mtime_ns, stat.st_size
+
+
+def _sync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 class Database:
-    """One open database file. `run` is the only way pages read it: a fresh cursor per call
-    (DuckDB connections are not shared across Streamlit threads) and results cached until the
-    data changes (settings.data_version, bumped by every write)."""
+    """One database file. `run` is the only way pages read it: a fresh cursor per call (DuckDB
+    connections are not shared across Streamlit threads) and results cached until the data
+    changes (settings.data_version, bumped by every write). `write` is the only way to change
+    it. Opening a file that does not exist yet creates it, with the current schema."""
 
     def __init__(self, path: Path | str):
-        self.path = Path(path)
-        self.con = duckdb.connect(str(self.path))
-        migrate(self.con)
+        self.path = Path(path).resolve()
         self._lock = threading.Lock()
+        self._attached: tuple | None = None
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._version = 0
+        if not self.path.exists() or not self._current():
+            with self.write():
+                pass
+
+    def _current(self) -> bool:
+        with self.cursor() as cur:
+            return up_to_date(cur)
 
     def run(self, name: str, **params) -> pd.DataFrame:
-        return self._run(self.data_version(), name, tuple(sorted(params.items()))).copy()
+        key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+        return self._run(self.data_version(), name, key).copy()
 
     @functools.lru_cache(maxsize=512)  # noqa: B019 - one Database lives as long as the process
     def _run(self, version: int, name: str, params: tuple) -> pd.DataFrame:
         with self.cursor() as cur:
-            return cur.execute(query_text(name), dict(params)).df()
+            return cur.execute(query_text(name), {
+                k: list(v) if isinstance(v, tuple) else v for k, v in params}).df()
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A read-only cursor on the newest file."""
         with self._lock:
-            return self.con.cursor()
+            identity = _identity(self.path)
+            if identity != self._attached:
+                # An in-memory database that attaches the file: DuckDB caches databases opened
+                # by path, so connecting to the same path again would return the replaced file.
+                con = duckdb.connect(":memory:")
+                con.execute("ATTACH ? AS data (READ_ONLY)", [str(self.path)])
+                con.execute("USE data")
+                self._con, self._attached = con, identity
+                row = con.execute(
+                    "SELECT value FROM settings WHERE key = 'data_version'").fetchone()
+                self._version = int(row[0]) if row else 0
+            cur = self._con.cursor()
+        cur.execute("USE data")
+        return cur
 
     def data_version(self) -> int:
-        with self.cursor() as cur:
-            row = cur.execute("SELECT value FROM settings WHERE key = 'data_version'").fetchone()
-        return int(row[0]) if row else 0
+        with self.cursor():
+            return self._version
 
     def settings(self) -> dict[str, str]:
         with self.cursor() as cur:
             return dict(cur.execute("SELECT key, value FROM settings").fetchall())
 
+    @contextlib.contextmanager
+    def write(self):
+        """A read-write connection on a copy of the file, migrated to the current schema; when
+        the block ends without an error the data version is bumped and the copy replaces the
+        file. One writer at a time, across processes."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_name(f".{self.path.name}.writing")
+        with open(self.path.with_name(f".{self.path.name}.lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            for leftover in (partial, partial.with_name(partial.name + ".wal")):
+                leftover.unlink(missing_ok=True)  # from a writer that was killed
+            if self.path.exists():
+                shutil.copyfile(self.path, partial)
+            con = duckdb.connect(str(partial))
+            try:
+                migrate(con)
+                yield con
+                _bump_data_version(con)
+                con.execute("CHECKPOINT")
+                con.close()
+                _sync(partial)
+                os.replace(partial, self.path)
+                _sync(self.path.parent)
+            finally:
+                con.close()
+                partial.unlink(missing_ok=True)
+
     def close(self) -> None:
-        self.con.close()
+        with self._lock:
+            if self._con is not None:
+                self._con.close()
+            self._con, self._attached = None, None
 
 
-def bump_data_version(con: duckdb.DuckDBPyConnection) -> None:
-    """Mark the data as changed; call inside the writing transaction."""
+def _bump_data_version(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("INSERT INTO settings VALUES ('data_version', '1') ON CONFLICT (key) "
                 "DO UPDATE SET value = CAST(CAST(settings.value AS INTEGER) + 1 AS VARCHAR)")

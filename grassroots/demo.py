@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from grassroots import contract, db
+from grassroots import contract, db, ingest
 
 FOLDER = db.ROOT / "data" / "demo"
 SEED = 352  # the district's code
@@ -243,13 +243,48 @@ def _boundaries(rng) -> dict:
 
 def _to_contract(kind: str, frame: pd.DataFrame) -> pd.DataFrame:
     """Rename database columns to the contract's Vietnamese headers, in the contract's order."""
-    columns = contract.KINDS[kind][1]
-    frame = frame[[column for _, column in columns]].rename(columns={c: h for h, c in columns})
+    headers = contract.KINDS[kind].headers
+    frame = frame[list(headers)].rename(columns=headers)
     gaps = [(c, m) for k, c, m in NOT_REPORTED if k == kind]
     if gaps:
         key = list(zip(frame["Mã xã"], frame["Tháng"]))
         frame = frame[[k not in gaps for k in key]]
     return frame
+
+
+def dossier_records(count: int, seed: int = SEED, last: str = LAST_MONTH) -> pd.DataFrame:
+    """`count` raw one-stop dossiers of the demo communes, received over the year up to
+    `last`, in the contract's headers: most returned early, some on the day, a few late, and
+    the latest still open. For tests and benchmarks of the records import; not in the demo."""
+    rng = np.random.default_rng(seed)
+    end = pd.Period(last, freq="M").end_time.normalize()
+    received = end - pd.to_timedelta(rng.integers(0, 365, count), unit="D")
+    due = received + pd.to_timedelta(rng.integers(1, 15, count), unit="D")
+    took = (due - received).days.to_numpy() + rng.choice([-3, -1, 0, 2], count,
+                                                         p=[0.6, 0.25, 0.1, 0.05])
+    returned = received + pd.to_timedelta(np.maximum(took, 0), unit="D")
+    open_ = returned > end
+    channel = rng.choice(["Trực tuyến toàn trình", "Trực tuyến một phần", "Trực tiếp"], count,
+                         p=[0.55, 0.25, 0.2])
+    fee = rng.random(count) < 0.4
+    codes = np.array([c[0] for c in COMMUNES])[rng.integers(0, len(COMMUNES), count)]
+    names = dict((c[0], c[1]) for c in COMMUNES)
+
+    def day(values) -> pd.Series:
+        return pd.Series(values).dt.strftime("%d/%m/%Y")
+
+    return pd.DataFrame({
+        "Mã hồ sơ": [f"H{seed}.{i:08d}" for i in range(count)],
+        "Mã xã": codes,
+        "Tên xã": pd.Series(codes).map(names),
+        "Ngày tiếp nhận": day(received),
+        "Ngày hẹn trả": day(due),
+        "Ngày trả kết quả": day(returned).where(~open_, ""),
+        "Hình thức nộp": channel,
+        "Có phí": np.where(fee, "Có", "Không"),
+        "Thanh toán trực tuyến": np.where(fee & (rng.random(count) < 0.85), "Có", "Không"),
+        "Đã số hóa": np.where(rng.random(count) < 0.9, "Có", "Không"),
+    })
 
 
 def generate(folder: Path = FOLDER) -> None:
@@ -272,29 +307,17 @@ def generate(folder: Path = FOLDER) -> None:
         json.dumps(SETTINGS, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def read(kind: str, path: Path) -> pd.DataFrame:
-    """Read one contract-format CSV into its table's columns (the demo's own, well-formed files;
-    files from users go through the validating import)."""
-    columns = contract.KINDS[kind][1]
-    frame = pd.read_csv(path, dtype=str).rename(columns=dict(columns))
-    for column in frame.columns:
-        if column in contract.MONTH_COLUMNS:
-            frame[column] = pd.to_datetime(frame[column], format="%Y-%m").dt.date
-        elif column in contract.DATE_COLUMNS:
-            frame[column] = pd.to_datetime(frame[column], format="%d/%m/%Y").dt.date
-        elif column == "kind" and kind == "engagements":
-            frame[column] = frame[column].map(contract.ENGAGEMENT_KINDS)
-        elif column not in contract.TEXT_COLUMNS:
-            frame[column] = pd.to_numeric(frame[column])
-    return frame.drop(columns=["unit_name"], errors="ignore")
-
-
 def load(con: duckdb.DuckDBPyConnection, folder: Path = FOLDER) -> None:
-    """Write the demo inputs into an empty, migrated database in one transaction."""
-    con.begin()
-    for kind, (table, _) in contract.KINDS.items():
-        frame = read(kind, folder / f"{kind}.csv")  # noqa: F841 - read by DuckDB by name
-        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM frame")
+    """Import the demo inputs through the same checks as any file, into an open write."""
+    for kind in contract.KINDS:
+        path = folder / f"{kind}.csv"
+        if not path.exists():
+            continue
+        units = con.execute(db.query_text("units")).df()
+        checked = ingest.check(path, units, kind=kind)
+        if not checked.ok:
+            raise ValueError("\n".join(checked.messages("en")))
+        ingest.apply(con, checked, "demo")
     boundaries = json.loads((folder / "boundaries.geojson").read_text(encoding="utf-8"))
     for feature in boundaries["features"]:
         con.execute("INSERT INTO boundaries VALUES (?, ?, true, ?)", [
@@ -303,8 +326,6 @@ def load(con: duckdb.DuckDBPyConnection, folder: Path = FOLDER) -> None:
         ])
     settings = json.loads((folder / "settings.json").read_text(encoding="utf-8"))
     con.executemany("INSERT OR REPLACE INTO settings VALUES (?, ?)", list(settings.items()))
-    db.bump_data_version(con)
-    con.commit()
 
 
 def build(path: Path, folder: Path = FOLDER) -> None:
@@ -314,9 +335,8 @@ def build(path: Path, folder: Path = FOLDER) -> None:
     partial = path.with_name(f".{path.name}.building")
     partial.unlink(missing_ok=True)
     database = db.Database(partial)
-    try:
-        load(database.con, folder)
-    finally:
-        database.close()
+    with database.write() as con:
+        load(con, folder)
+    database.close()
     os.replace(partial, path)
 

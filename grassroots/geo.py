@@ -4,9 +4,7 @@ keeping shared borders shared; store them; and shape them for maps.
 """
 
 import json
-import re
 import shutil
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from pyproj import CRS
 from pyproj.exceptions import CRSError
 
 from grassroots import db
+from grassroots.contract import plain, plain_name
 
 WGS84 = "EPSG:4326"
 ARCHIVE = db.ROOT / "data" / "boundaries"
@@ -24,7 +23,6 @@ ARCHIVE = db.ROOT / "data" / "boundaries"
 CODE_FIELDS = ("code", "ma", "maxa", "ma_xa", "madvhc", "ma_dvhc", "mahc", "ma_hc", "madv",
                "commune_code", "xa_code", "id_xa", "maxaphuong")
 NAME_FIELDS = ("name", "ten", "tenxa", "ten_xa", "ten_dvhc", "tendvhc", "full_name", "commune")
-KIND_PREFIX = re.compile(r"^(xa|phuong|thi tran|tt\.?|dac khu)\s+")
 # Simplify for display by about this much (degrees; ~30 m), unless asked otherwise.
 DISPLAY_TOLERANCE = 0.0003
 
@@ -47,18 +45,6 @@ class Matched:
     shapes: gpd.GeoDataFrame  # unit_code, name, geometry (WGS84, repaired, oriented)
     unmatched_features: list[str] = field(default_factory=list)
     communes_without_shape: list[str] = field(default_factory=list)
-
-
-def plain(text: str) -> str:
-    """Lower case, no accents (đ → d), single spaces: how names and field names compare."""
-    text = unicodedata.normalize("NFD", str(text).lower().replace("đ", "d"))
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def plain_name(name: str) -> str:
-    """A commune name without its kind: "Xã Bồ Đề", "BỒ ĐỀ" and "Bo De" all read "bo de"."""
-    return KIND_PREFIX.sub("", plain(name))
 
 
 def read(path: Path, crs: str | None = None) -> gpd.GeoDataFrame:
@@ -195,7 +181,7 @@ def simplify(geometries, tolerance: float = DISPLAY_TOLERANCE):
 
 
 def store(database: db.Database, matched: Matched, source: Path) -> Path:
-    """Replace every boundary with the matched shapes in one transaction; keep the source
+    """Replace every boundary with the matched shapes; keep the source
     file under data/boundaries/. Returns where the source was kept."""
     ARCHIVE.mkdir(parents=True, exist_ok=True)
     kept = ARCHIVE / source.name
@@ -203,12 +189,9 @@ def store(database: db.Database, matched: Matched, source: Path) -> Path:
         shutil.copyfile(source, kept)
     rows = [[code, shapely.to_geojson(geometry), False, source.name]
             for code, geometry in zip(matched.shapes["unit_code"], matched.shapes.geometry)]
-    with database.cursor() as cur:
-        cur.begin()
-        cur.execute("DELETE FROM boundaries")
-        cur.executemany("INSERT INTO boundaries VALUES (?, ?, ?, ?)", rows)
-        db.bump_data_version(cur)
-        cur.commit()
+    with database.write() as con:
+        con.execute("DELETE FROM boundaries")
+        con.executemany("INSERT INTO boundaries VALUES (?, ?, ?, ?)", rows)
     return kept
 
 

@@ -160,6 +160,101 @@ STRINGS = {
     "scaled_score": ("Điểm theo chỉ tiêu (0–100)", "Score against target (0–100)"),
     "score_profile": ("Điểm theo chỉ tiêu của các xã", "Scores against target"),
     "groups_scored": ("Số nhóm có số liệu", "Groups with data"),
+    # Imports: where a problem is, then what it is.
+    "at_file": ("Tệp {file}", "File {file}"),
+    "at_sheet": ("trang «{sheet}»", "sheet '{sheet}'"),
+    "at_row": ("dòng {row}", "row {row}"),
+    "at_column": ("cột {column}", "column {column}"),
+    "more_problems": ("còn {count} lỗi cùng loại ở cột này", "{count} more of the same here"),
+    "wrong_format": ("chỉ nhận tệp Excel (.xlsx) hoặc CSV; hãy lưu tệp {suffix} thành .xlsx.",
+                     "only Excel (.xlsx) and CSV files are accepted; save the {suffix} file "
+                     "as .xlsx."),
+    "unreadable": ("không đọc được tệp ({error}).", "the file cannot be read ({error})."),
+    "no_table": ("không có dòng tiêu đề nào khớp mẫu nhập liệu; hãy dùng mẫu trong trang Dữ "
+                 "liệu.", "no row holds the template's headers; use a template from the Data "
+                 "page."),
+    "no_header": ("không có dòng tiêu đề khớp mẫu nhập liệu.",
+                  "no row holds the template's headers."),
+    "kind_ambiguous": ("tiêu đề cột khớp nhiều loại tệp ({kinds}); hãy chọn loại tệp.",
+                       "the headers fit several kinds of file ({kinds}); choose the kind."),
+    "kind_unknown": ("không nhận ra loại tệp từ tiêu đề cột; hãy dùng mẫu nhập liệu.",
+                     "the headers do not tell what kind of file this is; use a template."),
+    "missing_column": ("thiếu cột «{column}» (tệp loại {kind}).",
+                       "the column '{column}' is missing (a {kind} file)."),
+    "no_rows": ("không có dòng số liệu nào dưới dòng tiêu đề.", "no data rows under the headers."),
+    "no_units": ("cơ sở dữ liệu chưa có danh sách xã; hãy nhập tệp danh sách xã (units) trước.",
+                 "the database has no communes yet; import the list of communes (units) first."),
+    "bad_code": ("mã xã «{value}» không hợp lệ: mã xã gồm 5 chữ số.",
+                 "'{value}' is not a commune code: codes have 5 digits."),
+    "unknown_code": ("không có xã nào mã {value}.", "no commune has the code {value}."),
+    "no_commune": ("thiếu cả mã xã và tên xã.", "neither a commune code nor a name."),
+    "ambiguous_name": ("tên «{value}» khớp nhiều xã ({codes}); hãy ghi mã xã.",
+                       "'{value}' fits several communes ({codes}); give the code."),
+    "legacy_name": ("tên «{value}» gõ bằng phông {font}, đã đọc thành «{name}».",
+                    "'{value}' was typed in the {font} font; read as '{name}'."),
+    "legacy_unknown": ("tên «{value}» gõ bằng phông {font} (đọc thành «{name}») không khớp xã "
+                       "nào; hãy chuyển tệp sang Unicode và kiểm tra tên.",
+                       "'{value}' was typed in the {font} font (read as '{name}') and fits no "
+                       "commune; convert the file to Unicode and check the name."),
+    "unknown_name": ("không có xã nào tên «{value}».", "no commune is named '{value}'."),
+    "code_name_disagree": ("mã {code} là xã {official}, không phải «{name}».",
+                           "code {code} is {official}, not '{name}'."),
+    "empty": ("ô trống; cột này bắt buộc.", "empty; this column is required."),
+    "not_number": ("«{value}» không phải là số.", "'{value}' is not a number."),
+    "negative": ("số lượng không được âm ({value}).", "a count cannot be negative ({value})."),
+    "fraction": ("số lượng phải là số nguyên ({value}).", "a count is a whole number ({value})."),
+    "bad_month": ("không đọc được tháng «{value}»; hãy ghi dạng 03/2025 hoặc 2025-03.",
+                  "'{value}' is not a month; write 03/2025 or 2025-03."),
+    "bad_date": ("không đọc được ngày «{value}»; hãy ghi dạng ngày/tháng/năm, ví dụ 31/12/2024.",
+                 "'{value}' is not a date; write day/month/year, e.g. 31/12/2024."),
+    "too_old": ("«{value}» trước năm 2000; có lẽ ghi nhầm.",
+                "'{value}' is before 2000; probably a typing error."),
+    "future": ("«{value}» là thời điểm trong tương lai.", "'{value}' lies in the future."),
+    "bad_choice": ("«{value}» không hợp lệ; chỉ nhận: {accepted}.",
+                   "'{value}' is not accepted; use one of: {accepted}."),
+    "bad_flag": ("«{value}» không hợp lệ; hãy ghi Có hoặc Không.",
+                 "'{value}' is not accepted; write Có (yes) or Không (no)."),
+    "parts": ("{parts} = {part_sum} lớn hơn {whole} = {whole_sum}.",
+              "{parts} = {part_sum} is more than {whole} = {whole_sum}."),
+    "parts_flag": ("{parts} là Có nhưng {whole} là Không.", "{parts} is yes but {whole} is no."),
+    "warn_parts": ("{parts} = {part_sum} lớn hơn {whole} = {whole_sum} (cảnh báo: thư có thể "
+                   "gửi cho việc đăng ký ở nơi khác).",
+                   "{parts} = {part_sum} is more than {whole} = {whole_sum} (a warning: a letter "
+                   "can follow a registration made elsewhere)."),
+    "date_order": ("{later} trước {earlier}.", "{later} is before {earlier}."),
+    "total_mismatch": ("dòng tổng ghi {written} nhưng cộng các dòng trên được {summed}.",
+                       "the total row says {written} but the rows above add up to {summed}."),
+    "duplicate": ("{what} đã có ở dòng {first}.", "{what} is already in row {first}."),
+    "import_done": ("{file}: đã nhập (lần nhập #{id}): ghi {added} dòng, thay {replaced} dòng "
+                    "cũ, {unchanged} dòng không đổi.",
+                    "{file}: imported (import #{id}): {added} rows written, {replaced} old rows "
+                    "replaced, {unchanged} unchanged."),
+    "import_nothing_new": ("{file}: không có gì thay đổi; {unchanged} dòng đã có sẵn đúng như "
+                           "vậy.", "{file}: nothing changed; all {unchanged} rows were already "
+                           "stored as they are."),
+    "import_nothing_new_same": ("{file}: không có gì thay đổi; tệp này đã được nhập (lần nhập "
+                                "#{id}).", "{file}: nothing changed; this file was imported "
+                                "before (import #{id})."),
+    "no_such_import": ("không có lần nhập #{id}.", "there is no import #{id}."),
+    "already_undone": ("lần nhập #{id} đã được hoàn tác.", "import #{id} was already undone."),
+    "undo_later_first": ("không hoàn tác được lần nhập #{id}: lần nhập sau {later} đã thay số "
+                         "liệu của nó hoặc dùng các xã nó thêm; hãy hoàn tác lần đó trước.",
+                         "import #{id} cannot be undone: the later import {later} replaced its "
+                         "rows or uses the communes it added; undo that one first."),
+    "import_refused": ("{file}: không nhập — {count} lỗi; chưa ghi gì vào cơ sở dữ liệu.",
+                       "{file}: refused — {count} problems; nothing was written."),
+    "import_checked": ("{file}: hợp lệ, {rows} dòng (chạy thử, chưa ghi).",
+                       "{file}: good, {rows} rows (dry run, nothing written)."),
+    "no_imports": ("Chưa có lần nhập nào.", "No imports yet."),
+    "h_file": ("Tệp", "File"),
+    "h_kind": ("Loại", "Kind"),
+    "h_by": ("Người nhập", "By"),
+    "h_at": ("Thời gian", "At"),
+    "h_written": ("Ghi", "Written"),
+    "h_replaced": ("Thay", "Replaced"),
+    "h_undone": ("Hoàn tác lúc", "Undone at"),
+    "undone": ("Đã hoàn tác lần nhập #{id}: xóa {removed} dòng, khôi phục {restored} dòng cũ.",
+               "Import #{id} undone: {removed} rows removed, {restored} old rows put back."),
 }
 
 # d3-format locale for Vega charts in Vietnamese (vl_convert has no "vi-VN" built in).

@@ -34,20 +34,17 @@ def load(database: db.Database) -> pd.DataFrame:
 
 
 def save(database: db.Database, minimums: dict[str, int]) -> None:
-    """Write new minimums in one transaction, with the targets they set; refuse a negative one."""
+    """Write new minimums, with the targets they set; refuse a negative one."""
     if any(m < 0 for m in minimums.values()):
         raise ValueError("a minimum cannot be negative")
-    with database.cursor() as cur:
-        cur.begin()
-        cur.executemany("UPDATE engagement_rules SET min_events = ? WHERE kind = ?",
+    with database.write() as con:
+        con.executemany("UPDATE engagement_rules SET min_events = ? WHERE kind = ?",
                         [[int(m), kind] for kind, m in minimums.items()])
-        cur.executemany(
+        con.executemany(
             "UPDATE targets SET value = ? "
             "WHERE indicator = ? AND unit_code IS NULL AND year IS NULL",
             [[m * TARGETS[kind][1], TARGETS[kind][0]] for kind, m in minimums.items()
              if kind in TARGETS])
-        db.bump_data_version(cur)
-        cur.commit()
 
 
 def compliance(database: db.Database, period: periods.Period) -> pd.DataFrame:

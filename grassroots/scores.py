@@ -58,15 +58,12 @@ def weights(database: db.Database) -> dict[str, float]:
 
 
 def save_weights(database: db.Database, new: dict[str, float]) -> None:
-    """Write the weights in one transaction; refuse negative ones or a zero total."""
+    """Write the weights; refuse negative ones or a zero total."""
     if any(w < 0 for w in new.values()) or sum(new.values()) <= 0:
         raise ValueError("weights must be non-negative with a positive total")
-    with database.cursor() as cur:
-        cur.begin()
-        cur.executemany("UPDATE score_weights SET weight = ? WHERE group_id = ?",
+    with database.write() as con:
+        con.executemany("UPDATE score_weights SET weight = ? WHERE group_id = ?",
                         [[w, g] for g, w in new.items()])
-        db.bump_data_version(cur)
-        cur.commit()
 
 
 def scaled_frame(values: pd.DataFrame) -> pd.DataFrame:

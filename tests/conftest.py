@@ -1,18 +1,33 @@
 """Fixtures: the demo database built once per run, and a small database of hand-made figures
 whose indicator values the tests compute by hand."""
 
+import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from grassroots import db, demo
+from grassroots import db, demo, ingest
 
 
 @pytest.fixture(scope="session")
 def demo_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
     demo.build(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def records_db(demo_db, tmp_path_factory) -> Path:
+    """The demo with 5,000 raw one-stop dossiers imported (their months replace the demo's)."""
+    folder = tmp_path_factory.mktemp("records")
+    path = folder / "records.duckdb"
+    shutil.copyfile(demo_db, path)
+    demo.dossier_records(5000).to_csv(folder / "records.csv", index=False)
+    database = db.Database(path)
+    checked = ingest.check(folder / "records.csv", database.run("units"))
+    ingest.commit(database, checked, "test")
+    database.close()
     return path
 
 
@@ -29,11 +44,17 @@ def small_db(tmp_path) -> db.Database:
     reports dossiers. Cadres: Một 8 of 10 with a degree at 31/12/2024, 9 of 10 at 30/06/2025.
     """
     database = db.Database(tmp_path / "small.duckdb")
-    con = database.con
+    with database.write() as con:
+        _small(con)
+    yield database
+    database.close()
+
+
+def _small(con) -> None:
     con.execute("""INSERT INTO units VALUES
-        ('10001', 'Một', 'xã', 5000, 1200, 10.0, 5, NULL),
-        ('10002', 'Hai', 'phường', 8000, 2000, 5.0, 8, NULL),
-        ('10003', 'Đồng Ba', 'xã', 3000, 800, 12.0, 4, NULL)""")
+        ('10001', 'Một', 'xã', 5000, 1200, 10.0, 5, NULL, NULL),
+        ('10002', 'Hai', 'phường', 8000, 2000, 5.0, 8, NULL, NULL),
+        ('10003', 'Đồng Ba', 'xã', 3000, 800, 12.0, 4, NULL, NULL)""")
     dossiers = [
         ("10001", m, early, on_time, late)
         for m, (early, on_time, late) in zip(
@@ -45,12 +66,9 @@ def small_db(tmp_path) -> db.Database:
                                              [(20, 20, 0), (38, 0, 2)])
     ]
     con.executemany(
-        "INSERT INTO dossier_stats VALUES (?, ?, 0, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0)",
+        "INSERT INTO dossier_stats VALUES (?, ?, 0, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, NULL)",
         [(code, month, early + on_time + late, early, on_time, late)
          for code, month, early, on_time, late in dossiers])
     con.execute("""INSERT INTO cadre_snapshots VALUES
-        ('10001', '2024-12-31', 10, 0, 8, 1, 1, 0, 1, 5, 4),
-        ('10001', '2025-06-30', 10, 1, 8, 1, 0, 0, 1, 6, 3)""")
-    db.bump_data_version(con)
-    yield database
-    database.close()
+        ('10001', '2024-12-31', 10, 0, 8, 1, 1, 0, 1, 5, 4, NULL),
+        ('10001', '2025-06-30', 10, 1, 8, 1, 0, 0, 1, 6, 3, NULL)""")

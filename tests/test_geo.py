@@ -11,7 +11,7 @@ import pytest
 import shapely
 
 from grassroots import __main__ as cli
-from grassroots import catalog, db, geo, maps
+from grassroots import catalog, contract, db, geo, maps
 
 SHARED = db.ROOT.parent / "shared" / "geo"
 PROVINCES = ["ninh_binh", "thanh_hoa", "hung_yen", "lam_dong"]
@@ -41,7 +41,7 @@ def test_names_match_without_codes_in_any_spelling():
     frame = geo.read(province("ninh_binh")).head(4)
     spelled = frame.drop(columns=["code", "name"]).assign(
         ten_xa=["XÃ " + frame["name"].iloc[0].upper(), "Phường " + frame["name"].iloc[1],
-                geo.plain(frame["name"].iloc[2]).title(), "Nowhere"])
+                contract.plain(frame["name"].iloc[2]).title(), "Nowhere"])
     matched = geo.match(spelled, units_of(frame))
     assert sorted(matched.shapes["unit_code"]) == sorted(frame["code"].iloc[:3])
     assert matched.unmatched_features == ["Nowhere"]

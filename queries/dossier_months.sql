@@ -1,0 +1,45 @@
+-- Monthly one-stop statistics counted from dossier records (DOMAIN.md), for the communes in
+-- the list $units, every month from $since to the last month with a record's date. A dossier
+-- returned before its appointment date was resolved early, on that date on time, after it
+-- late; one still open at the end of a month's last day is pending, overdue once that day is
+-- past its appointment date. Counts of channel, fee, payment and digitisation are of the
+-- dossiers received in the month.
+-- Returns: unit_code, month, carried_over, received, resolved_early, resolved_on_time, resolved_late, pending_in_time, pending_overdue, online_full, online_partial, with_fee, paid_online, digitised.
+WITH records AS (
+    SELECT * FROM dossier_records WHERE list_contains($units, unit_code)
+), months AS (
+    SELECT unit_code, unnest(generate_series(
+        greatest(min(date_trunc('month', received_on)), $since::DATE),
+        max(date_trunc('month', greatest(received_on, coalesce(returned_on, received_on)))),
+        INTERVAL 1 MONTH
+    ))::DATE AS month
+    FROM records
+    GROUP BY unit_code
+), spans AS (
+    SELECT m.unit_code, m.month, last_day(m.month) AS month_end, r.*
+    FROM months AS m
+    LEFT JOIN records AS r
+        ON r.unit_code = m.unit_code
+        AND r.received_on <= last_day(m.month)
+        AND (r.returned_on IS NULL OR r.returned_on >= m.month)
+)
+SELECT
+    unit_code,
+    month,
+    count(*) FILTER (received_on < month) AS carried_over,
+    count(*) FILTER (received_on >= month) AS received,
+    count(*) FILTER (returned_on <= month_end AND returned_on < due_on) AS resolved_early,
+    count(*) FILTER (returned_on <= month_end AND returned_on = due_on) AS resolved_on_time,
+    count(*) FILTER (returned_on <= month_end AND returned_on > due_on) AS resolved_late,
+    count(*) FILTER (coalesce(returned_on > month_end, received_on IS NOT NULL)
+                     AND due_on > month_end) AS pending_in_time,
+    count(*) FILTER (coalesce(returned_on > month_end, received_on IS NOT NULL)
+                     AND due_on <= month_end) AS pending_overdue,
+    count(*) FILTER (received_on >= month AND channel = 'online_full') AS online_full,
+    count(*) FILTER (received_on >= month AND channel = 'online_partial') AS online_partial,
+    count(*) FILTER (received_on >= month AND has_fee) AS with_fee,
+    count(*) FILTER (received_on >= month AND paid_online) AS paid_online,
+    count(*) FILTER (received_on >= month AND digitised) AS digitised
+FROM spans
+GROUP BY unit_code, month
+ORDER BY unit_code, month

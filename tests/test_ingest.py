@@ -1,0 +1,302 @@
+"""Imports of good files, messy as people make them: the values that land in the database,
+replacing exactly the rows a file covers, importing the same file twice, undo, dossier records
+rolled up by month, and the CLI around them. (Bad files: test_import_corpus.py.)"""
+
+import csv
+import shutil
+import unicodedata
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+import openpyxl
+import pandas as pd
+import pytest
+
+from grassroots import __main__ as cli
+from grassroots import db, ingest, legacy
+
+DOSSIER_HEADERS = ["mã xã", "TÊN XÃ", "Tháng", "Kỳ trước  chuyển sang", "Tiếp nhận",
+                   "Giải quyết trước hạn", "Giải quyết đúng hạn", "Giải quyết quá hạn",
+                   "Đang giải quyết trong hạn", "Đang giải quyết quá hạn",
+                   "Trực tuyến toàn trình", "Trực tuyến một phần", "Hồ sơ có phí",
+                   "Thanh toán trực tuyến", "Số hóa"]
+
+
+def checksums(path: Path) -> dict[str, tuple]:
+    """Rows and content of every table, to tell whether anything changed."""
+    con = duckdb.connect(str(path), read_only=True)
+    tables = [t for t, in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
+    sums = {t: con.execute(f"SELECT count(*), md5(string_agg(x::VARCHAR, '|' ORDER BY "
+                           f"x::VARCHAR)) FROM {t} AS x").fetchone() for t in tables}
+    con.close()
+    return sums
+
+
+@pytest.fixture
+def district(demo_db, tmp_path) -> db.Database:
+    path = tmp_path / "district.duckdb"
+    shutil.copyfile(demo_db, path)
+    database = db.Database(path)
+    yield database
+    database.close()
+
+
+def query(database: db.Database, sql: str, *params) -> list[tuple]:
+    with database.cursor() as cur:
+        return cur.execute(sql, list(params)).fetchall()
+
+
+def excel(path: Path, rows: list[list], title: str = "Báo cáo") -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_a_messy_excel_file_imports_with_the_right_values(district, tmp_path):
+    """Title rows, headers in any case and spacing, a number column, Vietnamese numbers typed
+    as text, names as people write them, months three ways, and a total row that agrees."""
+    path = excel(tmp_path / "Báo cáo tháng 3.xlsx", [
+        ["UBND HUYỆN BÌNH LỤC"], ["BÁO CÁO KẾT QUẢ GIẢI QUYẾT HỒ SƠ THÁNG 3/2025"], [],
+        ["STT"] + DOSSIER_HEADERS,
+        [1, 13501, "TT. Bình Mỹ", "03/2025", 10, "1.200", 1000, 150, 0, 60, 0, 900, 100, 500,
+         450, "1.100"],
+        [2, None, "BỒ ĐỀ", datetime(2025, 3, 1), 5, 300, 250, 50, 0, 5, 0, 200, 50, 100, 80, 290],
+        [],
+        [3, "13543", "xa vu ban", "2025-03", 0, 100, 90, 10, 0, 0, 0, 80, 10, 50, 45, 99],
+        ["Tổng cộng", None, None, None, 15, "1.600", 1340, 210, 0, 65, 0, 1180, 160, 650, 575,
+         "1.489"],
+    ], title="Tháng 3")
+    checked = ingest.check(path, district.run("units"))
+    assert checked.ok and checked.problems == []
+    assert [(t.kind, t.sheet, len(t.frame)) for t in checked.tables] == [("dossiers", "Tháng 3", 3)]
+    outcome = ingest.commit(district, checked, "tester")
+    assert (outcome.added, outcome.replaced) == (3, 3)  # the demo had March 2025 for all three
+    assert outcome.text(checked.name, "vi") == (
+        "Báo cáo tháng 3.xlsx: đã nhập (lần nhập #7): ghi 3 dòng, thay 3 dòng cũ, 0 dòng không "
+        "đổi.")
+    assert query(district, "SELECT unit_code, received, resolved_early, digitised FROM "
+                 "dossier_stats WHERE month = '2025-03-01' AND import_id = 7 ORDER BY 1") == [
+        ("13501", 1200, 1000, 1100), ("13531", 300, 250, 290), ("13543", 100, 90, 99)]
+    log = district.run("import_history").iloc[0]
+    assert (log["file_name"], log["kind"], log["imported_by"], log["sheet"]) == (
+        "Báo cáo tháng 3.xlsx", "dossiers", "tester", "Tháng 3")
+    kept = ingest.archive_folder(district) / log["archive"]
+    assert kept.read_bytes() == path.read_bytes() and log["checksum"] == ingest.checksum(path)
+
+
+def test_a_csv_with_bom_and_semicolons_imports(district, tmp_path):
+    path = tmp_path / "units.csv"
+    with open(path, "w", encoding="utf-8-sig", newline="") as stream:
+        writer = csv.writer(stream, delimiter=";")
+        writer.writerow(["Danh sách đơn vị hành chính"])
+        writer.writerow(["Mã xã", "Tên xã", "Loại", "Dân số", "Số hộ", "Diện tích (km²)",
+                         "Số thôn, tổ dân phố"])
+        writer.writerow(["13501", "Bình Mỹ", "Thị trấn", "16.800", "4.512", "5,25", "12"])
+        writer.writerow(["13504", "Bình Nghĩa", "xã", "9.001", "2.400", "12,5", ""])
+    checked = ingest.check(path, district.run("units"))
+    assert checked.ok, checked.messages("en")
+    ingest.commit(district, checked)
+    assert query(district, "SELECT code, kind, population, households, area_km2, villages "
+                 "FROM units WHERE code IN ('13501', '13504') ORDER BY code") == [
+        ("13501", "thị trấn", 16800, 4512, 5.25, 12), ("13504", "xã", 9001, 2400, 12.5, None)]
+
+
+def test_a_windows_1258_csv_imports_with_its_accents(district, tmp_path):
+    path = tmp_path / "hai-long.csv"
+    text = ("Mã xã,Tên xã,Tháng,Số phiếu khảo sát,Số phiếu hài lòng\n"
+            ",Đồn Xá,2025-06,120,118\n,Tiêu Động,6/2025,80,71\n,Cộng,,200,189\n")
+    path.write_bytes(_cp1258(text))
+    checked = ingest.check(path, district.run("units"))
+    assert checked.ok, checked.messages("en")
+    ingest.commit(district, checked)
+    assert query(district, "SELECT unit_code, surveys, satisfied FROM satisfaction WHERE month "
+                 "= '2025-06-01' AND unit_code IN ('13525', '13558') ORDER BY 1") == [
+        ("13525", 120, 118), ("13558", 80, 71)]
+
+
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _cp1258(text: str) -> bytes:
+    """Text as Windows saves it in code page 1258: letters precomposed, tones combining."""
+    out = b""
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", char)
+            tone = "".join(c for c in parts if c in TONES)
+            letter = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONES))
+            out += (letter + tone).encode("cp1258")
+    return out
+
+
+def _tcvn3(text: str) -> str:
+    """Text as a TCVN3 (ABC) font shows it in Excel: its bytes read as Windows-1252."""
+    codes = {}
+    for byte in range(256):
+        codes.setdefault(legacy.decode(bytes([byte]), "tcvn3"), byte)
+    return bytes(codes[c] for c in text).decode("cp1252", errors="replace")
+
+
+def test_names_typed_in_tcvn3_are_converted_with_a_warning(district, tmp_path):
+    typed = _tcvn3("bồ đề")
+    path = excel(tmp_path / "tcvn3.xlsx", [
+        ["Tên xã", "Tháng", "Số phiếu khảo sát", "Số phiếu hài lòng"],
+        [typed, "05/2025", 50, 49],
+    ])
+    checked = ingest.check(path, district.run("units"))
+    assert checked.ok and not checked.errors
+    assert checked.messages("vi") == [
+        f"Tệp tcvn3.xlsx, trang «Báo cáo», dòng 2, cột A (Tên xã): tên «{typed}» gõ bằng phông "
+        "TCVN3 (ABC), đã đọc thành «bồ đề»."]
+    assert checked.tables[0].frame["unit_code"].tolist() == ["13531"]
+
+
+def test_a_percent_and_vietnamese_numbers_read_as_people_mean_them():
+    text = pd.Series(["7.526", "98,22%", "1.234,5", "12.5", "0", "", "7,526.1", "abc"])
+    values = ingest._numbers(text)
+    assert values.iloc[:5].tolist() == [7526, pytest.approx(0.9822), 1234.5, 12.5, 0]
+    assert values.iloc[5:].isna().all()
+
+
+@pytest.mark.parametrize("written", ["2025-03", "03/2025", "3/2025", "Tháng 3/2025", "T3/2025",
+                                     "45731", "2025-03-01"])
+def test_months_are_read_the_ways_people_write_them(written):
+    assert ingest._months(pd.Series([written])).dt.date.tolist() == [date(2025, 3, 1)]
+
+
+def test_importing_the_same_file_again_changes_nothing_and_says_so(district, tmp_path):
+    path = excel(tmp_path / "letters.xlsx", [
+        ["Mã xã", "Tháng", "Đăng ký khai sinh", "Thư chúc mừng khai sinh", "Đăng ký kết hôn",
+         "Thư chúc mừng kết hôn", "Đăng ký khai tử", "Thư chia buồn"],
+        ["13501", "06/2025", 20, 20, 5, 5, 3, 3],
+    ])
+    first = ingest.commit(district, ingest.check(path, district.run("units")))
+    before = district.path.stat().st_ino
+    again = ingest.commit(district, ingest.check(path, district.run("units")))
+    assert again.import_id is None and again.same_as == first.import_id
+    assert again.text("letters.xlsx", "vi") == (
+        f"letters.xlsx: không có gì thay đổi; tệp này đã được nhập (lần nhập #{first.import_id}).")
+    assert district.path.stat().st_ino == before  # the file was not even rewritten
+    assert len(district.run("import_history")) == 7
+
+
+def test_a_file_replaces_exactly_the_rows_it_covers_and_undo_restores_them(district, tmp_path):
+    before = checksums(district.path)
+    path = excel(tmp_path / "su-kien.xlsx", [
+        ["Mã xã", "Ngày", "Hình thức", "Người chủ trì", "Số người tham dự",
+         "Số ý kiến, kiến nghị", "Số ý kiến đã giải quyết"],
+        ["13501", "05/05/2025", "Bí thư tiếp công dân", "Bí thư", 12, 3, 3],
+        ["13501", "19/05/2025", "bi thu tiep cong dan", None, 8, 2, 1],
+    ])
+    old_may = query(district, "SELECT count(*) FROM engagements WHERE unit_code = '13501' AND "
+                    "date_trunc('month', held_on) = '2025-05-01'")[0][0]
+    others = query(district, "SELECT count(*) FROM engagements WHERE NOT (unit_code = '13501' "
+                   "AND date_trunc('month', held_on) = '2025-05-01')")[0][0]
+    outcome = ingest.commit(district, ingest.check(path, district.run("units")))
+    assert (outcome.added, outcome.replaced) == (2, old_may)
+    assert query(district, "SELECT held_on, kind, participants FROM engagements WHERE "
+                 "unit_code = '13501' AND date_trunc('month', held_on) = '2025-05-01' "
+                 "ORDER BY 1") == [(date(2025, 5, 5), "secretary_reception", 12),
+                                  (date(2025, 5, 19), "secretary_reception", 8)]
+    assert query(district, "SELECT count(*) FROM engagements WHERE NOT (unit_code = '13501' "
+                 "AND date_trunc('month', held_on) = '2025-05-01')")[0][0] == others
+    assert ingest.undo(district, outcome.import_id, "tester") == (2, old_may)
+    after = checksums(district.path)
+    assert {t: after[t] for t in after if t != "import_log" and t != "settings"} == {
+        t: before[t] for t in before if t != "import_log" and t != "settings"}
+    log = district.run("import_history").iloc[0]
+    assert log["undone_by"] == "tester" and pd.notna(log["undone_at"])
+
+
+def test_undo_waits_for_the_later_import_that_replaced_its_rows(district, tmp_path):
+    rows = [["Mã xã", "Tháng", "Số phiếu khảo sát", "Số phiếu hài lòng"]]
+    stored = "SELECT satisfied, import_id FROM satisfaction WHERE unit_code = '13501' AND " \
+        "month = '2025-06-01'"
+    demo_figure = query(district, stored)
+    first = ingest.commit(district, ingest.check(
+        excel(tmp_path / "a.xlsx", rows + [["13501", "06/2025", 10, 9]]), district.run("units")))
+    second = ingest.commit(district, ingest.check(
+        excel(tmp_path / "b.xlsx", rows + [["13501", "06/2025", 10, 8]]), district.run("units")))
+    with pytest.raises(ingest.Refused) as refused:
+        ingest.undo(district, first.import_id)
+    assert refused.value.problem.sentence("vi").startswith(
+        f"không hoàn tác được lần nhập #{first.import_id}: lần nhập sau #{second.import_id}")
+    ingest.undo(district, second.import_id)
+    assert query(district, "SELECT satisfied FROM satisfaction WHERE unit_code = '13501' AND "
+                 "month = '2025-06-01'") == [(9,)]
+    ingest.undo(district, first.import_id)
+    assert query(district, stored) == demo_figure
+
+
+RECORDS = ["Mã hồ sơ", "Mã xã", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày trả kết quả",
+           "Hình thức nộp", "Có phí", "Thanh toán trực tuyến", "Đã số hóa"]
+
+
+def test_dossier_records_roll_up_to_monthly_figures(district, tmp_path):
+    """Six dossiers of Bồ Đề, counted by hand: in June, one returned before its appointment
+    (early), one on it, one after (late); at the end of June one is open with time left and one
+    is open past its appointment; one received in May was carried over and returned in June."""
+    path = excel(tmp_path / "mot-cua.xlsx", [RECORDS] + [
+        ["A1", "13531", "02/06/2025", "10/06/2025", "09/06/2025", "Trực tuyến toàn trình",
+         "Có", "Có", "Có"],
+        ["A2", "13531", "03/06/2025", "12/06/2025", "12/06/2025", "Trực tiếp", "Có", "Không",
+         "x"],
+        ["A3", "13531", "04/06/2025", "13/06/2025", "20/06/2025", "Trực tuyến một phần", "",
+         "", ""],
+        ["A4", "13531", "25/06/2025", "07/07/2025", None, "Trực tuyến toàn trình", "Không",
+         "Không", "Có"],
+        ["A5", "13531", "10/06/2025", "20/06/2025", None, "Trực tiếp", "không", "không", "có"],
+        ["A6", "13531", "28/05/2025", "05/06/2025", "04/06/2025", "Trực tiếp", "Không",
+         "Không", "Có"],
+    ])
+    checked = ingest.check(path, district.run("units"))
+    assert checked.ok, checked.messages("en")
+    ingest.commit(district, checked)
+    columns = ("carried_over, received, resolved_early, resolved_on_time, resolved_late, "
+               "pending_in_time, pending_overdue, online_full, online_partial, with_fee, "
+               "paid_online, digitised")
+    months = query(district, f"SELECT month, {columns} FROM dossier_stats WHERE unit_code = "
+                   "'13531' AND month >= '2025-05-01' ORDER BY month")
+    assert months == [
+        (date(2025, 5, 1), 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1),
+        (date(2025, 6, 1), 1, 5, 2, 1, 1, 1, 1, 2, 1, 2, 1, 4),
+    ]
+
+
+def test_cli_dry_run_writes_nothing_and_a_usage_error_exits_2(district, tmp_path, capsys):
+    before = checksums(district.path)
+    path = excel(tmp_path / "ok.xlsx", [["Mã xã", "Tháng", "Số phiếu khảo sát",
+                                         "Số phiếu hài lòng"], ["13501", "06/2025", 10, 9]])
+    assert cli.main(["import", str(path), "--dry-run", "--db", str(district.path)]) == 0
+    assert "ok.xlsx: hợp lệ, 1 dòng (chạy thử, chưa ghi)." in capsys.readouterr().out
+    assert checksums(district.path) == before
+    with pytest.raises(SystemExit) as usage:
+        cli.main(["import", str(tmp_path / "missing.xlsx"), "--db", str(district.path)])
+    assert usage.value.code == 2
+
+
+def test_a_real_district_from_scratch(tmp_path, capsys):
+    """init, then the communes, then their figures, as the README walks an IT officer."""
+    path = tmp_path / "new" / "tien-lu.duckdb"
+    assert cli.main(["init", "--parent", "Tiên Lữ", "--level", "district", "--province",
+                     "Hưng Yên", "--db", str(path)]) == 0
+    units = tmp_path / "units.xlsx"
+    excel(units, [["Mã xã", "Tên xã", "Loại"], ["12301", "Vương", "thị trấn"],
+                  ["12304", "Hưng Đạo", "xã"]])
+    figures = excel(tmp_path / "dossiers.xlsx", [DOSSIER_HEADERS] + [
+        [None, "TT Vương", "06/2025", 0, 10, 9, 1, 0, 0, 0, 8, 1, 4, 4, 10]])
+    assert cli.main(["import", str(figures), str(units), "--db", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.index("units.xlsx") < out.index("dossiers.xlsx")  # the communes first
+    database = db.Database(path)
+    assert database.settings()["parent_name"] == "Tiên Lữ"
+    assert query(database, "SELECT unit_code, received FROM dossier_stats") == [("12301", 10)]
+    assert cli.main(["history", "--db", str(path)]) == 0
+    assert "dossiers.xlsx" in capsys.readouterr().out
