@@ -3,10 +3,75 @@ from pathlib import Path
 
 import streamlit as st
 
-from grassroots import geo, ui
+from grassroots import contract, geo, i18n, ingest, templates, ui
 
 current = ui.header(ui.view().t("data"))
 lang = current.lang
+
+st.subheader(current.t("import_data"))
+with st.expander(current.t("templates")):
+    st.caption(current.t("templates_help"))
+    for kind in contract.KINDS:
+        st.download_button(current.t(f"kind_{kind}"), (templates.FOLDER / f"{kind}.xlsx")
+                           .read_bytes(), f"{kind}.xlsx", key=f"template-{kind}")
+kinds = [None, *contract.KINDS]
+kind = st.selectbox(current.t("import_kind"), kinds, format_func=lambda k: current.t(
+    "import_kind_auto") if k is None else current.t(f"kind_{k}"))
+upload = st.file_uploader(current.t("import_file"), type=["xlsx", "xlsm", "csv"])
+if upload is not None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / upload.name
+        path.write_bytes(upload.getvalue())
+        bar = st.progress(0.0, current.t("checking_file"))
+        checked = ingest.check(path, current.db.run("units"), kind, progress=bar.progress)
+        bar.empty()
+        if checked.ok:
+            st.success(current.t("file_good", file=checked.name, rows=i18n.number(
+                checked.rows, lang), kinds=", ".join(current.t(f"kind_{t.kind}")
+                                                     for t in checked.tables)))
+        else:
+            st.error(current.t("file_refused", file=checked.name, count=len(checked.errors)))
+        for problem in checked.problems:
+            (st.warning if problem.warning else st.error)(problem.text(checked.name, lang))
+        shown = ingest.preview(checked, lang)
+        if not shown.empty:
+            marked = current.t("problems")
+            st.dataframe(shown.style.apply(lambda row: [
+                "background-color: #fde2e1" if row[marked] else ""] * len(row), axis=1),
+                hide_index=True)
+        if checked.ok and st.button(current.t("confirm_import"), type="primary"):
+            outcome = ingest.commit(current.db, checked, "dashboard")
+            st.success(outcome.text(checked.name, lang))
+
+
+
+def undo(import_id: int) -> None:
+    """Run before the page reruns, so the history below already shows the undo."""
+    try:
+        removed, restored = ingest.undo(current.db, import_id, "dashboard")
+        st.session_state.undone = (st.success, current.t(
+            "undone", id=import_id, removed=i18n.number(removed, lang),
+            restored=i18n.number(restored, lang)))
+    except ingest.Refused as refused:
+        st.session_state.undone = (st.error, refused.problem.sentence(lang))
+
+
+st.subheader(current.t("import_history"))
+if "undone" in st.session_state:
+    show, message = st.session_state.pop("undone")
+    show(message)
+log = ingest.history(current.db, lang)
+if log.empty:
+    st.info(current.t("no_imports"))
+else:
+    latest = log.iloc[0]
+    st.caption(current.t("last_import", id=latest["#"], file=latest[current.t("h_file")],
+                         at=latest[current.t("h_at")], by=latest[current.t("h_by")]))
+    st.dataframe(log, hide_index=True)
+    undoable = log.loc[log[current.t("h_undone")] == "", "#"].tolist()
+    chosen = st.selectbox(current.t("undo_choose"), undoable, format_func=lambda i: f"#{i}")
+    if chosen is not None:
+        st.button(current.t("undo_button"), on_click=undo, args=(int(chosen),))
 
 st.subheader(current.t("boundaries"))
 stored = geo.load(current.db)

@@ -76,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"no such file: {', '.join(missing)}")
         return import_files(db.Database(path), args)
     elif args.verb == "history":
-        print(ingest.history(db.Database(path), args.lang))
+        log = ingest.history(db.Database(path), args.lang)
+        print(log.to_string(index=False) if len(log) else i18n.t("no_imports", args.lang))
     elif args.verb == "undo":
         try:
             removed, restored = ingest.undo(db.Database(path), args.id)

@@ -449,22 +449,24 @@ class _Communes:
                       values=lambda r: {"value": codes[r]})
             result = code.where(digits & ~unknown)
         if names is not None:
-            by_name = {value: self._name(value) for value in names.unique() if value}
-            named = names.map(lambda v: by_name[v][0] if v else None)
-            for value, (_, problem) in by_name.items():
-                if problem:
-                    at = names.index[names == value]
-                    check.add(problem.key, at, "unit_name", problem.warning, problem.values)
+            coded = result.notna() & (names != "")
+            official = result[coded].map(self.names).map(plain_name)
+            disagree = coded & (names.map(plain_name) != official.reindex(rows)) & ~pd.Series(
+                [self._legacy_match(n, c) for n, c in zip(names, result)], index=rows)
+            check.add("code_name_disagree", disagree[disagree].index, "unit_name",
+                      values=lambda r: {"code": result[r], "name": names[r],
+                                        "official": self.names[result[r]]})
+            result = result.where(~disagree)
+            by_name_only = (names != "") & ~coded
             if codes is not None:
-                disagree = result.notna() & named.notna() & (result != named)
-                check.add("code_name_disagree", disagree[disagree].index, "unit_name",
-                          values=lambda r: {"code": result[r], "name": names[r],
-                                            "official": self.names[result[r]]})
-                unmatched_name = result.notna() & (names != "") & named.isna()
-                result = result.where(~unmatched_name)
-                result = result.fillna(named.where(codes == ""))
-            else:
-                result = named
+                by_name_only &= codes == ""  # a bad or unknown code is reported already
+            found = {value: self._name(value) for value in names[by_name_only].unique()}
+            for value, (_, problem) in found.items():
+                if problem:
+                    at = names.index[by_name_only & (names == value)]
+                    check.add(problem.key, at, "unit_name", problem.warning, problem.values)
+            named = names[by_name_only].map(lambda v: found[v][0])
+            result = result.fillna(named.reindex(rows))
         given = pd.Series(False, index=rows)
         for cells in (codes, names):
             if cells is not None:
@@ -472,6 +474,11 @@ class _Communes:
         check.add("no_commune", given[~given].index, "unit_code" if codes is not None
                   else "unit_name")
         return result
+
+    def _legacy_match(self, name: str, code: str | None) -> bool:
+        """Whether `name`, typed in a legacy font, is the name of commune `code`."""
+        converted = legacy.convert(name) if code and not name.isascii() else None
+        return bool(converted) and plain_name(converted[1]) == plain_name(self.names[code])
 
     def _name(self, value: str) -> tuple[str | None, Problem | None]:
         codes = self.by_name.get(plain_name(value), [])
@@ -903,12 +910,10 @@ def undo(database: db.Database, import_id: int, user: str | None = None) -> tupl
     return removed, restored
 
 
-def history(database: db.Database, lang: str) -> str:
-    """The import log as a table for the terminal, newest first."""
+def history(database: db.Database, lang: str) -> pd.DataFrame:
+    """The import log in the reader's words, newest first."""
     log = database.run("import_history")
-    if log.empty:
-        return i18n.t("no_imports", lang)
-    shown = pd.DataFrame({
+    return pd.DataFrame({
         "#": log["id"],
         i18n.t("h_file", lang): log["file_name"],
         i18n.t("h_kind", lang): log["kind"],
@@ -918,4 +923,28 @@ def history(database: db.Database, lang: str) -> str:
         i18n.t("h_replaced", lang): log["rows_replaced"],
         i18n.t("h_undone", lang): log["undone_at"].dt.strftime("%d/%m/%Y %H:%M").fillna(""),
     })
-    return shown.to_string(index=False)
+
+
+def preview(checked: Checked, lang: str, rows: int = 500) -> pd.DataFrame:
+    """The first rows of a checked file as read, under the file's own headers, with the row
+    number in the sheet and the problems found on each row."""
+    frames = []
+    for table in checked.tables:
+        kind = contract.KINDS[table.kind]
+        frame = table.frame.head(rows)
+        said: dict[int, list[str]] = {}
+        for problem in checked.problems:
+            if problem.sheet == table.sheet and problem.row is not None:
+                said.setdefault(problem.row, []).append(
+                    (f"{problem.column}: " if problem.column else "") + problem.sentence(lang))
+        shown = frame.copy()
+        for column in kind.columns:
+            if column.type in ("month", "date") and column.name in shown:
+                written = "%m/%Y" if column.type == "month" else "%d/%m/%Y"
+                shown[column.name] = pd.to_datetime(shown[column.name]).dt.strftime(written)
+        shown = shown.rename(columns=kind.headers)
+        shown.insert(0, i18n.t("at_row", lang, row="").strip().capitalize(), frame["_row"])
+        shown.insert(1, i18n.t("problems", lang), frame["_row"].map(
+            {row: " ".join(texts) for row, texts in said.items()}).fillna(""))
+        frames.append(shown.drop(columns="_row"))
+    return pd.concat(frames) if frames else pd.DataFrame()

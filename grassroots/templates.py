@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.writer.excel import ExcelWriter
 
-from grassroots import contract
+from grassroots import contract, i18n
 from grassroots.db import ROOT
 
 FOLDER = ROOT / "data" / "templates"
@@ -134,15 +134,7 @@ NOTES_BY_KIND: dict[str, dict[str, str]] = {
     },
 }
 
-TITLES: dict[str, str] = {
-    "units": "Danh sách xã, phường, thị trấn",
-    "dossiers": "Hồ sơ thủ tục hành chính theo tháng",
-    "dossier_records": "Hồ sơ thủ tục hành chính — danh sách từng hồ sơ",
-    "letters": "Thư chúc mừng, chia buồn theo tháng",
-    "engagements": "Tiếp công dân, đối thoại với Nhân dân",
-    "cadres": "Trình độ đội ngũ cán bộ, công chức cấp xã",
-    "satisfaction": "Mức độ hài lòng của người dân theo tháng",
-}
+TITLES = {kind: i18n.t(f"kind_{kind}", "vi") for kind in contract.KINDS}
 
 _ROWS = {  # what one row holds
     "units": "mỗi dòng một xã",

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from grassroots import db, demo, ingest
 
@@ -15,6 +16,21 @@ def demo_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
     demo.build(path)
     return path
+
+
+@pytest.fixture
+def app(demo_db, tmp_path, monkeypatch):
+    """Start the dashboard in Streamlit's AppTest on a copy of the demo, with a query."""
+    copy = tmp_path / "demo.duckdb"
+    copy.write_bytes(demo_db.read_bytes())
+    monkeypatch.setenv("DASHBOARD_DB", str(copy))
+
+    def start(query: dict | None = None) -> AppTest:
+        at = AppTest.from_file(str(db.ROOT / "dashboard.py"), default_timeout=60)
+        at.query_params.update(query or {})
+        return at.run()
+
+    return start
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from grassroots import db, demo
+from grassroots import demo
 
 FAMILY_PAGES = {
     "dossiers": "Tỷ lệ hồ sơ giải quyết đúng hạn",
@@ -17,20 +17,6 @@ FAMILY_PAGES = {
     "cadres": "Tỷ lệ cán bộ, công chức có trình độ đại học trở lên",
     "satisfaction": "Tỷ lệ người dân hài lòng",
 }
-
-
-@pytest.fixture
-def app(demo_db, tmp_path, monkeypatch):
-    copy = tmp_path / "demo.duckdb"
-    copy.write_bytes(demo_db.read_bytes())
-    monkeypatch.setenv("DASHBOARD_DB", str(copy))
-
-    def start(query: dict | None = None) -> AppTest:
-        at = AppTest.from_file(str(db.ROOT / "dashboard.py"), default_timeout=60)
-        at.query_params.update(query or {})
-        return at.run()
-
-    return start
 
 
 def dossiers_csv() -> pd.DataFrame:
