@@ -450,9 +450,10 @@ class _Communes:
             result = code.where(digits & ~unknown)
         if names is not None:
             coded = result.notna() & (names != "")
-            official = result[coded].map(self.names).map(plain_name)
-            disagree = coded & (names.map(plain_name) != official.reindex(rows)) & ~pd.Series(
-                [self._legacy_match(n, c) for n, c in zip(names, result)], index=rows)
+            pairs = list(zip(names[coded], result[coded]))
+            agree = {pair: self._agrees(*pair) for pair in set(pairs)}
+            disagree = pd.Series(False, index=rows)
+            disagree[coded] = [not agree[pair] for pair in pairs]
             check.add("code_name_disagree", disagree[disagree].index, "unit_name",
                       values=lambda r: {"code": result[r], "name": names[r],
                                         "official": self.names[result[r]]})
@@ -475,10 +476,13 @@ class _Communes:
                   else "unit_name")
         return result
 
-    def _legacy_match(self, name: str, code: str | None) -> bool:
-        """Whether `name`, typed in a legacy font, is the name of commune `code`."""
-        converted = legacy.convert(name) if code and not name.isascii() else None
-        return bool(converted) and plain_name(converted[1]) == plain_name(self.names[code])
+    def _agrees(self, name: str, code: str) -> bool:
+        """Whether `name` (perhaps typed in a legacy font) is the name of commune `code`."""
+        official = plain_name(self.names[code])
+        if plain_name(name) == official:
+            return True
+        converted = legacy.convert(name)
+        return bool(converted) and plain_name(converted[1]) == official
 
     def _name(self, value: str) -> tuple[str | None, Problem | None]:
         codes = self.by_name.get(plain_name(value), [])
@@ -561,7 +565,7 @@ def _parse(raw: pd.DataFrame, columns: dict[int, Column], kind: contract.Kind,
             future = values > limit
             check.add("future", future[future & data].index, name,
                       values=lambda r, c=cells: {"value": c[r]})
-            out[name] = values.dt.date
+            out[name] = values
         elif column.type == "choice":
             accepted = _choices(column.header)
             values = _plain(cells).map(accepted)

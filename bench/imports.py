@@ -1,0 +1,84 @@
+"""Import benchmark: 1,000,000 raw one-stop dossier records (CSV, the demo's 15 communes)
+imported by `python -m grassroots import` into a copy of the demo database — read, checked,
+rolled up by month and written — with its wall time and peak memory. The baseline, in the same
+run, is DuckDB loading the same file with no checks at all (read_csv into the table).
+
+Run from the project root: .venv/bin/python bench/imports.py [--records N]
+Targets (issue 5): ≤ 30 s and ≤ 1 GB peak for 1,000,000 records.
+"""
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from grassroots import db, demo  # noqa: E402
+
+CHILD = """
+import resource, sys, time
+started = time.perf_counter()
+{body}
+print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+IMPORT = """
+from grassroots import __main__ as cli
+status = cli.main(["import", sys.argv[1], "--db", sys.argv[2]])
+assert status == 0, status
+"""
+BASELINE = """
+import duckdb
+con = duckdb.connect(sys.argv[2])
+con.execute('''
+    INSERT INTO dossier_records BY NAME
+    SELECT "Mã hồ sơ" AS dossier_id, "Mã xã" AS unit_code,
+        strptime("Ngày tiếp nhận", '%d/%m/%Y')::DATE AS received_on,
+        strptime("Ngày hẹn trả", '%d/%m/%Y')::DATE AS due_on,
+        try_strptime("Ngày trả kết quả", '%d/%m/%Y')::DATE AS returned_on,
+        "Hình thức nộp" AS channel, "Có phí" = 'Có' AS has_fee,
+        "Thanh toán trực tuyến" = 'Có' AS paid_online, "Đã số hóa" = 'Có' AS digitised
+    FROM read_csv(?, header = true, all_varchar = true)''', [sys.argv[1]])
+con.close()
+"""
+
+
+def measure(body: str, source: Path, database: Path) -> tuple[float, float]:
+    """Seconds and peak MB of a fresh Python process running `body`."""
+    out = subprocess.run([sys.executable, "-c", CHILD.format(body=body), str(source),
+                          str(database)], cwd=db.ROOT, check=True, capture_output=True,
+                         text=True).stdout.split()
+    return float(out[-2]), int(out[-1]) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--records", type=int, default=1_000_000)
+    count = parser.parse_args().records
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        source = folder / "mot-cua.csv"
+        demo.dossier_records(count).to_csv(source, index=False)
+        base = folder / "demo.duckdb"
+        demo.build(base)
+        print(f"{count:,} dossier records, {source.stat().st_size / 1e6:.0f} MB of CSV; "
+              f"{os.cpu_count()} cores")
+        results = {}
+        for name, body in (("baseline: DuckDB read_csv, no checks", BASELINE),
+                           ("python -m grassroots import", IMPORT)):
+            database = folder / "run.duckdb"
+            shutil.copyfile(base, database)
+            results[name] = measure(body, source, database)
+            seconds, peak = results[name]
+            print(f"{name:40s} {seconds:6.1f} s   peak {peak:6.0f} MB")
+        ours, baseline = results["python -m grassroots import"], next(iter(results.values()))
+        print(f"import / baseline: {ours[0] / baseline[0]:.1f}× the time")
+        print(f"targets: ≤ 30 s {'met' if ours[0] <= 30 else 'MISSED'}, "
+              f"≤ 1 GB {'met' if ours[1] <= 1024 else 'MISSED'}")
+
+
+if __name__ == "__main__":
+    main()
