@@ -453,7 +453,8 @@ class _Communes:
             pairs = list(zip(names[coded], result[coded]))
             agree = {pair: self._agrees(*pair) for pair in set(pairs)}
             disagree = pd.Series(False, index=rows)
-            disagree[coded] = [not agree[pair] for pair in pairs]
+            if pairs:
+                disagree[coded] = [not agree[pair] for pair in pairs]
             check.add("code_name_disagree", disagree[disagree].index, "unit_name",
                       values=lambda r: {"code": result[r], "name": names[r],
                                         "official": self.names[result[r]]})
