@@ -30,7 +30,8 @@ if upload is not None:
                 checked.rows, lang), kinds=", ".join(current.t(f"kind_{t.kind}")
                                                      for t in checked.tables)))
         else:
-            st.error(current.t("file_refused", file=checked.name, count=len(checked.errors)))
+            st.error(current.t("file_refused", file=checked.name,
+                               count=i18n.number(checked.error_count, lang)))
         for problem in checked.problems:
             (st.warning if problem.warning else st.error)(problem.text(checked.name, lang))
         shown = ingest.preview(checked, lang)

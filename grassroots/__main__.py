@@ -116,7 +116,7 @@ def import_files(database: db.Database, args) -> int:
         if not item.ok:
             refused += 1
             print(i18n.t("import_refused", args.lang, file=item.name,
-                         count=len(item.errors)), file=sys.stderr)
+                         count=i18n.number(item.error_count, args.lang)), file=sys.stderr)
         elif args.dry_run:
             print(i18n.t("import_checked", args.lang, file=item.name,
                          rows=i18n.number(item.rows, args.lang)))

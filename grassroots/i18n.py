@@ -165,7 +165,8 @@ STRINGS = {
     "at_sheet": ("trang «{sheet}»", "sheet '{sheet}'"),
     "at_row": ("dòng {row}", "row {row}"),
     "at_column": ("cột {column}", "column {column}"),
-    "more_problems": ("còn {count} lỗi cùng loại ở cột này", "{count} more of the same here"),
+    "more_problems": ("còn {count} lỗi cùng loại ở cột này.",
+                      "{count} more of the same in this column."),
     "wrong_format": ("chỉ nhận tệp Excel (.xlsx) hoặc CSV; hãy lưu tệp {suffix} thành .xlsx.",
                      "only Excel (.xlsx) and CSV files are accepted; save the {suffix} file "
                      "as .xlsx."),
@@ -225,6 +226,8 @@ STRINGS = {
     "total_mismatch": ("dòng tổng ghi {written} nhưng cộng các dòng trên được {summed}.",
                        "the total row says {written} but the rows above add up to {summed}."),
     "duplicate": ("{what} đã có ở dòng {first}.", "{what} is already in row {first}."),
+    "duplicate_sheet": ("{what} đã có ở trang «{sheet}», dòng {first}.",
+                        "{what} is already in sheet '{sheet}', row {first}."),
     "import_done": ("{file}: đã nhập (lần nhập #{id}): ghi {added} dòng, thay {replaced} dòng "
                     "cũ, {unchanged} dòng không đổi.",
                     "{file}: imported (import #{id}): {added} rows written, {replaced} old rows "
@@ -242,7 +245,7 @@ STRINGS = {
                          "import #{id} cannot be undone: the later import {later} replaced its "
                          "rows or uses the communes it added; undo that one first."),
     "import_refused": ("{file}: không nhập — {count} lỗi; chưa ghi gì vào cơ sở dữ liệu.",
-                       "{file}: refused — {count} problems; nothing was written."),
+                       "{file}: refused — problems: {count}; nothing was written."),
     "import_checked": ("{file}: hợp lệ, {rows} dòng (chạy thử, chưa ghi).",
                        "{file}: good, {rows} rows (dry run, nothing written)."),
     "kind_units": ("Danh sách xã, phường, thị trấn", "Communes"),
@@ -266,7 +269,7 @@ STRINGS = {
     "file_good": ("{file}: hợp lệ — {rows} dòng số liệu, loại {kinds}.",
                   "{file}: good — {rows} rows, kind {kinds}."),
     "file_refused": ("{file}: không nhập được — {count} lỗi. Sửa tệp rồi tải lên lại; chưa có "
-                     "gì được ghi.", "{file}: cannot be imported — {count} problems. Correct "
+                     "gì được ghi.", "{file}: cannot be imported — problems: {count}. Correct "
                      "the file and upload it again; nothing was written."),
     "confirm_import": ("Ghi vào cơ sở dữ liệu", "Write to the database"),
     "import_history": ("Lịch sử nhập", "Import history"),

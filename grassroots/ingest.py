@@ -62,7 +62,7 @@ class Problem:
     warning: bool = False
 
     def sentence(self, lang: str) -> str:
-        values = {k: i18n.number(v, lang) if isinstance(v, int | float) else v
+        values = {k: _as_written(v, lang) if isinstance(v, int | float) else v
                   for k, v in self.values.items()}
         return i18n.t(self.key, lang, **values)
 
@@ -77,6 +77,13 @@ class Problem:
         return f"{', '.join(where)}: {self.sentence(lang)}"
 
 
+def _as_written(value: float, lang: str) -> str:
+    """A number in a message: its decimals as written, up to four ("20,5", not "20,50")."""
+    if float(value).is_integer():
+        return i18n.number(value, lang)
+    return i18n.number(value, lang, 4).rstrip("0")
+
+
 @dataclass
 class Table:
     """The rows of one sheet, in the database's columns and types, with `_row`: the row
@@ -85,6 +92,7 @@ class Table:
     kind: str
     sheet: str | None
     frame: pd.DataFrame
+    labels: dict[str, str] = field(default_factory=dict)  # column → "C (Tháng)"
 
 
 @dataclass
@@ -100,6 +108,11 @@ class Checked:
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if not p.warning]
+
+    @property
+    def error_count(self) -> int:
+        """Every error found, the ones only counted (beyond LIMIT per column) included."""
+        return sum(p.values["count"] if p.key == "more_problems" else 1 for p in self.errors)
 
     @property
     def warnings(self) -> list[Problem]:
@@ -551,7 +564,7 @@ def _parse(raw: pd.DataFrame, columns: dict[int, Column], kind: contract.Kind,
                 fraction = values.notna() & (values != values.round()) & ~negative
                 check.add("fraction", fraction[fraction & data].index, name,
                           values=lambda r, c=cells: {"value": c[r]})
-                values = values.round().astype("Int64")
+                values = values.where(~fraction).astype("Int64")
             out[name] = values
         elif column.type in ("month", "date"):
             values = _months(cells) if column.type == "month" else _dates(cells)
@@ -601,7 +614,8 @@ def _parse(raw: pd.DataFrame, columns: dict[int, Column], kind: contract.Kind,
         else:
             over = out[list(parts)].sum(axis=1, min_count=1) > out[list(whole)].sum(
                 axis=1, min_count=1)
-        over = over.fillna(False).astype(bool) & data
+        complete = out[list(parts + whole)].notna().all(axis=1)
+        over = over.fillna(False).astype(bool) & data & complete
         key = "warn_parts" if warning else "parts_flag" if flags else "parts"
         check.add(key, over[over].index, parts[0], warning,
                   values=lambda r, p=parts, w=whole: _parts_values(out, kind, r, p, w))
@@ -616,7 +630,7 @@ def _parse(raw: pd.DataFrame, columns: dict[int, Column], kind: contract.Kind,
 def _parts_values(out: pd.DataFrame, kind: contract.Kind, row, parts, whole) -> dict:
     def side(names) -> tuple[str, int]:
         return (" + ".join(kind.headers[n] for n in names),
-                int(sum(out.at[row, n] or 0 for n in names)))
+                int(sum(out.at[row, n] for n in names)))
     (part_names, part_sum), (whole_names, whole_sum) = side(parts), side(whole)
     return {"parts": part_names, "part_sum": part_sum, "whole": whole_names,
             "whole_sum": whole_sum}
@@ -639,25 +653,39 @@ def _check_totals(frame: pd.DataFrame, kind: contract.Kind, check: _Sheetcheck) 
                           values={"written": float(written), "summed": float(summed)})
 
 
-def _duplicates(frame: pd.DataFrame, kind: contract.Kind, check: _Sheetcheck) -> None:
-    if not kind.unique:
-        return
-    key = [c for c in kind.covers if c in frame.columns]
-    known = frame.dropna(subset=key)
-    repeated = known.duplicated(subset=key, keep="first")
-    if not repeated.any():
-        return
-    first = known.drop_duplicates(subset=key).set_index(key)["_row"]
-    for index in known.index[repeated]:
-        values = tuple(known.loc[index, key])
-        check.add("duplicate", [known.at[index, "_row"]], key[-1], values={
-            "what": " · ".join(_shown(v) for v in values),
-            "first": int(first.loc[values if len(values) > 1 else values[0]])})
+def _duplicates(tables: list[Table]) -> list[Problem]:
+    """Rows that say the same thing twice (the same commune and month, the same dossier…),
+    within a sheet or across the sheets of a file: each repeat names the first."""
+    problems = []
+    for kind_name in dict.fromkeys(t.kind for t in tables):
+        kind = contract.KINDS[kind_name]
+        if not kind.unique:
+            continue
+        key = list(kind.covers)
+        same = [t for t in tables if t.kind == kind_name]
+        labels = {t.sheet: t.labels for t in same}
+        frame = pd.concat([t.frame.assign(_sheet=t.sheet) for t in same])
+        known = frame.dropna(subset=key)
+        repeated = known.duplicated(subset=key, keep="first")
+        if not repeated.any():
+            continue
+        first = known.drop_duplicates(subset=key).set_index(key)
+        types = {c.name: c.type for c in kind.columns}
+        for _, row in known[repeated].head(LIMIT).iterrows():
+            values = tuple(row[key])
+            found = first.loc[values if len(values) > 1 else values[0]]
+            said = " · ".join(_shown(v, types[k]) for k, v in zip(key, values))
+            where = ({"first": int(found["_row"])} if found["_sheet"] == row["_sheet"] else
+                     {"first": int(found["_row"]), "sheet": found["_sheet"]})
+            problems.append(Problem("duplicate" if len(where) == 1 else "duplicate_sheet",
+                                    {"what": said} | where, row["_sheet"], int(row["_row"]),
+                                    labels[row["_sheet"]].get(key[-1])))
+    return problems
 
 
-def _shown(value) -> str:
-    if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
+def _shown(value, type: str) -> str:
+    if type in ("month", "date"):
+        return pd.Timestamp(value).strftime("%m/%Y" if type == "month" else "%d/%m/%Y")
     return str(value)
 
 
@@ -707,10 +735,10 @@ def _sheet_table(sheet: _Sheet, wanted: str | None, communes: _Communes, today: 
     frame = pd.concat(parsed)
     _check_totals(frame, kind, check)
     frame = frame[~frame["_total"]].drop(columns="_total")
-    _duplicates(frame, kind, check)
     if frame.empty:
         check.problems.append(Problem("no_rows", sheet=sheet.name, row=row))
-    return Table(kind_name, sheet.name, frame.reset_index(drop=True)), check.finish()
+    table = Table(kind_name, sheet.name, frame.reset_index(drop=True), check.label)
+    return table, check.finish()
 
 
 def checksum(path: Path) -> str:
@@ -743,6 +771,7 @@ def check(path: Path, units: pd.DataFrame, kind: str | None = None, name: str | 
         result.problems.append(Problem("unreadable", {"error": str(error) or type(error).__name__}))
     if not result.tables and not result.errors:
         result.problems.append(Problem("no_table"))
+    result.problems += _duplicates(result.tables)
     if result.tables:  # sheets without a table are not a problem when another has one
         result.problems = [p for p in result.problems if p.key != "no_header"]
     return result

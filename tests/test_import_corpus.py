@@ -382,7 +382,8 @@ def test_a_bad_file_is_refused_whole_with_its_problem_and_nothing_is_written(
     expected = where(case.lang, path.name, sheet, case.row, case.column)
     assert any(line.startswith(expected) and case.text in line for line in lines), (
         expected + case.text, lines)
-    refused = {"vi": f"{path.name}: không nhập — 1 lỗi;", "en": f"{path.name}: refused — 1 "}
+    refused = {"vi": f"{path.name}: không nhập — 1 lỗi;",
+               "en": f"{path.name}: refused — problems: 1;"}
     assert len(lines) == 2 and lines[-1].startswith(refused[case.lang]), lines  # and no other
     # The same problem, as the reader names it.
     data = db.Database(database)
@@ -422,8 +423,6 @@ def test_fifty_problems_of_a_kind_in_a_column_are_listed_then_counted(tmp_path, 
     assert len(lines) == 52  # and the refusal
 
 
-@pytest.mark.xfail(strict=True, reason="the refusal counts the listed problems plus one for the "
-                   "'còn 70 lỗi' line (51), not the 120 problems found")
 def test_the_refusal_counts_every_problem_found(tmp_path, database, capsys):
     lines = refuse(capsys, many_bad_counts(tmp_path), database)
     assert lines[-1] == "many.csv: không nhập — 120 lỗi; chưa ghi gì vào cơ sở dữ liệu."
@@ -452,11 +451,8 @@ def test_letters_above_registrations_are_a_warning_and_the_file_is_imported(
         lines[0]) and "nothing changed" in out
 
 
-# Bugs found by the corpus -----------------------------------------------------------------------
+# Found by the corpus and fixed -------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="duplicates are looked for within a sheet only: the same "
-                   "commune and month on two sheets of one workbook is imported, the later sheet "
-                   "wins, and the import cannot be undone (it 'replaced' its own rows)")
 def test_the_same_commune_and_month_on_two_sheets_is_refused(tmp_path, database, capsys):
     path = tmp_path / "two-sheets.xlsx"
     book = openpyxl.Workbook()
@@ -472,8 +468,6 @@ def test_the_same_commune_and_month_on_two_sheets_is_refused(tmp_path, database,
                                "(Tháng): ") and "đã có" in line for line in lines), lines
 
 
-@pytest.mark.xfail(strict=True, reason="a total row of decimals is shown rounded to whole "
-                   "numbers: 'ghi 20 nhưng cộng các dòng trên được 20'")
 def test_a_total_of_decimals_that_disagrees_shows_both_numbers_as_written(
         tmp_path, database, capsys):
     rows = [OK, {"Mã xã": "13598", "Tên xã": "Hưng Thịnh", "Diện tích (km²)": "10,9"},
@@ -484,10 +478,6 @@ def test_a_total_of_decimals_that_disagrees_shows_both_numbers_as_written(
                         "cộng các dòng trên được 20,4.")
 
 
-@pytest.mark.xfail(strict=True, reason="an empty or non-number count in a whole of two columns "
-                   "is left out of its sum, so the parts rule fires and its message does "
-                   "`pd.NA or 0`: the file is called unreadable instead of having its problem "
-                   "listed")
 @pytest.mark.parametrize(("header", "value", "problem"), [
     ("Tiếp nhận", "abc", "E (Tiếp nhận): «abc» không phải là số."),
     ("Kỳ trước chuyển sang", "", "D (Kỳ trước chuyển sang): ô trống; cột này bắt buộc."),
