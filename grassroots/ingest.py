@@ -145,7 +145,7 @@ class Refused(Exception):
 class _Sheet:
     name: str | None
     rows: Iterator[pd.DataFrame]   # raw cells, index = row number in the sheet
-    size: int | None               # rows in the sheet when known, for progress
+    size: int                      # rows in the sheet (estimated for a CSV), for progress
 
 
 def _column_letter(position: int) -> str:
@@ -191,7 +191,7 @@ def _excel_sheets(path: Path) -> Iterator[_Sheet]:
     try:
         for sheet in book.worksheets:
             rows = (tuple(_excel_cell(v) for v in row) for row in sheet.iter_rows(values_only=True))
-            yield _Sheet(sheet.title, _chunks(rows), sheet.max_row)
+            yield _Sheet(sheet.title, _chunks(rows), sheet.max_row or 1)
     finally:
         book.close()
 
@@ -255,7 +255,8 @@ def _csv_sheet(path: Path) -> _Sheet:
                 chunk = chunk.apply(lambda c: c.str.normalize("NFC"))
             yield chunk
 
-    return _Sheet(None, chunks(), None)
+    lines = raw.count(b"\n") or 1  # the rows estimated from the first block, for progress
+    return _Sheet(None, chunks(), round(path.stat().st_size / max(len(raw), 1) * lines))
 
 
 def _sheets(path: Path) -> Iterator[_Sheet]:
@@ -730,8 +731,10 @@ def _sheet_table(sheet: _Sheet, wanted: str | None, communes: _Communes, today: 
             chunk = chunk.map(_unlegacy, font=font)
         parsed.append(_parse(chunk, columns, kind, communes, check, today))
         done += len(chunk)
-        if progress and sheet.size:
-            progress(min(done / sheet.size, 1.0))
+        if progress:
+            progress(min(done / max(sheet.size, 1), 1.0))
+    if progress:
+        progress(1.0)
     frame = pd.concat(parsed)
     _check_totals(frame, kind, check)
     frame = frame[~frame["_total"]].drop(columns="_total")

@@ -14,7 +14,8 @@ import pandas as pd
 import pytest
 
 from grassroots import __main__ as cli
-from grassroots import db, ingest, legacy
+from grassroots import db, ingest
+from tests.test_legacy import legacy_bytes, xlsx_text
 
 DOSSIER_HEADERS = ["mã xã", "TÊN XÃ", "Tháng", "Kỳ trước  chuyển sang", "Tiếp nhận",
                    "Giải quyết trước hạn", "Giải quyết đúng hạn", "Giải quyết quá hạn",
@@ -136,16 +137,8 @@ def _cp1258(text: str) -> bytes:
     return out
 
 
-def _tcvn3(text: str) -> str:
-    """Text as a TCVN3 (ABC) font shows it in Excel: its bytes read as Windows-1252."""
-    codes = {}
-    for byte in range(256):
-        codes.setdefault(legacy.decode(bytes([byte]), "tcvn3"), byte)
-    return bytes(codes[c] for c in text).decode("cp1252", errors="replace")
-
-
 def test_names_typed_in_tcvn3_are_converted_with_a_warning(district, tmp_path):
-    typed = _tcvn3("bồ đề")
+    typed = xlsx_text(legacy_bytes("bồ đề", "tcvn3"))
     path = excel(tmp_path / "tcvn3.xlsx", [
         ["Tên xã", "Tháng", "Số phiếu khảo sát", "Số phiếu hài lòng"],
         [typed, "05/2025", 50, 49],
@@ -156,6 +149,26 @@ def test_names_typed_in_tcvn3_are_converted_with_a_warning(district, tmp_path):
         f"Tệp tcvn3.xlsx, trang «Báo cáo», dòng 2, cột A (Tên xã): tên «{typed}» gõ bằng phông "
         "TCVN3 (ABC), đã đọc thành «bồ đề»."]
     assert checked.tables[0].frame["unit_code"].tolist() == ["13531"]
+
+
+def test_a_name_in_a_legacy_font_that_fits_no_commune_is_refused_saying_so(district, tmp_path):
+    typed = xlsx_text(legacy_bytes("bồ đề mới", "tcvn3"))
+    path = excel(tmp_path / "tcvn3.xlsx", [["Tên xã", "Tháng", "Số phiếu khảo sát",
+                                            "Số phiếu hài lòng"], [typed, "05/2025", 50, 49]])
+    assert ingest.check(path, district.run("units")).messages("vi") == [
+        f"Tệp tcvn3.xlsx, trang «Báo cáo», dòng 2, cột A (Tên xã): tên «{typed}» gõ bằng phông "
+        "TCVN3 (ABC) (đọc thành «bồ đề mới») không khớp xã nào; hãy chuyển tệp sang Unicode và "
+        "kiểm tra tên."]
+
+
+def test_a_csv_typed_in_vni_is_read_whole(district, tmp_path):
+    path = tmp_path / "vni.csv"
+    path.write_bytes(legacy_bytes("Mã xã,Tên xã,Tháng,Số phiếu khảo sát,Số phiếu hài lòng\n"
+                             ",Đồn Xá,06/2025,120,118\n,Tiêu Động,06/2025,80,71\n", "vni"))
+    checked = ingest.check(path, district.run("units"))
+    assert checked.ok, checked.messages("en")
+    assert checked.tables[0].frame[["unit_code", "surveys"]].values.tolist() == [
+        ["13525", 120], ["13558", 80]]
 
 
 def test_a_percent_and_vietnamese_numbers_read_as_people_mean_them():

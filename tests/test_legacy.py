@@ -34,7 +34,7 @@ VNI_LETTERS = {letter: code for code, letter in legacy._VNI_LETTERS.items()}
 VNI_MARKS = {(marks, code.isupper()): code for code, marks in legacy._VNI_MARKS.items()}
 
 
-def _encode(text: str, font: str) -> bytes:
+def legacy_bytes(text: str, font: str) -> bytes:
     """Unicode -> legacy bytes, from the module's own tables.
 
     TCVN3 has no toned capitals: as with the .VnTimeH capitals font, they get the lowercase code.
@@ -63,7 +63,7 @@ def _expected(text: str, font: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _xlsx(data: bytes) -> str:
+def xlsx_text(data: bytes) -> str:
     """What an .xlsx cell holds: each byte as its Windows-1252 character (Latin-1 where none)."""
     return "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in data)
 
@@ -71,9 +71,9 @@ def _xlsx(data: bytes) -> str:
 @pytest.mark.parametrize("font", sorted(legacy.FONTS))
 @pytest.mark.parametrize("text", NAMES + SENTENCES)
 def test_legacy_text_round_trips_and_is_recognised(text, font):
-    data, expected = _encode(text, font), _expected(text, font)
+    data, expected = legacy_bytes(text, font), _expected(text, font)
     assert legacy.decode(data, font) == expected
-    for seen in {_xlsx(data), data.decode("latin-1")}:
+    for seen in {xlsx_text(data), data.decode("latin-1")}:
         found = legacy.convert(seen)
         assert found == (None if (font, text) in AMBIGUOUS else (font, expected)), seen
 
@@ -82,7 +82,7 @@ def test_legacy_text_round_trips_and_is_recognised(text, font):
 def test_every_vietnamese_letter_has_a_code(font):
     letters = [c for c in LETTERS if font == "vni" or c == _expected(c, font)]
     assert len(letters) == (134 if font == "vni" else 74)
-    codes = [_encode(c, font) for c in letters]
+    codes = [legacy_bytes(c, font) for c in letters]
     assert len(set(codes)) == len(codes)
     assert [legacy.decode(code, font) for code in codes] == letters
 
