@@ -22,6 +22,7 @@ from pathlib import Path
 
 import duckdb
 import numpy as np
+import openpyxl
 import pandas as pd
 
 from grassroots import contract, db, i18n, legacy
@@ -115,10 +116,6 @@ class Checked:
         return sum(p.values["count"] if p.key == "more_problems" else 1 for p in self.errors)
 
     @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.warning]
-
-    @property
     def ok(self) -> bool:
         return bool(self.tables) and not self.errors
 
@@ -126,9 +123,8 @@ class Checked:
     def rows(self) -> int:
         return sum(len(t.frame) for t in self.tables)
 
-    def messages(self, lang: str, warnings: bool = True) -> list[str]:
-        chosen = self.problems if warnings else self.errors
-        return [p.text(self.name, lang) for p in chosen]
+    def messages(self, lang: str) -> list[str]:
+        return [p.text(self.name, lang) for p in self.problems]
 
 
 class Refused(Exception):
@@ -157,7 +153,7 @@ def _column_letter(position: int) -> str:
     return letters
 
 
-def _chunks(rows: Iterator[tuple], width: int | None = None) -> Iterator[pd.DataFrame]:
+def _chunks(rows: Iterator[tuple]) -> Iterator[pd.DataFrame]:
     """Rows of cells (row number 1 first) as frames of at most CHUNK rows; the first frame
     holds just the first HEAD rows, where the header is looked for."""
     batch, start, size = [], 1, HEAD
@@ -185,8 +181,6 @@ def _excel_cell(value):
 
 
 def _excel_sheets(path: Path) -> Iterator[_Sheet]:
-    import openpyxl
-
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
         for sheet in book.worksheets:
@@ -232,19 +226,16 @@ def _csv_sheet(path: Path) -> _Sheet:
         return list(csv.reader(io.StringIO("\n".join(text.splitlines()[:HEAD])),
                                delimiter=delimiter))
 
-    score, encoding, delimiter = max(
+    (_, above), encoding, delimiter = max(
         (_header_score(parsed(text, d)), name, d) for name, text in texts.items() for d in ",;\t")
-    skipped = -score[1]  # title rows above the header: not read, so their width does not count
+    skipped = -above  # title rows above the header: not read, so their width does not count
     width = max(len(row) for row in parsed(texts[encoding], delimiter)[skipped:])
-    if encoding in legacy.FONTS:
-        source = io.StringIO(legacy.decode(path.read_bytes(), encoding))
-    else:
-        source = path
+    typed = encoding in legacy.FONTS
     reader = pd.read_csv(
-        source, sep=delimiter, header=None, names=range(width), skiprows=skipped, dtype=str,
-        keep_default_na=False,
-        skip_blank_lines=False, chunksize=CHUNK, encoding=None if encoding in legacy.FONTS
-        else encoding, encoding_errors="replace", engine="c")
+        io.StringIO(legacy.decode(path.read_bytes(), encoding)) if typed else path,
+        encoding=None if typed else encoding, encoding_errors="replace", sep=delimiter,
+        header=None, names=range(width), skiprows=skipped, dtype=str, keep_default_na=False,
+        skip_blank_lines=False, chunksize=CHUNK)
 
     def chunks() -> Iterator[pd.DataFrame]:
         start = skipped + 1

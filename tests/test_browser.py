@@ -129,7 +129,8 @@ def test_the_map_draws_one_shape_per_commune_in_five_colours(server, browser):
 
 def test_a_boundary_file_uploaded_on_the_data_page_replaces_the_demo_shapes(server, browser):
     page = _open(browser, f"{server}/du-lieu", 0, "data", [])
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+    page.get_by_role("region", name="Tệp ranh giới").get_by_test_id(
+        "stFileUploaderDropzoneInput").set_input_files(
         str(db.ROOT / "data" / "demo" / "boundaries.geojson"))
     page.wait_for_selector("text=Đã khớp ranh giới của 15/15 xã.", timeout=60_000)
     page.get_by_role("button", name="Lưu ranh giới này").click()

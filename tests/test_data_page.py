@@ -43,7 +43,8 @@ def page(demo_db, tmp_path):
 
 
 def _upload(page, path) -> str:
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(path))
+    page.get_by_role("region", name="Tệp số liệu").get_by_test_id(
+        "stFileUploaderDropzoneInput").set_input_files(str(path))
     page.wait_for_function("name => document.body.innerText.includes(name + ':')",
                            arg=path.name, timeout=60_000)
     page.wait_for_selector(IDLE, timeout=60_000)
