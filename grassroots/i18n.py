@@ -170,7 +170,8 @@ STRINGS = {
     "wrong_format": ("chỉ nhận tệp Excel (.xlsx) hoặc CSV; hãy lưu tệp {suffix} thành .xlsx.",
                      "only Excel (.xlsx) and CSV files are accepted; save the {suffix} file "
                      "as .xlsx."),
-    "unreadable": ("không đọc được tệp ({error}).", "the file cannot be read ({error})."),
+    "unreadable": ("không mở được tệp: tệp bị hỏng hoặc không đúng định dạng ({error}).",
+                   "the file cannot be opened: it is damaged or not in its format ({error})."),
     "no_table": ("không có dòng tiêu đề nào khớp mẫu nhập liệu; hãy dùng mẫu trong trang Dữ "
                  "liệu.", "no row holds the template's headers; use a template from the Data "
                  "page."),
@@ -262,7 +263,7 @@ STRINGS = {
     "templates_help": ("Mỗi loại số liệu một mẫu; ghi chú ở từng tiêu đề cột nói cần ghi gì.",
                        "One template per kind of figures; the note on each header says what "
                        "goes there."),
-    "import_file": ("Tệp số liệu (Excel .xlsx hoặc CSV)", "File of figures (Excel .xlsx or CSV)"),
+    "import_file": ("Tệp số liệu (Excel, CSV)", "File of figures (Excel, CSV)"),
     "import_kind": ("Loại số liệu", "Kind of figures"),
     "import_kind_auto": ("Tự nhận biết từ tiêu đề cột", "Tell from the headers"),
     "checking_file": ("Đang đọc và kiểm tra tệp…", "Reading and checking the file…"),

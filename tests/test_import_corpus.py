@@ -230,7 +230,8 @@ CASES = [
     bad("txt-garbage", "dossiers", "txt", [], "no_header", None, None,
         "không có dòng tiêu đề khớp mẫu nhập liệu", raw=bytes(range(256)) * 8),
     bad("xlsx-garbage", "dossiers", "xlsx", [], "unreadable", None, None,
-        "không đọc được tệp", raw=b"PK\x03\x04 this is no workbook"),
+        "không mở được tệp: tệp bị hỏng hoặc không đúng định dạng",
+        raw=b"PK\x03\x04 this is no workbook"),
 ]
 WHERE = {"vi": ("Tệp {}", "trang «{}»", "dòng {}", "cột {}"),
          "en": ("File {}", "sheet '{}'", "row {}", "column {}")}
