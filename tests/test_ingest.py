@@ -313,3 +313,6 @@ def test_a_real_district_from_scratch(tmp_path, capsys):
     assert query(database, "SELECT unit_code, received FROM dossier_stats") == [("12301", 10)]
     assert cli.main(["history", "--db", str(path)]) == 0
     assert "dossiers.xlsx" in capsys.readouterr().out
+    fresh = tmp_path / "created-by-import.duckdb"
+    assert cli.main(["import", str(units), "--db", str(fresh)]) == 0
+    assert query(db.Database(fresh), "SELECT count(*) FROM units") == [(2,)]
