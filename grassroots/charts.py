@@ -31,7 +31,7 @@ def _status_scale(lang: str) -> alt.Scale:
                      range=list(STATUS_COLOURS.values()))
 
 
-def _title(text: str, subtitle: str | list[str]) -> alt.TitleParams:
+def _title(text: str, subtitle: list[str]) -> alt.TitleParams:
     return alt.TitleParams(text=text, subtitle=subtitle, anchor="start", fontSize=15,
                            subtitleFontSize=11, subtitleColor="#555555")
 
@@ -54,7 +54,7 @@ def _labelled(frame: pd.DataFrame, indicator: Indicator, lang: str) -> pd.DataFr
 
 
 def ranking(frame: pd.DataFrame, indicator: Indicator, parent_value: float | None,
-            parent_label: str, target: float | None, title: str, subtitle: str,
+            parent_label: str, target: float | None, title: str, subtitle: list[str],
             lang: str) -> alt.TopLevelMixin:
     """Horizontal bars, best commune on top, coloured by status; the parent unit's value and the
     target as vertical rules. Communes without data get no bar and no place: they are named
@@ -64,7 +64,7 @@ def ranking(frame: pd.DataFrame, indicator: Indicator, parent_value: float | Non
         rank_label=[i18n.number(r, lang) for r in reported["rank"]])
     missing = i18n.sorted_names(frame.loc[frame["value"].isna(), "name"])
     if missing:
-        subtitle = [subtitle, f"{i18n.t('no_data', lang)}: {', '.join(missing)}"]
+        subtitle = [*subtitle, f"{i18n.t('no_data', lang)}: {', '.join(missing)}"]
     order = list(data["name"])
     y = alt.Y("name:N", sort=order, title=None)
     tooltip = [
@@ -113,7 +113,7 @@ TIME_FORMATS = {
 
 
 def trend(frame: pd.DataFrame, indicator: Indicator, grain: str, parent_label: str,
-          target: float | None, title: str, subtitle: str, lang: str,
+          target: float | None, title: str, subtitle: list[str], lang: str,
           highlight: tuple[str, ...] = ()) -> alt.TopLevelMixin:
     """The parent unit's line in bold over the communes' lines in grey, with the target; the
     communes in `highlight` (codes) in colour."""
@@ -161,7 +161,7 @@ def trend(frame: pd.DataFrame, indicator: Indicator, grain: str, parent_label: s
 
 
 def scorecard(frame: pd.DataFrame, indicators: list[Indicator], order: list[str], title: str,
-              subtitle: str, lang: str) -> alt.TopLevelMixin:
+              subtitle: list[str], lang: str) -> alt.TopLevelMixin:
     """Communes (rows, in `order`) × indicators (columns), each cell its value, coloured by
     status. A click on a row opens that commune's profile."""
     described = {i.id: i for i in indicators}
@@ -195,7 +195,7 @@ def scorecard(frame: pd.DataFrame, indicators: list[Indicator], order: list[str]
     return _finish(chart, lang)
 
 
-def rank_changes(history: pd.DataFrame, title: str, subtitle: str,
+def rank_changes(history: pd.DataFrame, title: str, subtitle: list[str],
                  lang: str) -> alt.TopLevelMixin:
     """A bump chart: each commune's rank per period, first place on top, named at the end."""
     labels = {code: periods.parse(code).label(lang) for code in history["period"].unique()}
@@ -224,7 +224,7 @@ def rank_changes(history: pd.DataFrame, title: str, subtitle: str,
 
 
 def compare_bars(frame: pd.DataFrame, indicators: list[Indicator], names: list[str], title: str,
-                 subtitle: str, lang: str) -> alt.TopLevelMixin:
+                 subtitle: list[str], lang: str) -> alt.TopLevelMixin:
     """One small bar chart per indicator, the chosen communes side by side, each labelled with
     its value (units differ between indicators, so each has its own scale)."""
     described = {i.id: i for i in indicators}
@@ -253,7 +253,7 @@ def compare_bars(frame: pd.DataFrame, indicators: list[Indicator], names: list[s
 
 
 def score_profile(frame: pd.DataFrame, indicators: list[Indicator], names: list[str],
-                  title: str, subtitle: str, lang: str) -> alt.TopLevelMixin:
+                  title: str, subtitle: list[str], lang: str) -> alt.TopLevelMixin:
     """The chosen communes' scaled scores (0–100 against target) across indicators."""
     labels = {i.id: i.short(lang) for i in indicators}
     data = frame[frame["indicator"].isin(labels) & frame["name"].isin(names)].assign(
@@ -278,7 +278,7 @@ COMPLIANCE_COLOURS = {"met": STATUS_COLOURS["met"], "missed": STATUS_COLOURS["mi
                       "pending": "#bdbdbd"}
 
 
-def compliance(frame: pd.DataFrame, title: str, subtitle: str,
+def compliance(frame: pd.DataFrame, title: str, subtitle: list[str],
                lang: str) -> alt.TopLevelMixin:
     """Communes × months for one rule: held against required, coloured met / missed / pending.
     A click on a row opens that commune's profile."""

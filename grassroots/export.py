@@ -30,7 +30,7 @@ class Table:
     formats: dict[str, str]  # column -> a key of FORMATS; absent columns are text
     name: str  # file name without extension
     title: str
-    subtitle: str
+    subtitle: list[str]
 
 
 def format_value(amount, kind: str, lang: str) -> str:
@@ -66,19 +66,21 @@ def to_xlsx(table: Table) -> bytes:
     sheet.title = table.name[:31]
     sheet.append([table.title])
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append([table.subtitle])
+    for line in table.subtitle:
+        sheet.append([line])
     sheet.append([])
     sheet.append(list(table.frame.columns))
-    for cell in sheet[4]:
+    header = sheet.max_row
+    for cell in sheet[header]:
         cell.font = Font(bold=True)
     for row in table.frame.itertuples(index=False):
         sheet.append([None if not isinstance(v, str) and pd.isna(v) else v for v in row])
     for index, column in enumerate(table.frame.columns, start=1):
         number_format = FORMATS[table.formats.get(column, "text")]
-        letter = sheet.cell(row=4, column=index).column_letter
+        letter = sheet.cell(row=header, column=index).column_letter
         sheet.column_dimensions[letter].width = max(12, len(str(column)) + 2)
         if number_format:
-            for (cell,) in sheet.iter_rows(min_row=5, min_col=index, max_col=index):
+            for (cell,) in sheet.iter_rows(min_row=header + 1, min_col=index, max_col=index):
                 cell.number_format = number_format
     buffer = io.BytesIO()
     book.save(buffer)
@@ -89,7 +91,7 @@ def value_format(indicator: Indicator) -> str:
     return "percent" if indicator.unit == "percent" else "decimal"
 
 
-def ranking_table(frame: pd.DataFrame, indicator: Indicator, title: str, subtitle: str,
+def ranking_table(frame: pd.DataFrame, indicator: Indicator, title: str, subtitle: list[str],
                   lang: str) -> Table:
     """The numbers of a ranking chart: one row per commune, in the chart's order."""
     t = lambda key: i18n.t(key, lang)  # noqa: E731
@@ -108,7 +110,7 @@ def ranking_table(frame: pd.DataFrame, indicator: Indicator, title: str, subtitl
 
 
 def trend_table(frame: pd.DataFrame, indicator: Indicator, grain: str, parent_label: str,
-                title: str, subtitle: str, lang: str) -> Table:
+                title: str, subtitle: list[str], lang: str) -> Table:
     """The numbers of a trend chart: one row per commune (the parent unit first), one column
     per period."""
     named = frame.assign(
@@ -123,7 +125,7 @@ def trend_table(frame: pd.DataFrame, indicator: Indicator, grain: str, parent_la
     return Table(table, formats, f"dien-bien-{indicator.id}", title, subtitle)
 
 
-def score_table(ranked: pd.DataFrame, title: str, subtitle: str, lang: str) -> Table:
+def score_table(ranked: pd.DataFrame, title: str, subtitle: list[str], lang: str) -> Table:
     """The composite ranking's numbers: rank, commune, each group's score, the composite."""
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     groups = {g: scores.group_label(g, lang) for g, *_ in scores.SCORE_GROUPS}
@@ -137,7 +139,7 @@ def score_table(ranked: pd.DataFrame, title: str, subtitle: str, lang: str) -> T
     return Table(table.reset_index(drop=True), formats, "diem-tong-hop", title, subtitle)
 
 
-def rank_table(history: pd.DataFrame, title: str, subtitle: str, lang: str) -> Table:
+def rank_table(history: pd.DataFrame, title: str, subtitle: list[str], lang: str) -> Table:
     """Communes × periods, each cell the commune's composite rank."""
     labels = {code: periods.parse(code).label(lang) for code in history["period"].unique()}
     table = history.pivot(index="name", columns="period", values="rank")
@@ -148,7 +150,7 @@ def rank_table(history: pd.DataFrame, title: str, subtitle: str, lang: str) -> T
 
 
 def scorecard_table(cells: pd.DataFrame, indicators: list[Indicator], order: list[str],
-                    title: str, subtitle: str, lang: str) -> Table:
+                    title: str, subtitle: list[str], lang: str) -> Table:
     """The scorecard's numbers: communes in the chart's order × its columns."""
     labels = {i.id: i.short(lang) for i in indicators}
     table = (cells[cells["indicator"].isin(labels)]
@@ -160,7 +162,7 @@ def scorecard_table(cells: pd.DataFrame, indicators: list[Indicator], order: lis
 
 
 def compare_table(values: pd.DataFrame, indicators: list[Indicator], names: list[str],
-                  title: str, subtitle: str, lang: str) -> Table:
+                  title: str, subtitle: list[str], lang: str) -> Table:
     """Indicators (rows) × the chosen communes (columns). Units differ by row, so each cell
     is written out."""
     chosen = values[values["name"].isin(names)].pivot(index="indicator", columns="name",
@@ -172,7 +174,7 @@ def compare_table(values: pd.DataFrame, indicators: list[Indicator], names: list
 
 
 def score_profile_table(scaled: pd.DataFrame, indicators: list[Indicator], names: list[str],
-                        title: str, subtitle: str, lang: str) -> Table:
+                        title: str, subtitle: list[str], lang: str) -> Table:
     """Indicators × the chosen communes, each cell the 0–100 score against target."""
     labels = {i.id: i.short(lang) for i in indicators}
     table = (scaled[scaled["name"].isin(names) & scaled["indicator"].isin(labels)]
@@ -182,7 +184,7 @@ def score_profile_table(scaled: pd.DataFrame, indicators: list[Indicator], names
     return Table(table, dict.fromkeys(names, "decimal"), "diem-theo-chi-tieu", title, subtitle)
 
 
-def compliance_table(frame: pd.DataFrame, title: str, subtitle: str, lang: str) -> Table:
+def compliance_table(frame: pd.DataFrame, title: str, subtitle: list[str], lang: str) -> Table:
     """Communes × months, each cell "held/required", and the months met."""
     months = list(dict.fromkeys(frame["month_label"]))
     table = frame.pivot(index="name", columns="month_label", values="cell")
@@ -195,7 +197,7 @@ def compliance_table(frame: pd.DataFrame, title: str, subtitle: str, lang: str) 
 
 
 def map_table(frame: pd.DataFrame, indicator: Indicator, bounds: list[float], title: str,
-              subtitle: str, lang: str) -> Table:
+              subtitle: list[str], lang: str) -> Table:
     """The map's numbers: each commune's value and the class it is drawn in."""
     labels = maps.class_labels(frame["value"], bounds, indicator, lang)
     classes = maps.classify(frame["value"], bounds)

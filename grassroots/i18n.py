@@ -42,6 +42,7 @@ STRINGS = {
     ),
     "demo_mark": ("DỮ LIỆU MẪU", "DỮ LIỆU MẪU (sample data)"),
     "source": ("Nguồn", "Source"),
+    "updated": ("cập nhật", "updated"),
     "no_data": ("Không có số liệu", "No data"),
     "no_data_short": ("–", "–"),
     "vs_previous": ("so với {period}", "vs {period}"),

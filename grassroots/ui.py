@@ -18,6 +18,16 @@ def _database(path: str) -> db.Database:
     return db.Database(path)
 
 
+def source_line(database: db.Database, settings: dict, lang: str) -> str:
+    """ "Nguồn: …; cập nhật dd/mm/yyyy": where the figures come from and when they last
+    changed."""
+    line = f"{i18n.t('source', lang)}: {settings.get('source', '')}"
+    updated = database.run("last_update")["updated_at"].iloc[0]
+    if pd.notna(updated):
+        line += f"; {i18n.t('updated', lang)} {updated:%d/%m/%Y}"
+    return line
+
+
 @dataclass(frozen=True)
 class View:
     """What every page shows from: the database, the reader's language and the period."""
@@ -43,13 +53,13 @@ class View:
     def parent_name(self) -> str:
         return f"{self.level} {self.settings.get('parent_name', '')}".strip()
 
-    def subtitle(self) -> str:
-        """Who, when and from where, for every chart; "DỮ LIỆU MẪU" while on the demo."""
-        parts = [self.parent_name[:1].upper() + self.parent_name[1:], self.period.label(self.lang),
-                 f"{self.t('source')}: {self.settings.get('source', '')}"]
+    def subtitle(self) -> list[str]:
+        """Under every chart's title: who and when ("DỮ LIỆU MẪU" while on the demo), then the
+        source and the date the data was last updated."""
+        who = [self.parent_name[:1].upper() + self.parent_name[1:], self.period.label(self.lang)]
         if self.settings.get("demo") == "true":
-            parts.append(self.t("demo_mark"))
-        return " · ".join(parts)
+            who.append(self.t("demo_mark"))
+        return [" · ".join(who), source_line(self.db, self.settings, self.lang)]
 
 
 def _lang() -> str:
@@ -368,7 +378,7 @@ def map_block(current: View, indicator: catalog.Indicator, key: str) -> None:
     title = f"{indicator.label(lang)} — {period.label(lang)}"
     subtitle = current.subtitle()
     if layer.approximate:
-        subtitle = [subtitle, current.t("approximate_boundaries")]
+        subtitle = [*subtitle, current.t("approximate_boundaries")]
     event = st.vega_lite_chart(charts.choropleth(layer, frame, indicator, bounds, title,
                                                  subtitle, lang),
                                width="stretch", on_select="rerun", key=key)

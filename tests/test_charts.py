@@ -24,7 +24,7 @@ def test_ranking_colours_bars_by_status_and_draws_parent_and_target(district):
     period = periods.parse("2025-06")
     frame = figures.ranking(district, ON_TIME, period)
     spec = charts.ranking(frame, ON_TIME, 0.992, "Toàn huyện", 1.0, "Đúng hạn — Tháng 6/2025",
-                          "Huyện Bình Lục · DỮ LIỆU MẪU", "vi").to_dict()
+                          ["Huyện Bình Lục · DỮ LIỆU MẪU", "Nguồn: x"], "vi").to_dict()
     assert spec["title"]["text"] == "Đúng hạn — Tháng 6/2025"
     assert "DỮ LIỆU MẪU" in spec["title"]["subtitle"][0]
     assert spec["config"]["locale"]["number"]["decimal"] == ","
@@ -35,7 +35,7 @@ def test_ranking_colours_bars_by_status_and_draws_parent_and_target(district):
     tieu_dong = next(r for r in data if r.get("name") == "Tiêu Động")
     assert tieu_dong["status_label"] == "Chưa đạt" and tieu_dong["value_label"].endswith("%")
     assert "An Lão" not in {r.get("name") for r in data}  # no bar, no place
-    assert spec["title"]["subtitle"][1] == "Không có số liệu: An Lão"
+    assert spec["title"]["subtitle"][2] == "Không có số liệu: An Lão"
     labels = {r["label"] for r in data if "label" in r}
     assert labels == {"Toàn huyện: 99,2%", "Chỉ tiêu: 100,0%"}
     assert bars["encoding"]["y"]["sort"] == list(frame["name"])[:-1]
@@ -44,7 +44,7 @@ def test_ranking_colours_bars_by_status_and_draws_parent_and_target(district):
 def test_ranking_without_target_has_only_the_parent_rule(district):
     early = catalog.BY_ID["early_rate"]
     frame = figures.ranking(district, early, periods.parse("2024"))
-    spec = charts.ranking(frame, early, 0.7, "Whole district", None, "t", "s", "en").to_dict()
+    spec = charts.ranking(frame, early, 0.7, "Whole district", None, "t", ["s"], "en").to_dict()
     assert {r["label"] for r in rows(spec) if "label" in r} == {"Whole district: 70.0%"}
     assert {r["status_label"] for r in rows(spec) if "status_label" in r} == {"No target"}
 
@@ -52,7 +52,7 @@ def test_ranking_without_target_has_only_the_parent_rule(district):
 def test_trend_draws_the_parent_over_the_communes(district):
     period = periods.parse("2025-Q2")
     frame = figures.trend(district, ON_TIME, period)
-    spec = charts.trend(frame, ON_TIME, "quarter", "Toàn huyện", 1.0, "t", "s", "vi").to_dict()
+    spec = charts.trend(frame, ON_TIME, "quarter", "Toàn huyện", 1.0, "t", ["s"], "vi").to_dict()
     series = pd.DataFrame([r for r in rows(spec) if "series" in r])
     assert set(series["series"]) == {"Toàn huyện", "Các xã"}
     assert series[series["series"] == "Toàn huyện"]["bucket"].nunique() == 14  # 2022-Q1..2025-Q2
@@ -63,7 +63,7 @@ def test_scorecard_has_a_cell_per_commune_and_indicator(district):
     frame = figures.commune_values(district, periods.parse("2025-06"))
     indicators = [catalog.BY_ID[i] for i in catalog.SCORECARD]
     order = i18n.sorted_names(frame["name"])
-    spec = charts.scorecard(frame, indicators, order, "t", "s", "vi").to_dict()
+    spec = charts.scorecard(frame, indicators, order, "t", ["s"], "vi").to_dict()
     cells = [r for r in rows(spec) if "indicator_label" in r]
     assert len(cells) == 15 * len(indicators)
     an_lao = next(r for r in cells if r["name"] == "An Lão" and r["indicator"] == "on_time_rate")

@@ -18,7 +18,8 @@ def ranking_table(demo_db):
     frame = figures.ranking(database, ON_TIME, periods.parse("2025-06"))
     database.close()
     return export.ranking_table(frame, ON_TIME, "Đúng hạn — Tháng 6/2025",
-                                "Huyện Bình Lục · DỮ LIỆU MẪU", "vi"), frame
+                                ["Huyện Bình Lục · DỮ LIỆU MẪU", "Nguồn: báo cáo của các xã"],
+                                "vi"), frame
 
 
 def test_the_csv_is_the_table_on_screen(ranking_table):
@@ -40,12 +41,12 @@ def test_the_excel_file_keeps_numbers_as_numbers(ranking_table):
     table, frame = ranking_table
     sheet = openpyxl.load_workbook(io.BytesIO(export.to_xlsx(table))).active
     assert sheet["A1"].value == "Đúng hạn — Tháng 6/2025"
-    assert "DỮ LIỆU MẪU" in sheet["A2"].value
-    assert [c.value for c in sheet[4]] == list(table.frame.columns)
-    value = sheet.cell(row=5, column=5)
+    assert "DỮ LIỆU MẪU" in sheet["A2"].value and sheet["A3"].value.startswith("Nguồn: ")
+    assert [c.value for c in sheet[5]] == list(table.frame.columns)
+    value = sheet.cell(row=6, column=5)
     assert value.value == pytest.approx(frame.iloc[0]["value"])
     assert value.number_format == "0.0%"
-    assert sheet.max_row == 4 + 15
+    assert sheet.max_row == 5 + 15
 
 
 def test_the_trend_table_has_the_parent_first_and_a_column_per_period(demo_db):
@@ -53,7 +54,7 @@ def test_the_trend_table_has_the_parent_first_and_a_column_per_period(demo_db):
     period = periods.parse("2025-Q2")
     trend = figures.trend(database, ON_TIME, period)
     database.close()
-    table = export.trend_table(trend, ON_TIME, "quarter", "Toàn huyện", "t", "s", "vi")
+    table = export.trend_table(trend, ON_TIME, "quarter", "Toàn huyện", "t", ["s"], "vi")
     assert list(table.frame.iloc[:, 0])[:3] == ["Toàn huyện", "An Đổ", "An Lão"]
     assert list(table.frame.columns)[1] == "Quý I/2022"
     assert list(table.frame.columns)[-1] == "Quý II/2025" and len(table.frame.columns) == 15
