@@ -22,6 +22,8 @@ pages = [st.Page("app_pages/overview.py", title=current.t("overview"), icon=":ma
             url_path="so-sanh"),
     st.Page("app_pages/score.py", title=current.t("composite"), icon=":material/leaderboard:",
             url_path="diem-tong-hop"),
+    st.Page("app_pages/briefing.py", title=current.t("briefing"), icon=":material/slideshow:",
+            url_path="bao-cao-giao-ban"),
     st.Page("app_pages/data.py", title=current.t("data"), icon=":material/upload_file:",
             url_path="du-lieu"),
 ]

@@ -16,9 +16,9 @@ communes = figures.commune_values(current.db, period)
 indicators = [catalog.BY_ID[i] for i in catalog.SCORECARD]
 
 title = f"{current.t('compare_bars')} — {period.label(lang)}"
-st.altair_chart(charts.compare_bars(communes, indicators, names, title, current.subtitle(), lang))
-ui.table_block(export.compare_table(communes, indicators, names, title, current.subtitle(), lang),
-               lang)
+ui.chart_block(charts.compare_bars(communes, indicators, names, title, current.subtitle(), lang),
+               export.compare_table(communes, indicators, names, title, current.subtitle(), lang),
+               key="compare", stretch=False)
 
 st.subheader(current.t("trend"))
 indicator = ui.indicator_picker(current, catalog.SCORECARD, key="chitieu_compare")
@@ -27,7 +27,6 @@ ui.trend_block(current, indicator, highlight=tuple(codes))
 st.subheader(current.t("score_profile"))
 scaled = scores.scaled_frame(communes)
 title = f"{current.t('score_profile')} — {period.label(lang)}"
-st.altair_chart(charts.score_profile(scaled, indicators, names, title, current.subtitle(), lang),
-                width="stretch")
-ui.table_block(export.score_profile_table(scaled, indicators, names, title, current.subtitle(),
-                                          lang), lang)
+ui.chart_block(charts.score_profile(scaled, indicators, names, title, current.subtitle(), lang),
+               export.score_profile_table(scaled, indicators, names, title, current.subtitle(),
+                                          lang), key="score-profile")

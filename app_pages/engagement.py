@@ -23,7 +23,7 @@ kind = ui.url_selectbox(current.t("rule"), list(texts), "quydinh", texts.get)
 frame = rules.compliance(current.db, period)
 frame = frame[frame["kind"] == kind]
 title = f"{rules.kind_label(kind, lang)} — {period.label(lang)}"
-event = st.altair_chart(charts.compliance(frame, title, current.subtitle(), lang),
-                        on_select="rerun", key="compliance")
+event = ui.chart_block(charts.compliance(frame, title, current.subtitle(), lang),
+                      export.compliance_table(frame, title, current.subtitle(), lang),
+                      key="compliance", select=True, stretch=False)
 ui.open_profile(event, current)
-ui.table_block(export.compliance_table(frame, title, current.subtitle(), lang), lang)

@@ -44,9 +44,8 @@ sort_by = ui.url_selectbox(current.t("sort_by"), [i.id for i in columns], "sapxe
                            {i.id: i.label(lang) for i in columns}.get)
 order = figures.by_rank(cells[cells["indicator"] == sort_by])["name"].tolist()
 title = f"{current.t('scorecard')} — {period.label(lang)}"
-event = st.altair_chart(charts.scorecard(cells, columns, order, title, current.subtitle(), lang),
-                        on_select="rerun", key="scorecard")
+event = ui.chart_block(charts.scorecard(cells, columns, order, title, current.subtitle(), lang),
+                      export.scorecard_table(cells, columns, order, title, current.subtitle(),
+                                             lang), key="scorecard", select=True, stretch=False)
 st.caption(current.t("open_profile"))
 ui.open_profile(event, current)
-ui.table_block(export.scorecard_table(cells, columns, order, title, current.subtitle(), lang),
-               lang)

@@ -20,16 +20,15 @@ with st.expander(current.t("weights")), st.form("weights"):
 board = scores.composite(current.db, period)
 ranked = figures.by_rank(scores.as_cells(board))
 title = f"{current.t('composite')} — {period.label(lang)}"
-event = st.altair_chart(charts.ranking(
-    ranked, scores.COMPOSITE, ranked["value"].mean(), current.t("average"), None, title,
-    current.subtitle(), lang), width="stretch", on_select="rerun", key="ranking-score")
+event = ui.chart_block(
+    charts.ranking(ranked, scores.COMPOSITE, ranked["value"].mean(), current.t("average"), None,
+                   title, current.subtitle(), lang),
+    export.score_table(ranked, title, current.subtitle(), lang), key="ranking-score", select=True)
 st.caption(current.t("open_profile"))
 ui.open_profile(event, current)
-ui.table_block(export.score_table(ranked, title, current.subtitle(), lang), lang)
 
 st.subheader(current.t("rank_changes"))
 history = scores.rank_history(current.db, period)
-st.altair_chart(charts.rank_changes(history, current.t("rank_changes"), current.subtitle(), lang),
-                width="stretch")
-ui.table_block(export.rank_table(history, current.t("rank_changes"), current.subtitle(), lang),
-               lang)
+ui.chart_block(charts.rank_changes(history, current.t("rank_changes"), current.subtitle(), lang),
+               export.rank_table(history, current.t("rank_changes"), current.subtitle(), lang),
+               key="rank-changes")

@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from grassroots import db, demo, geo, i18n, ingest
+from grassroots import briefing, db, demo, geo, i18n, ingest, periods
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,6 +38,13 @@ def _parser() -> argparse.ArgumentParser:
     verb("history", "list the imports, newest first")
     undo = verb("undo", "undo an import: put back the rows it replaced")
     undo.add_argument("id", type=int)
+    brief = verb("briefing", "make the briefing pack (PowerPoint or PDF) for a period")
+    brief.add_argument("--period", required=True,
+                       help="2024-Q4, 2024-H2, 2024, 2024-12 or 2024-01..2024-06")
+    brief.add_argument("--out", type=Path, required=True, help="deck.pptx or deck.pdf")
+    brief.add_argument("--sections", default=",".join(briefing.SECTIONS),
+                       help=f"comma-separated, from: {', '.join(briefing.SECTIONS)}")
+    brief.add_argument("--no-maps", action="store_true", help="leave the maps out")
     boundaries = verb("boundaries", "load commune boundaries (GeoJSON, zipped Shapefile, "
                       "GeoPackage)")
     boundaries.add_argument("file", type=Path)
@@ -88,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
                      restored=i18n.number(restored, args.lang)))
     elif args.verb == "boundaries":
         return load_boundaries(db.Database(path), args)
+    elif args.verb == "briefing":
+        return make_briefing(parser, db.Database(path), args)
     return 0
 
 
@@ -123,6 +132,19 @@ def import_files(database: db.Database, args) -> int:
         else:
             print(ingest.commit(database, item).text(item.name, args.lang))
     return 1 if refused else 0
+
+
+def make_briefing(parser, database: db.Database, args) -> int:
+    period = periods.parse(args.period)
+    sections = [s.strip() for s in args.sections.split(",") if s.strip()]
+    if period is None or not set(sections) <= set(briefing.SECTIONS) or \
+            args.out.suffix.lower() not in (".pptx", ".pdf"):
+        parser.error("--period like 2024-Q4, --sections from the list, --out .pptx or .pdf")
+    deck = briefing.build(database, period, sections, args.lang, not args.no_maps,
+                          progress=_progress(args.out.name))
+    briefing.write(deck, args.out)
+    print(i18n.t("briefing_written", args.lang, path=args.out, count=len(deck.slides) + 2))
+    return 0
 
 
 def load_boundaries(database: db.Database, args) -> int:

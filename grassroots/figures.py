@@ -194,3 +194,19 @@ def period_choices(db: Database, kind: str) -> list[periods.Period]:
     if pd.isna(last):
         return []
     return periods.options(kind, first.date(), last.date())
+
+
+def chart_subtitle(database: Database, settings: dict, period: periods.Period,
+                   lang: str) -> list[str]:
+    """Under every chart's title: who and when ("DỮ LIỆU MẪU" while on the demo), then
+    "Nguồn: …; cập nhật dd/mm/yyyy", the source and the date of the last import in force."""
+    level = settings.get("parent_level", "district")
+    parent = f"{i18n.t(level, lang)} {settings.get('parent_name', '')}".strip()
+    who = [parent[:1].upper() + parent[1:], period.label(lang)]
+    if settings.get("demo") == "true":
+        who.append(i18n.t("demo_mark", lang))
+    source = f"{i18n.t('source', lang)}: {settings.get('source', '')}"
+    updated = database.run("last_update")["updated_at"].iloc[0]
+    if pd.notna(updated):
+        source += f"; {i18n.t('updated', lang)} {updated:%d/%m/%Y}"
+    return [" · ".join(who), source]

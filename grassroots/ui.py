@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from grassroots import catalog, charts, db, demo, export, figures, i18n, maps, periods
+from grassroots import catalog, charts, db, demo, export, figures, i18n, images, maps, periods
 
 
 @st.cache_resource(show_spinner=False)
@@ -18,16 +18,6 @@ def _database(path: str) -> db.Database:
     return db.Database(path)
 
 
-def source_line(database: db.Database, settings: dict, lang: str) -> str:
-    """ "Nguồn: …; cập nhật dd/mm/yyyy": where the figures come from and when they last
-    changed."""
-    line = f"{i18n.t('source', lang)}: {settings.get('source', '')}"
-    updated = database.run("last_update")["updated_at"].iloc[0]
-    if pd.notna(updated):
-        line += f"; {i18n.t('updated', lang)} {updated:%d/%m/%Y}"
-    return line
-
-
 @dataclass(frozen=True)
 class View:
     """What every page shows from: the database, the reader's language and the period."""
@@ -36,6 +26,7 @@ class View:
     lang: str
     period: periods.Period | None
     settings: dict
+    present: bool = False  # presentation mode: no sidebar or toolbars, large type, 16:9 charts
 
     def t(self, key: str, **values) -> str:
         return i18n.t(key, self.lang, **values)
@@ -54,12 +45,7 @@ class View:
         return f"{self.level} {self.settings.get('parent_name', '')}".strip()
 
     def subtitle(self) -> list[str]:
-        """Under every chart's title: who and when ("DỮ LIỆU MẪU" while on the demo), then the
-        source and the date the data was last updated."""
-        who = [self.parent_name[:1].upper() + self.parent_name[1:], self.period.label(self.lang)]
-        if self.settings.get("demo") == "true":
-            who.append(self.t("demo_mark"))
-        return [" · ".join(who), source_line(self.db, self.settings, self.lang)]
+        return figures.chart_subtitle(self.db, self.settings, self.period, self.lang)
 
 
 def _lang() -> str:
@@ -72,6 +58,19 @@ def _lang() -> str:
     else:
         st.query_params.pop("lang", None)
     return lang
+
+
+def _present(lang: str) -> bool:
+    """Presentation mode, kept in the URL (?present=1)."""
+    if "present" not in st.session_state:
+        st.session_state.present = st.query_params.get("present") == "1"
+    st.sidebar.toggle(i18n.t("present_mode", lang), key="present",
+                      help=i18n.t("present_help", lang))
+    if st.session_state.present:
+        st.query_params["present"] = "1"
+    else:
+        st.query_params.pop("present", None)
+    return st.session_state.present
 
 
 def _kind_changed() -> None:
@@ -114,7 +113,9 @@ def sidebar() -> View:
     """Draw the shared sidebar and remember the view for the page about to run."""
     database = _database(str(db.default_path()))
     lang = _lang()
-    st.session_state.view = View(database, lang, _period(database, lang), database.settings())
+    present = _present(lang)
+    st.session_state.view = View(database, lang, _period(database, lang), database.settings(),
+                                 present)
     return st.session_state.view
 
 
@@ -125,6 +126,10 @@ def view() -> View:
 def header(title: str) -> View:
     """The page's title, the demo banner while on sample data, and the view."""
     current = view()
+    if current.present:
+        st.html(PRESENT_CSS)
+        st.button(current.t("present_exit"), icon=":material/close_fullscreen:",
+                  on_click=lambda: st.session_state.update(present=False))
     st.title(title)
     if current.settings.get("demo") == "true":
         st.warning(current.t("demo_banner"), icon="⚠️")
@@ -306,14 +311,39 @@ def url_multiselect(label: str, options: list[str], param: str, format_func,
     return st.session_state[param]
 
 
-def table_block(table: export.Table, lang: str, display=None, column_config=None,
+PRESENT_BOX = (1280, 720)
+PRESENT_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stElementToolbar"] {display: none !important;}
+[data-testid="stMainBlockContainer"] {padding-top: 1.5rem; font-size: 1.35rem;}
+h1 {font-size: 3rem !important;}
+h2, h3 {font-size: 2rem !important;}
+</style>"""
+
+
+def chart_block(chart, table: export.Table, key: str, select: bool = False,
+                stretch: bool = True):
+    """A chart, then the table of its numbers, the numbers as CSV and Excel and the chart as
+    PNG. In presentation mode, the chart alone at a fixed 16:9 size in large type. Returns the
+    click on a commune when `select`."""
+    current = view()
+    shown = images.fitted(chart, PRESENT_BOX, 1.6) if current.present else chart
+    draw = st.vega_lite_chart if isinstance(shown, dict) else st.altair_chart
+    width = {"width": "content"} if current.present else {"width": "stretch"} if stretch else {}
+    event = draw(shown, on_select="rerun" if select else "ignore", key=key, **width)
+    if not current.present:
+        table_block(table, current.lang, chart)
+    return event
+
+
+def table_block(table: export.Table, lang: str, chart=None, display=None, column_config=None,
                 expanded: bool = False) -> None:
     """Under a chart: the table of exactly its numbers (or `display`, a styled form of them),
-    and the same as CSV and Excel."""
+    the same as CSV and Excel, and the chart as PNG."""
     with st.expander(i18n.t("table", lang), expanded=expanded):
         st.dataframe(export.formatted(table, lang) if display is None else display,
                      hide_index=True, height="content", column_config=column_config)
-    csv, xlsx, _ = st.columns([1, 1, 6])
+    csv, xlsx, png, _ = st.columns([1, 1, 1, 5])
     # The files are made when clicked, not on every run of the page.
     csv.download_button("CSV", lambda: export.to_csv(table, lang), f"{table.name}.csv",
                         "text/csv", key=f"csv-{table.name}", icon=":material/download:",
@@ -322,6 +352,10 @@ def table_block(table: export.Table, lang: str, display=None, column_config=None
         "Excel", lambda: export.to_xlsx(table), f"{table.name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"xlsx-{table.name}", icon=":material/download:", on_click="ignore")
+    if chart is not None:
+        png.download_button("PNG", lambda: images.png(chart, lang), f"{table.name}.png",
+                            "image/png", key=f"png-{table.name}", icon=":material/image:",
+                            on_click="ignore")
 
 
 def open_profile(event, current: View) -> None:
@@ -346,12 +380,13 @@ def family_page(family: str) -> None:
     parent = figures.parent_values(current.db, period).loc[indicator.id]
     title = f"{indicator.label(lang)} — {period.label(lang)}"
     st.subheader(current.t("ranking"))
-    event = st.altair_chart(charts.ranking(
-        ranked, indicator, parent["value"], current.parent_label, parent["target"], title,
-        current.subtitle(), lang), width="stretch", on_select="rerun", key=f"ranking-{family}")
+    event = chart_block(
+        charts.ranking(ranked, indicator, parent["value"], current.parent_label,
+                       parent["target"], title, current.subtitle(), lang),
+        export.ranking_table(ranked, indicator, title, current.subtitle(), lang),
+        key=f"ranking-{family}", select=True)
     st.caption(current.t("open_profile"))
     open_profile(event, current)
-    table_block(export.ranking_table(ranked, indicator, title, current.subtitle(), lang), lang)
 
     st.subheader(current.t("map"))
     map_block(current, indicator, key=f"map-{family}")
@@ -379,12 +414,11 @@ def map_block(current: View, indicator: catalog.Indicator, key: str) -> None:
     subtitle = current.subtitle()
     if layer.approximate:
         subtitle = [*subtitle, current.t("approximate_boundaries")]
-    event = st.vega_lite_chart(charts.choropleth(layer, frame, indicator, bounds, title,
-                                                 subtitle, lang),
-                               width="stretch", on_select="rerun", key=key)
+    event = chart_block(
+        charts.choropleth(layer, frame, indicator, bounds, title, subtitle, lang),
+        export.map_table(frame, indicator, bounds, title, current.subtitle(), lang),
+        key=key, select=True)
     open_profile(event, current)
-    table_block(export.map_table(frame, indicator, bounds, title, current.subtitle(), lang),
-                lang)
 
 
 def trend_block(current: View, indicator: catalog.Indicator, highlight: tuple = ()) -> None:
@@ -394,10 +428,11 @@ def trend_block(current: View, indicator: catalog.Indicator, highlight: tuple = 
     trend = figures.trend(current.db, indicator, period)
     grain = figures.trend_grain(indicator, period)
     target = figures.parent_values(current.db, period).loc[indicator.id, "target"]
-    st.altair_chart(charts.trend(
-        trend, indicator, grain, current.parent_label, target, indicator.label(lang),
-        current.subtitle(), lang, highlight=highlight), width="stretch")
     shown = trend[trend["unit_code"].isin(highlight) | trend["unit_code"].isna()] \
         if highlight else trend
-    table_block(export.trend_table(shown, indicator, grain, current.parent_label,
-                                   indicator.label(lang), current.subtitle(), lang), lang)
+    chart_block(
+        charts.trend(trend, indicator, grain, current.parent_label, target,
+                     indicator.label(lang), current.subtitle(), lang, highlight=highlight),
+        export.trend_table(shown, indicator, grain, current.parent_label,
+                           indicator.label(lang), current.subtitle(), lang),
+        key=f"trend-{indicator.id}")
