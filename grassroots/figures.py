@@ -205,7 +205,8 @@ def chart_subtitle(database: Database, settings: dict, period: periods.Period,
     who = [parent[:1].upper() + parent[1:], period.label(lang)]
     if settings.get("demo") == "true":
         who.append(i18n.t("demo_mark", lang))
-    source = f"{i18n.t('source', lang)}: {settings.get('source', '')}"
+    named = settings.get("source") or i18n.t("commune_reports", lang)
+    source = f"{i18n.t('source', lang)}: {named}"
     updated = database.run("last_update")["updated_at"].iloc[0]
     if pd.notna(updated):
         source += f"; {i18n.t('updated', lang)} {updated:%d/%m/%Y}"

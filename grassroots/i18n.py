@@ -78,6 +78,7 @@ STRINGS = {
                      "charts: a screenshot is a slide."),
     "present_exit": ("Thoát trình chiếu", "Leave presentation mode"),
     "updated": ("cập nhật", "updated"),
+    "commune_reports": ("báo cáo của các xã", "the communes' reports"),
     "no_data": ("Không có số liệu", "No data"),
     "no_data_short": ("–", "–"),
     "vs_previous": ("so với {period}", "vs {period}"),

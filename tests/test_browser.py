@@ -138,3 +138,23 @@ def test_a_boundary_file_uploaded_on_the_data_page_replaces_the_demo_shapes(serv
     page.screenshot(path=SHOTS / "data.png", full_page=True)
     assert page.locator('[data-testid="stException"]').count() == 0
     page.close()
+
+
+def test_presentation_mode_hides_the_sidebar_and_draws_16_9_charts(server, browser):
+    page = browser.new_page(viewport={"width": 1920, "height": 1080}, locale="vi-VN")
+    page.goto(f"{server}/dossiers?ky=2025-Q2&present=1")
+    page.wait_for_selector(IDLE, timeout=60_000)
+    page.wait_for_function("document.querySelectorAll('[data-testid=\"stVegaLiteChart\"] "
+                           "svg, [data-testid=\"stVegaLiteChart\"] canvas').length >= 3",
+                           timeout=60_000)
+    page.wait_for_timeout(500)
+    page.screenshot(path=SHOTS / "present.png")
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    assert page.get_by_role("button", name="CSV").count() == 0
+    box = page.locator('[data-testid="stVegaLiteChart"]').first.bounding_box()
+    assert (box["width"], box["height"]) == (1280, 720)
+    page.get_by_role("button", name="Thoát trình chiếu").click()
+    page.wait_for_selector(IDLE)
+    page.wait_for_selector('[data-testid="stSidebar"]', state="visible")
+    assert "present=1" not in page.url
+    page.close()
