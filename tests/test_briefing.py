@@ -12,7 +12,7 @@ from PIL import Image
 from pptx import Presentation
 
 from grassroots import __main__ as cli
-from grassroots import briefing, catalog, charts, figures, images, periods
+from grassroots import briefing, catalog, charts, figures, images, maps, periods
 from grassroots.db import Database
 
 ON_TIME = catalog.BY_ID["on_time_rate"]
@@ -44,8 +44,23 @@ def strings(spec) -> set[str]:
     return {spec} if isinstance(spec, str) else set()
 
 
-def test_a_chart_png_is_16_9_at_twice_the_size_with_its_title_drawn(district):
-    image = Image.open(io.BytesIO(images.png(ranking_chart(district), "vi"))).convert("L")
+def map_chart(database):
+    period = periods.parse("2025-Q2")
+    frame = figures.ranking(database, ON_TIME, period)
+    bounds = maps.breaks(frame["value"], "quantiles", 5)
+    return charts.choropleth(maps.layer(database), frame, ON_TIME, bounds, "Bản đồ đúng hạn",
+                             ["Huyện Bình Lục"], "vi")
+
+
+def trend_chart(database):
+    period = periods.parse("2025-Q2")
+    return charts.trend(figures.trend(database, ON_TIME, period), ON_TIME, "quarter",
+                        "Toàn huyện", 1.0, "Diễn biến đúng hạn", ["Huyện Bình Lục"], "vi")
+
+
+@pytest.mark.parametrize("make", [ranking_chart, map_chart, trend_chart])
+def test_a_chart_png_is_16_9_at_twice_the_size_with_its_title_drawn(district, make):
+    image = Image.open(io.BytesIO(images.png(make(district), "vi"))).convert("L")
     assert image.size == (1920, 1080)
     title = image.crop((0, 0, 960, 50))  # the title, anchored left
     beside = image.crop((1400, 0, 1920, 50))  # right of it: nothing
