@@ -7,6 +7,9 @@ from grassroots import contract, geo, i18n, ingest, templates, ui
 
 current = ui.header(ui.view().t("data"))
 lang = current.lang
+if not current.user.may("import"):  # the page is not offered to others; nor does it run
+    st.stop()
+actor = current.user.name or "dashboard"
 
 st.subheader(current.t("import_data"))
 with st.expander(current.t("templates")):
@@ -41,7 +44,7 @@ if upload is not None:
                 "background-color: #fde2e1" if row[marked] else ""] * len(row), axis=1),
                 hide_index=True)
         if checked.ok and st.button(current.t("confirm_import"), type="primary"):
-            outcome = ingest.commit(current.db, checked, "dashboard")
+            outcome = ingest.commit(current.db, checked, actor)
             st.success(outcome.text(checked.name, lang))
 
 
@@ -49,7 +52,7 @@ if upload is not None:
 def undo(import_id: int) -> None:
     """Run before the page reruns, so the history below already shows the undo."""
     try:
-        removed, restored = ingest.undo(current.db, import_id, "dashboard")
+        removed, restored = ingest.undo(current.db, import_id, actor)
         st.session_state.undone = (st.success, current.t(
             "undone", id=import_id, removed=i18n.number(removed, lang),
             restored=i18n.number(restored, lang)))
@@ -98,5 +101,5 @@ if upload is not None:
         lines = geo.report(matched, lang)
         (st.success if len(lines) == 1 else st.warning)("\n\n".join(lines))
         if not matched.shapes.empty and st.button(current.t("save_boundaries"), type="primary"):
-            geo.store(current.db, matched, path)
+            geo.store(current.db, matched, path, actor)
             st.success(current.t("boundaries_saved", count=len(matched.shapes)))

@@ -8,11 +8,13 @@ current = ui.view()
 lang, period = current.lang, current.period
 st.subheader(current.t("compliance"))
 with st.expander(current.t("rules")), st.form("rules"):
+    editable = current.user.may("edit")
     new = {rule.kind: st.number_input(rules.kind_label(rule.kind, lang), min_value=0, step=1,
-                                      value=int(rule.min_events), key=f"rule-{rule.kind}")
+                                      value=int(rule.min_events), key=f"rule-{rule.kind}",
+                                      disabled=not editable)
            for rule in rules.load(current.db).itertuples()}
-    if st.form_submit_button(current.t("save_rules")):
-        rules.save(current.db, new)
+    if st.form_submit_button(current.t("save_rules"), disabled=not editable):
+        rules.save(current.db, new, current.user.name or "dashboard")
         st.session_state.rules_saved = True
         st.rerun()  # the ranking above judges by these minimums too
 if st.session_state.pop("rules_saved", False):

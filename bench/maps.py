@@ -43,7 +43,7 @@ def layer_database(folder: Path, source: Path, parent: str) -> Path:
                             for code, s, k in zip(communes["code"], surveys, satisfied)])
         con.executemany("INSERT INTO settings VALUES (?, ?)",
                         [["parent_name", parent], ["parent_level", "province"]])
-    geo.store(database, geo.match(frame, communes), source)
+    geo.store(database, geo.match(frame, communes), source, "bench")
     database.close()
     return path
 

@@ -2,6 +2,7 @@
 reasons on stderr), 2 on a usage error."""
 
 import argparse
+import getpass
 import sys
 from pathlib import Path
 
@@ -157,7 +158,7 @@ def load_boundaries(database: db.Database, args) -> int:
     print("\n".join(geo.report(matched, args.lang)))
     if matched.shapes.empty:
         return 1
-    geo.store(database, matched, args.file)
+    geo.store(database, matched, args.file, getpass.getuser())
     return 0
 
 

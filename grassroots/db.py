@@ -18,6 +18,7 @@ import fcntl
 import functools
 import hashlib
 import os
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -42,7 +43,7 @@ def migrations() -> list[Path]:
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
-    exists = con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = "
+    exists = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_catalog = "
                          "current_database() AND table_name = 'schema_version'").fetchone()[0]
     if not exists:
         return 0
@@ -104,14 +105,58 @@ def _sync(path: Path) -> None:
         os.close(fd)
 
 
+# What a reader limited to one commune sees of each table: the condition on its rows, `{unit}`
+# standing for the commune's quoted code. A table with a unit_code column keeps that commune's
+# rows; any other table not named here (users, audit, import log, replaced rows) is empty.
+SCOPED = {
+    "units": "code = {unit}",
+    "unit_crosswalk": "{unit} IN (old_code, new_code)",
+    "targets": "unit_code IS NULL OR unit_code = {unit}",
+    "settings": "true",
+    "engagement_rules": "true",
+    "score_weights": "true",
+    "schema_version": "true",
+}
+
+
+def _scope(con: duckdb.DuckDBPyConnection, unit: str) -> None:
+    """Views in the in-memory catalog, one per table of the attached file, keeping only what a
+    reader of commune `unit` may see; the file's own views are rebuilt on them. Every query then
+    reads through them: the scope is enforced below the queries, not in the pages."""
+    if not re.fullmatch(r"\d{5}", unit):
+        raise ValueError(f"not a commune code: {unit!r}")
+    tables = con.execute("SELECT t.table_name, list(c.column_name) FROM duckdb_tables() AS t "
+                         "JOIN duckdb_columns() AS c USING (database_name, table_name) "
+                         "WHERE database_name = 'data' GROUP BY ALL").fetchall()
+    con.execute("USE memory")
+    for table, names in tables:
+        if table in SCOPED or "unit_code" in names:
+            keep = SCOPED.get(table, "unit_code = {unit}").format(unit=f"'{unit}'")
+        else:
+            keep = "false"
+        con.execute(f"CREATE VIEW {table} AS SELECT * FROM data.main.{table} WHERE {keep}")
+    for sql, in con.execute("SELECT sql FROM duckdb_views() WHERE database_name = 'data' "
+                            "AND NOT internal").fetchall():
+        con.execute(sql)
+
+
+def audit(con: duckdb.DuckDBPyConnection, actor: str, action: str, detail: str) -> None:
+    """Record who changed what, inside the write that changes it."""
+    con.execute("INSERT INTO audit_log (actor, action, detail) VALUES (?, ?, ?)",
+                [actor, action, detail])
+
+
 class Database:
     """One database file. `run` is the only way pages read it: a fresh cursor per call (DuckDB
     connections are not shared across Streamlit threads) and results cached until the data
     changes (settings.data_version, bumped by every write). `write` is the only way to change
-    it. Opening a file that does not exist yet creates it, with the current schema."""
+    it. Opening a file that does not exist yet creates it, with the current schema.
 
-    def __init__(self, path: Path | str):
+    With `scope` (a commune code), every query sees that commune's rows only."""
+
+    def __init__(self, path: Path | str, scope: str | None = None):
         self.path = Path(path).resolve()
+        self.scope = scope
         self._lock = threading.Lock()
         self._attached: tuple | None = None
         self._con: duckdb.DuckDBPyConnection | None = None
@@ -143,13 +188,16 @@ class Database:
                 # by path, so connecting to the same path again would return the replaced file.
                 con = duckdb.connect(":memory:")
                 con.execute("ATTACH ? AS data (READ_ONLY)", [str(self.path)])
-                con.execute("USE data")
+                if self.scope:
+                    _scope(con, self.scope)
+                else:
+                    con.execute("USE data")
                 self._con, self._attached = con, identity
                 row = con.execute(
                     "SELECT value FROM settings WHERE key = 'data_version'").fetchone()
                 self._version = int(row[0]) if row else 0
             cur = self._con.cursor()
-        cur.execute("USE data")
+        cur.execute("USE memory" if self.scope else "USE data")
         return cur
 
     def data_version(self) -> int:

@@ -180,7 +180,7 @@ def simplify(geometries, tolerance: float = DISPLAY_TOLERANCE):
     return shapely.orient_polygons(simplified, exterior_cw=True)
 
 
-def store(database: db.Database, matched: Matched, source: Path) -> Path:
+def store(database: db.Database, matched: Matched, source: Path, actor: str) -> Path:
     """Replace every boundary with the matched shapes; keep the source
     file under data/boundaries/. Returns where the source was kept."""
     ARCHIVE.mkdir(parents=True, exist_ok=True)
@@ -192,6 +192,7 @@ def store(database: db.Database, matched: Matched, source: Path) -> Path:
     with database.write() as con:
         con.execute("DELETE FROM boundaries")
         con.executemany("INSERT INTO boundaries VALUES (?, ?, ?, ?)", rows)
+        db.audit(con, actor, "boundaries", f"{len(rows)} communes from {source.name}")
     return kept
 
 

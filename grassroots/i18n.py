@@ -72,6 +72,35 @@ STRINGS = {
     "brief_score": ("Cao nhất: {best} {best_value} điểm; thấp nhất: {worst} {worst_value} điểm.",
                     "Highest: {best}, {best_value} points; lowest: {worst}, {worst_value} "
                     "points."),
+    "username": ("Tên đăng nhập", "User name"),
+    "password": ("Mật khẩu", "Password"),
+    "sign_in": ("Đăng nhập", "Sign in"),
+    "sign_out": ("Đăng xuất ({name})", "Sign out ({name})"),
+    "session_expired": ("Phiên làm việc đã hết hạn; hãy đăng nhập lại.",
+                        "Your session expired; sign in again."),
+    "open_banner": ("Chưa bật đăng nhập: ai truy cập được máy chủ này đều xem và sửa được số "
+                    "liệu. Cán bộ CNTT bật đăng nhập bằng lệnh «python -m grassroots users add».",
+                    "Logins are off: anyone who reaches this server can see and change the "
+                    "figures. The IT officer turns them on with «python -m grassroots users add»."),
+    "login_failed": ("Sai tên đăng nhập hoặc mật khẩu.", "Wrong user name or password."),
+    "login_locked": ("Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần; thử lại sau {until}.",
+                     "The account is locked after repeated wrong passwords; try again after "
+                     "{until}."),
+    "user_bad_name": ("Tên đăng nhập «{name}» không hợp lệ: chỉ chữ, số và . @ - _.",
+                      "'{name}' is not a valid user name: letters, digits and . @ - _ only."),
+    "user_bad_role": ("Vai trò «{role}» không có; chọn viewer, editor hoặc admin.",
+                      "There is no role '{role}'; choose viewer, editor or admin."),
+    "user_bad_commune": ("Chỉ tài khoản xem (viewer) mới giới hạn theo xã, và mã xã {code} phải "
+                         "có trong danh sách xã.", "Only a viewer can be limited to a commune, "
+                         "and the code {code} must be a commune's."),
+    "user_short_password": ("Mật khẩu cần ít nhất 8 ký tự.",
+                            "A password needs at least 8 characters."),
+    "user_exists": ("Đã có tài khoản «{name}».", "The account '{name}' exists already."),
+    "user_unknown": ("Không có tài khoản «{name}».", "There is no account '{name}'."),
+    "user_added": ("Đã thêm tài khoản «{name}» ({role}).", "Added the account '{name}' ({role})."),
+    "user_removed": ("Đã xóa tài khoản «{name}».", "Removed the account '{name}'."),
+    "user_password_set": ("Đã đặt mật khẩu mới cho «{name}».", "New password set for '{name}'."),
+    "passwords_differ": ("Hai lần nhập mật khẩu không khớp.", "The two passwords differ."),
     "present_mode": ("Trình chiếu", "Presentation mode"),
     "present_help": ("Ẩn thanh bên và thanh công cụ, chữ lớn, biểu đồ khổ 16:9: chụp màn hình "
                      "là có trang chiếu.", "Hide the sidebar and toolbars, large type, 16:9 "

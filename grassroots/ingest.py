@@ -886,6 +886,8 @@ def apply(con: duckdb.DuckDBPyConnection, checked: Checked, user: str,
         shutil.copyfile(checked.path, kept)
     _log(con, checked, import_id, user, (added, replaced, unchanged),
          kept.name if kept else None)
+    db.audit(con, user, "import", f"#{import_id} {checked.name}: {added} written, "
+             f"{replaced} replaced")
     return Outcome(import_id, added, replaced, unchanged)
 
 
@@ -937,8 +939,10 @@ def undo(database: db.Database, import_id: int, user: str | None = None) -> tupl
                 f"INSERT INTO {table} BY NAME SELECT * EXCLUDE (replaced_by) "
                 f"FROM replaced_{table} WHERE replaced_by = ?", [import_id]).fetchone()[0]
             con.execute(f"DELETE FROM replaced_{table} WHERE replaced_by = ?", [import_id])
+        user = user or getpass.getuser()
         con.execute("UPDATE import_log SET undone_at = current_timestamp, undone_by = ? "
-                    "WHERE id = ?", [user or getpass.getuser(), import_id])
+                    "WHERE id = ?", [user, import_id])
+        db.audit(con, user, "undo", f"#{import_id}: {removed} removed, {restored} put back")
     return removed, restored
 
 

@@ -33,7 +33,7 @@ def load(database: db.Database) -> pd.DataFrame:
     return database.run("engagement_rules")
 
 
-def save(database: db.Database, minimums: dict[str, int]) -> None:
+def save(database: db.Database, minimums: dict[str, int], actor: str) -> None:
     """Write new minimums, with the targets they set; refuse a negative one."""
     if any(m < 0 for m in minimums.values()):
         raise ValueError("a minimum cannot be negative")
@@ -45,6 +45,7 @@ def save(database: db.Database, minimums: dict[str, int]) -> None:
             "WHERE indicator = ? AND unit_code IS NULL AND year IS NULL",
             [[m * TARGETS[kind][1], TARGETS[kind][0]] for kind, m in minimums.items()
              if kind in TARGETS])
+        db.audit(con, actor, "rules", ", ".join(f"{k} ≥ {m}" for k, m in minimums.items()))
 
 
 def compliance(database: db.Database, period: periods.Period) -> pd.DataFrame:

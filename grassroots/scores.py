@@ -57,13 +57,14 @@ def weights(database: db.Database) -> dict[str, float]:
     return dict(database.run("score_weights").itertuples(index=False))
 
 
-def save_weights(database: db.Database, new: dict[str, float]) -> None:
+def save_weights(database: db.Database, new: dict[str, float], actor: str) -> None:
     """Write the weights; refuse negative ones or a zero total."""
     if any(w < 0 for w in new.values()) or sum(new.values()) <= 0:
         raise ValueError("weights must be non-negative with a positive total")
     with database.write() as con:
         con.executemany("UPDATE score_weights SET weight = ? WHERE group_id = ?",
                         [[w, g] for g, w in new.items()])
+        db.audit(con, actor, "weights", ", ".join(f"{g} = {w:g}" for g, w in new.items()))
 
 
 def scaled_frame(values: pd.DataFrame) -> pd.DataFrame:

@@ -1,21 +1,68 @@
 """Streamlit glue shared by the pages: the database, the sidebar (language and period, kept in
 the URL so a copied link reopens the same view), the demo banner and the family page layout."""
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from grassroots import catalog, charts, db, demo, export, figures, i18n, images, maps, periods
+from grassroots import (
+    access,
+    catalog,
+    charts,
+    db,
+    demo,
+    export,
+    figures,
+    i18n,
+    images,
+    maps,
+    periods,
+)
 
 
 @st.cache_resource(show_spinner=False)
-def _database(path: str) -> db.Database:
+def _database(path: str, scope: str | None = None) -> db.Database:
+    """The database, shared by every session; one per commune for commune-scoped viewers."""
     if not Path(path).exists():
         with st.spinner("Đang tạo cơ sở dữ liệu mẫu…"):
             demo.build(Path(path))
-    return db.Database(path)
+    return db.Database(path, scope)
+
+
+def _signed_in(database: db.Database, lang: str) -> access.User:
+    """The user of this session: OPEN while no account exists; else whoever signed in and has
+    clicked within access.IDLE. Anyone else gets the sign-in form and nothing more."""
+    if not access.logins_on(database):
+        return access.OPEN
+    now = time.monotonic()
+    user = st.session_state.get("user")
+    if user and now - st.session_state.get("seen", now) > access.IDLE.total_seconds():
+        user = st.session_state.user = None
+        st.session_state.expired = True
+    if user:
+        st.session_state.seen = now
+        return user
+    st.title(i18n.t("app_title", lang))
+    if st.session_state.pop("expired", False):
+        st.info(i18n.t("session_expired", lang))
+    with st.form("sign-in"):
+        name = st.text_input(i18n.t("username", lang))
+        password = st.text_input(i18n.t("password", lang), type="password")
+        if st.form_submit_button(i18n.t("sign_in", lang), type="primary"):
+            try:
+                st.session_state.user = access.sign_in(database, name.strip(), password)
+                st.session_state.seen = now
+                st.rerun()
+            except access.AccessError as refused:
+                st.error(i18n.t(refused.key, lang, **refused.values))
+    st.stop()
+
+
+def _sign_out() -> None:
+    st.session_state.user = None
 
 
 @dataclass(frozen=True)
@@ -27,6 +74,7 @@ class View:
     period: periods.Period | None
     settings: dict
     present: bool = False  # presentation mode: no sidebar or toolbars, large type, 16:9 charts
+    user: access.User = access.OPEN
 
     def t(self, key: str, **values) -> str:
         return i18n.t(key, self.lang, **values)
@@ -110,12 +158,20 @@ def _period(database: db.Database, lang: str) -> periods.Period | None:
 
 
 def sidebar() -> View:
-    """Draw the shared sidebar and remember the view for the page about to run."""
-    database = _database(str(db.default_path()))
+    """Sign the user in, draw the shared sidebar and remember the view for the page about to
+    run. A commune-scoped viewer reads through a database that holds only their commune."""
+    path = str(db.default_path())
+    database = _database(path)
+    user = _signed_in(database, "en" if st.query_params.get("lang") == "en" else "vi")
+    if user.unit_code:
+        database = _database(path, user.unit_code)
     lang = _lang()
     present = _present(lang)
+    if not user.open:
+        st.sidebar.button(i18n.t("sign_out", lang, name=user.name), on_click=_sign_out,
+                          icon=":material/logout:")
     st.session_state.view = View(database, lang, _period(database, lang), database.settings(),
-                                 present)
+                                 present, user)
     return st.session_state.view
 
 
@@ -131,6 +187,8 @@ def header(title: str) -> View:
         st.button(current.t("present_exit"), icon=":material/close_fullscreen:",
                   on_click=lambda: st.session_state.update(present=False))
     st.title(title)
+    if current.user.open:
+        st.warning(current.t("open_banner"), icon="🔓")
     if current.settings.get("demo") == "true":
         st.warning(current.t("demo_banner"), icon="⚠️")
     if current.period is None:
@@ -215,7 +273,7 @@ def profile_table(frame, title: str, current: View) -> export.Table:
     rows = []
     for row in frame.itertuples():
         indicator = catalog.BY_ID[row.indicator]
-        rows.append({
+        cells = {
             current.t("family"): current.t(indicator.family),
             current.t("indicator"): indicator.label(lang),
             current.t("value"): i18n.value(indicator, row.value, lang),
@@ -225,7 +283,10 @@ def profile_table(frame, title: str, current: View) -> export.Table:
             current.t("target"): i18n.value(indicator, row.target, lang),
             current.t("status"): current.t(row.status),
             current.t("vs_previous_short"): i18n.delta(indicator, row.change, lang) or "",
-        })
+        }
+        if current.user.unit_code:  # one commune in sight: no rank, no parent to compare with
+            del cells[current.t("rank")], cells[current.parent_label]
+        rows.append(cells)
     return export.Table(pd.DataFrame(rows), {}, f"ho-so-xa-{frame['unit_code'].iloc[0]}",
                         title, current.subtitle())
 

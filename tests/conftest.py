@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from grassroots import db, demo, ingest
+from grassroots import access, db, demo, ingest
 
 
 @pytest.fixture(scope="session")
@@ -34,15 +34,17 @@ def app(demo_db, tmp_path, monkeypatch):
 
 
 @pytest.fixture(scope="session")
-def records_db(demo_db, tmp_path_factory) -> Path:
-    """The demo with 5,000 raw one-stop dossiers imported (their months replace the demo's)."""
-    folder = tmp_path_factory.mktemp("records")
-    path = folder / "records.duckdb"
+def full_db(demo_db, tmp_path_factory) -> Path:
+    """The demo with what it lacks: 5,000 raw one-stop dossiers imported (their months replace
+    the demo's) and an account."""
+    folder = tmp_path_factory.mktemp("full")
+    path = folder / "full.duckdb"
     shutil.copyfile(demo_db, path)
     demo.dossier_records(5000).to_csv(folder / "records.csv", index=False)
     database = db.Database(path)
     checked = ingest.check(folder / "records.csv", database.run("units"))
     ingest.commit(database, checked, "test")
+    access.add(database, "chanh.vp", "mat-khau-dai", "editor", "test")
     database.close()
     return path
 

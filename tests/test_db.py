@@ -75,14 +75,14 @@ def test_every_catalogue_target_is_seeded_once(demo_db):
 
 
 @pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.stem)
-def test_every_query_documents_and_returns_its_columns(demo_db, records_db, path):
+def test_every_query_documents_and_returns_its_columns(full_db, path):
     text = path.read_text(encoding="utf-8")
     header = " ".join(line[3:] for line in text.splitlines() if line.startswith("-- "))
     returns = re.search(r"Returns(?: one row)?: ([\w, ]+)\.", header)
     assert returns, f"{path.name} does not say what it returns"
     params = set(re.findall(r"\$(\w+)", text))
     assert params <= set(re.findall(r"\$(\w+)", header)), f"{path.name}: undocumented parameter"
-    database = db.Database(records_db if "dossier_records" in text else demo_db)
+    database = db.Database(full_db)
     frame = database.run(path.stem, **{name: SAMPLE_PARAMS[name] for name in params})
     database.close()
     assert list(frame.columns) == [c.strip() for c in returns.group(1).split(",")]

@@ -189,12 +189,12 @@ def test_weights_change_the_composite_and_are_stored(small_db):
     progress, satisfaction = 100 * 105 / 110, 100 * 0.5 / 0.9  # 5 of 10 satisfied, target 90%
     before = scores.composite(small_db, q1).set_index("name").loc["Một", "score"]
     assert before == pytest.approx((20 * progress + 18 * satisfaction) / (20 + 22 + 12 + 18))
-    scores.save_weights(small_db, {**scores.weights(small_db), "progress": 0})
+    scores.save_weights(small_db, {**scores.weights(small_db), "progress": 0}, "tester")
     assert scores.weights(small_db)["progress"] == 0
     after = scores.composite(small_db, q1).set_index("name").loc["Một", "score"]
     assert after == pytest.approx(18 * satisfaction / (22 + 12 + 18))
     with pytest.raises(ValueError):
-        scores.save_weights(small_db, {group: 0 for group in scores.weights(small_db)})
+        scores.save_weights(small_db, {group: 0 for group in scores.weights(small_db)}, "x")
 
 
 def test_rank_history_leaves_out_periods_without_scores(small_db):
@@ -243,7 +243,7 @@ def test_edited_minimums_change_compliance(small_db):
         return frame.loc[("Một", "secretary_reception"), "status"]
 
     assert secretary() == "missed"
-    rules.save(small_db, {"secretary_reception": 1})
+    rules.save(small_db, {"secretary_reception": 1}, "tester")
     assert secretary() == "met"
     assert rules.rule_text(next(rules.load(small_db).query("kind == 'dialogue'").itertuples()),
                            "vi") == ("Hội nghị đối thoại: ít nhất 1 lần mỗi năm "
