@@ -6,7 +6,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from grassroots import briefing, db, demo, geo, i18n, ingest, periods
+from grassroots import access, backup, briefing, db, demo, geo, i18n, ingest, periods
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,6 +46,17 @@ def _parser() -> argparse.ArgumentParser:
     brief.add_argument("--sections", default=",".join(briefing.SECTIONS),
                        help=f"comma-separated, from: {', '.join(briefing.SECTIONS)}")
     brief.add_argument("--no-maps", action="store_true", help="leave the maps out")
+    users = verb("users", "accounts: add, remove, passwd, list")
+    users.add_argument("action", choices=("add", "remove", "passwd", "list"))
+    users.add_argument("name", nargs="?")
+    users.add_argument("--role", choices=access.ROLES, default="viewer")
+    users.add_argument("--commune", help="a viewer who sees only this commune (its code)")
+    users.add_argument("--password-stdin", action="store_true",
+                       help="read the password from standard input instead of asking")
+    backup_verb = verb("backup", "a consistent copy of the database, while the app runs")
+    backup_verb.add_argument("folder", type=Path)
+    restore_verb = verb("restore", "put back a backup made by `backup`")
+    restore_verb.add_argument("folder", type=Path)
     boundaries = verb("boundaries", "load commune boundaries (GeoJSON, zipped Shapefile, "
                       "GeoPackage)")
     boundaries.add_argument("file", type=Path)
@@ -98,6 +109,19 @@ def main(argv: list[str] | None = None) -> int:
         return load_boundaries(db.Database(path), args)
     elif args.verb == "briefing":
         return make_briefing(parser, db.Database(path), args)
+    elif args.verb == "users":
+        return manage_users(parser, db.Database(path), args)
+    elif args.verb == "backup":
+        print(i18n.t("backup_made", args.lang, folder=backup.backup(db.Database(path),
+                                                                     args.folder)))
+    elif args.verb == "restore":
+        try:
+            manifest = backup.restore(db.Database(path), args.folder)
+        except backup.BackupError as refused:
+            print(i18n.t(refused.key, args.lang, **refused.values), file=sys.stderr)
+            return 1
+        print(i18n.t("backup_restored", args.lang, folder=args.folder,
+                     tables=len(manifest["tables"]), made=manifest["made_at"]))
     return 0
 
 
@@ -133,6 +157,42 @@ def import_files(database: db.Database, args) -> int:
         else:
             print(ingest.commit(database, item).text(item.name, args.lang))
     return 1 if refused else 0
+
+
+def _password(args, lang: str) -> str:
+    """Asked twice without echo, or one line of standard input: never on the command line."""
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass(f"{i18n.t('password', lang)}: ")
+    if getpass.getpass(f"{i18n.t('password', lang)} (2): ") != first:
+        raise access.AccessError("passwords_differ")
+    return first
+
+
+def manage_users(parser, database: db.Database, args) -> int:
+    lang, actor = args.lang, getpass.getuser()
+    if args.action == "list":
+        listed = database.run("users")
+        shown = listed.astype(object).where(listed.notna(), "")
+        print(shown.to_string(index=False) if len(listed) else i18n.t("no_users", lang))
+        return 0
+    if not args.name:
+        parser.error(f"users {args.action} needs a user name")
+    try:
+        if args.action == "add":
+            access.add(database, args.name, _password(args, lang), args.role, actor,
+                       args.commune)
+            print(i18n.t("user_added", lang, name=args.name, role=args.role))
+        elif args.action == "remove":
+            access.remove(database, args.name, actor)
+            print(i18n.t("user_removed", lang, name=args.name))
+        else:
+            access.set_password(database, args.name, _password(args, lang), actor)
+            print(i18n.t("user_password_set", lang, name=args.name))
+    except access.AccessError as refused:
+        print(i18n.t(refused.key, lang, **refused.values), file=sys.stderr)
+        return 1
+    return 0
 
 
 def make_briefing(parser, database: db.Database, args) -> int:

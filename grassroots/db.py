@@ -149,7 +149,7 @@ def audit(con: duckdb.DuckDBPyConnection, actor: str, action: str, detail: str) 
 class Database:
     """One database file. `run` is the only way pages read it: a fresh cursor per call (DuckDB
     connections are not shared across Streamlit threads) and results cached until the data
-    changes (settings.data_version, bumped by every write). `write` is the only way to change
+    changes (every write makes a new file). `write` is the only way to change
     it. Opening a file that does not exist yet creates it, with the current schema.
 
     With `scope` (a commune code), every query sees that commune's rows only."""
@@ -160,7 +160,6 @@ class Database:
         self._lock = threading.Lock()
         self._attached: tuple | None = None
         self._con: duckdb.DuckDBPyConnection | None = None
-        self._version = 0
         if not self.path.exists() or not self._current():
             with self.write():
                 pass
@@ -193,39 +192,37 @@ class Database:
                 else:
                     con.execute("USE data")
                 self._con, self._attached = con, identity
-                row = con.execute(
-                    "SELECT value FROM settings WHERE key = 'data_version'").fetchone()
-                self._version = int(row[0]) if row else 0
             cur = self._con.cursor()
         cur.execute("USE memory" if self.scope else "USE data")
         return cur
 
     def data_version(self) -> int:
+        """Which data this is: every write makes a new file, so the file's identity on disk."""
         with self.cursor():
-            return self._version
+            return hash(self._attached)
 
     def settings(self) -> dict[str, str]:
         with self.cursor() as cur:
             return dict(cur.execute("SELECT key, value FROM settings").fetchall())
 
     @contextlib.contextmanager
-    def write(self):
-        """A read-write connection on a copy of the file, migrated to the current schema; when
-        the block ends without an error the data version is bumped and the copy replaces the
-        file. One writer at a time, across processes."""
+    def write(self, source: Path | None = None):
+        """A read-write connection on a copy of the file (or of `source`: a backup being
+        restored), migrated to the current schema; when the block ends without an error the
+        copy replaces the file. One writer at a time, across processes."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         partial = self.path.with_name(f".{self.path.name}.writing")
         with open(self.path.with_name(f".{self.path.name}.lock"), "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             for leftover in (partial, partial.with_name(partial.name + ".wal")):
                 leftover.unlink(missing_ok=True)  # from a writer that was killed
-            if self.path.exists():
-                shutil.copyfile(self.path, partial)
+            origin = source or self.path
+            if origin.exists():
+                shutil.copyfile(origin, partial)
             con = duckdb.connect(str(partial))
             try:
                 migrate(con)
                 yield con
-                _bump_data_version(con)
                 con.execute("CHECKPOINT")
                 con.close()
                 _sync(partial)
@@ -242,6 +239,14 @@ class Database:
             self._con, self._attached = None, None
 
 
-def _bump_data_version(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute("INSERT INTO settings VALUES ('data_version', '1') ON CONFLICT (key) "
-                "DO UPDATE SET value = CAST(CAST(settings.value AS INTEGER) + 1 AS VARCHAR)")
+def checksums(path: Path) -> dict[str, tuple[int, str]]:
+    """Rows and an md5 of the content of every table of a database file: what a backup and its
+    restore are checked by."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        tables = [t for t, in con.execute(
+            "SELECT table_name FROM duckdb_tables() ORDER BY table_name").fetchall()]
+        return {t: con.execute(f"SELECT count(*), md5(string_agg(x::VARCHAR, '|' ORDER BY "
+                               f"x::VARCHAR)) FROM {t} AS x").fetchone() for t in tables}
+    finally:
+        con.close()

@@ -101,6 +101,17 @@ STRINGS = {
     "user_removed": ("Đã xóa tài khoản «{name}».", "Removed the account '{name}'."),
     "user_password_set": ("Đã đặt mật khẩu mới cho «{name}».", "New password set for '{name}'."),
     "passwords_differ": ("Hai lần nhập mật khẩu không khớp.", "The two passwords differ."),
+    "no_users": ("Chưa có tài khoản nào: bảng điều khiển đang mở cho mọi người.",
+                 "No accounts: the dashboard is open to everyone."),
+    "backup_made": ("Đã sao lưu vào {folder}.", "Backed up to {folder}."),
+    "backup_restored": ("Đã khôi phục bản sao lưu {folder} (lập lúc {made}); {tables} bảng khớp "
+                        "tổng kiểm.", "Restored the backup {folder} (made at {made}); {tables} "
+                        "tables match their checksums."),
+    "backup_unreadable": ("Không đọc được bản sao lưu trong {folder} (thiếu manifest.json).",
+                          "No backup can be read in {folder} (manifest.json is missing)."),
+    "backup_damaged": ("Bản sao lưu trong {folder} không khớp tổng kiểm: tệp bị hỏng hoặc bị "
+                       "sửa; không khôi phục.", "The backup in {folder} does not match its "
+                       "checksums: the file is damaged or changed; nothing was restored."),
     "present_mode": ("Trình chiếu", "Presentation mode"),
     "present_help": ("Ẩn thanh bên và thanh công cụ, chữ lớn, biểu đồ khổ 16:9: chụp màn hình "
                      "là có trang chiếu.", "Hide the sidebar and toolbars, large type, 16:9 "

@@ -6,8 +6,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-from grassroots import db
+from grassroots import access, db, ingest
 from tests.browser import IDLE, chromium, serving
+from tests.test_ingest import excel
 
 SHOTS = db.ROOT / "build" / "screenshots"
 PAGES = {
@@ -19,6 +20,10 @@ PAGES = {
     "satisfaction": ("satisfaction", 3),
     "score": ("diem-tong-hop", 2),
     "compare": ("so-sanh?ss=13501,13558,13555", 3),
+    "map": ("ban-do", 1),
+    "profile": ("ho-so-xa?xa=13558", 0),
+    "briefing": ("bao-cao-giao-ban", 0),
+    "data": ("du-lieu", 0),
 }
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 
@@ -64,8 +69,9 @@ def test_every_page_draws_its_charts_offline(server, browser, name):
     assert page.locator('[data-testid="stException"]').count() == 0
     assert "DỮ LIỆU MẪU" in page.inner_text("body")
     marks = page.locator('[data-testid="stVegaLiteChart"] svg .mark-rect path, '
-                         '[data-testid="stVegaLiteChart"] svg .mark-line path')
-    assert marks.count() > 0
+                         '[data-testid="stVegaLiteChart"] svg .mark-line path, '
+                         '[data-testid="stVegaLiteChart"] svg .mark-shape path')
+    assert marks.count() > 0 or not charts
     outside = {urlparse(u).hostname for u in requests} - LOCAL_HOSTS - {None}
     assert not outside, f"requests left the machine: {outside}"
     page.close()
@@ -157,4 +163,63 @@ def test_presentation_mode_hides_the_sidebar_and_draws_16_9_charts(server, brows
     page.wait_for_selector(IDLE)
     page.wait_for_selector('[data-testid="stSidebar"]', state="visible")
     assert "present=1" not in page.url
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def guarded_server(demo_db, tmp_path_factory):
+    """The demo with accounts, one commune renamed to a piece of HTML that would run script."""
+    folder = tmp_path_factory.mktemp("guarded")
+    database = folder / "guarded.duckdb"
+    database.write_bytes(demo_db.read_bytes())
+    opened = db.Database(database)
+    access.add(opened, "xem", "mat-khau-rat-dai", "viewer", "test")
+    units = excel(folder / "xa.xlsx", [["Mã xã", "Tên xã", "Loại"], ["13531", HOSTILE, "xã"]])
+    ingest.commit(opened, ingest.check(units, opened.run("units")), "test")
+    opened.close()
+    with serving(database) as url:
+        yield url
+
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+def test_a_session_without_login_sees_only_the_form(guarded_server, browser):
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{guarded_server}/dossiers")
+    page.wait_for_selector("input[type=password]", timeout=60_000)
+    page.wait_for_selector(IDLE, timeout=60_000)
+    body = page.inner_text("body")
+    assert "Tên đăng nhập" in body and "Mật khẩu" in body
+    assert "Hồ sơ TTHC" not in body and "Tổng quan" not in body
+    assert page.locator('[data-testid="stVegaLiteChart"]').count() == 0
+    assert page.locator('[data-testid="stSidebarNav"]').count() == 0
+    outside = {urlparse(u).hostname for u in requests} - LOCAL_HOSTS - {None}
+    assert not outside
+    page.close()
+
+
+def test_a_commune_named_like_html_shows_as_text_and_runs_nothing(guarded_server, browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 1800})
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(f"{guarded_server}/ho-so-xa?xa=13531&ky=2025-Q2")
+    page.wait_for_selector("input[type=password]", timeout=60_000)
+    page.get_by_label("Tên đăng nhập").fill("xem")
+    page.get_by_label("Mật khẩu").fill("mat-khau-rat-dai")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_selector('[data-testid="stSidebarNav"]', timeout=60_000)
+    page.wait_for_selector(IDLE, timeout=60_000)
+    page.wait_for_timeout(800)
+    assert HOSTILE in page.inner_text("body")  # the profile's commune, as text
+    page.screenshot(path=SHOTS / "hostile-name.png", full_page=True)
+    for title in ("Tổng quan", "Hồ sơ TTHC", "Bản đồ các xã"):
+        page.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True).click()
+        page.wait_for_selector(IDLE, timeout=60_000)
+        page.wait_for_timeout(800)
+        assert page.locator('[data-testid="stException"]').count() == 0
+        assert page.locator('img[src="x"]').count() == 0
+    assert dialogs == []
     page.close()

@@ -1,0 +1,64 @@
+"""Backups while the dashboard runs, and restoring one.
+
+No writer ever changes the database file in place (see db.py): a copy of the file as it is
+when opened is consistent, even if an import replaces it meanwhile. A backup is a folder with
+that copy, the imported files kept beside the database, and a manifest of every table's rows
+and checksum, which a restore checks before and after putting the copy back.
+"""
+
+import json
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+from grassroots import db, ingest
+
+MANIFEST = "manifest.json"
+
+
+class BackupError(Exception):
+    """A backup that cannot be restored, with the i18n key of its sentence."""
+
+    def __init__(self, key: str, **values):
+        super().__init__(key)
+        self.key, self.values = key, values
+
+
+def backup(database: db.Database, folder: Path) -> Path:
+    """A new folder under `folder`, named by the time, holding the database, its imported
+    files and the manifest. Returns it."""
+    target = Path(folder) / datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target.mkdir(parents=True)
+    copy = target / database.path.name
+    with open(database.path, "rb") as source, open(copy, "wb") as out:
+        shutil.copyfileobj(source, out)  # the file as opened, even if replaced meanwhile
+    imports = ingest.archive_folder(database)
+    if imports.exists():
+        shutil.copytree(imports, target / "imports")
+    (target / MANIFEST).write_text(json.dumps({
+        "database": copy.name, "made_at": datetime.now().isoformat(timespec="seconds"),
+        "tables": db.checksums(copy)}, ensure_ascii=False, indent=1), encoding="utf-8")
+    return target
+
+
+def restore(database: db.Database, folder: Path) -> dict:
+    """Put a backup back, checked against its manifest before and after. Readers move to it on
+    their next query, as after an import. Returns the manifest."""
+    folder = Path(folder)
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise BackupError("backup_unreadable", folder=str(folder)) from error
+    copy = folder / manifest["database"]
+    expected = {t: list(v) for t, v in manifest["tables"].items()}
+    if not copy.exists() or {t: list(v) for t, v in db.checksums(copy).items()} != expected:
+        raise BackupError("backup_damaged", folder=str(folder))
+    with database.write(source=copy):
+        pass
+    imports = folder / "imports"
+    if imports.exists():
+        shutil.copytree(imports, ingest.archive_folder(database), dirs_exist_ok=True)
+    restored = {t: list(v) for t, v in db.checksums(database.path).items()}
+    if any(restored.get(t) != v for t, v in expected.items()):
+        raise BackupError("backup_damaged", folder=str(folder))
+    return manifest
