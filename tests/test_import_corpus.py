@@ -300,15 +300,7 @@ def made(folder: Path, id: str, kind: str, fmt: str, rows, **options) -> Path:
 
 def fingerprint(path: Path) -> dict:
     """Rows and a checksum of every table, and of the file."""
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        tables = [t for t, in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
-        sums = {t: con.execute(
-            f"SELECT count(*), md5(coalesce(string_agg(x::VARCHAR, '|' ORDER BY x::VARCHAR), ''))"
-            f' FROM "{t}" AS x').fetchone() for t in tables}
-    finally:
-        con.close()
-    return sums | {"": hashlib.sha256(path.read_bytes()).hexdigest()}
+    return db.checksums(path) | {"": hashlib.sha256(path.read_bytes()).hexdigest()}
 
 
 @pytest.fixture

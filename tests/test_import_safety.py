@@ -14,7 +14,6 @@ import pytest
 
 from grassroots import db, demo
 from tests.browser import IDLE, chromium, serving
-from tests.test_ingest import checksums
 
 RECORDS = 60_000
 LOGS = ("import_log", "audit_log", "settings")  # when and by whom: differ between two imports
@@ -45,11 +44,11 @@ def test_an_import_killed_at_any_moment_leaves_all_of_the_file_or_none(
         demo_db, records_file, tmp_path):
     database = tmp_path / "killed.duckdb"
     shutil.copyfile(demo_db, database)
-    original = checksums(database)
+    original = db.checksums(database)
     started = time.monotonic()
     assert _import(database, records_file).wait(timeout=300) == 0
     duration = time.monotonic() - started
-    complete = checksums(database)
+    complete = db.checksums(database)
     assert _stored(database) == RECORDS
 
     outcomes = []
@@ -61,7 +60,7 @@ def test_an_import_killed_at_any_moment_leaves_all_of_the_file_or_none(
         process.wait(timeout=60)
         stored = _stored(database)  # the file opens, whatever the moment
         assert stored in (0, RECORDS)
-        sums = checksums(database)
+        sums = db.checksums(database)
         if stored:
             assert {t: sums[t] for t in sums if t not in LOGS} == {
                 t: complete[t] for t in complete if t not in LOGS}

@@ -8,7 +8,6 @@ import unicodedata
 from datetime import date, datetime
 from pathlib import Path
 
-import duckdb
 import openpyxl
 import pandas as pd
 import pytest
@@ -22,16 +21,6 @@ DOSSIER_HEADERS = ["mã xã", "TÊN XÃ", "Tháng", "Kỳ trước  chuyển san
                    "Đang giải quyết trong hạn", "Đang giải quyết quá hạn",
                    "Trực tuyến toàn trình", "Trực tuyến một phần", "Hồ sơ có phí",
                    "Thanh toán trực tuyến", "Số hóa"]
-
-
-def checksums(path: Path) -> dict[str, tuple]:
-    """Rows and content of every table, to tell whether anything changed."""
-    con = duckdb.connect(str(path), read_only=True)
-    tables = [t for t, in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
-    sums = {t: con.execute(f"SELECT count(*), md5(string_agg(x::VARCHAR, '|' ORDER BY "
-                           f"x::VARCHAR)) FROM {t} AS x").fetchone() for t in tables}
-    con.close()
-    return sums
 
 
 @pytest.fixture
@@ -201,7 +190,7 @@ def test_importing_the_same_file_again_changes_nothing_and_says_so(district, tmp
 
 
 def test_a_file_replaces_exactly_the_rows_it_covers_and_undo_restores_them(district, tmp_path):
-    before = checksums(district.path)
+    before = db.checksums(district.path)
     path = excel(tmp_path / "su-kien.xlsx", [
         ["Mã xã", "Ngày", "Hình thức", "Người chủ trì", "Số người tham dự",
          "Số ý kiến, kiến nghị", "Số ý kiến đã giải quyết"],
@@ -221,7 +210,7 @@ def test_a_file_replaces_exactly_the_rows_it_covers_and_undo_restores_them(distr
     assert query(district, "SELECT count(*) FROM engagements WHERE NOT (unit_code = '13501' "
                  "AND date_trunc('month', held_on) = '2025-05-01')")[0][0] == others
     assert ingest.undo(district, outcome.import_id, "tester") == (2, old_may)
-    after = checksums(district.path)
+    after = db.checksums(district.path)
     logs = ("import_log", "audit_log", "settings")  # what was done, by whom: grows
     assert {t: after[t] for t in after if t not in logs} == {
         t: before[t] for t in before if t not in logs}
@@ -285,12 +274,12 @@ def test_dossier_records_roll_up_to_monthly_figures(district, tmp_path):
 
 
 def test_cli_dry_run_writes_nothing_and_a_usage_error_exits_2(district, tmp_path, capsys):
-    before = checksums(district.path)
+    before = db.checksums(district.path)
     path = excel(tmp_path / "ok.xlsx", [["Mã xã", "Tháng", "Số phiếu khảo sát",
                                          "Số phiếu hài lòng"], ["13501", "06/2025", 10, 9]])
     assert cli.main(["import", str(path), "--dry-run", "--db", str(district.path)]) == 0
     assert "ok.xlsx: hợp lệ, 1 dòng (chạy thử, chưa ghi)." in capsys.readouterr().out
-    assert checksums(district.path) == before
+    assert db.checksums(district.path) == before
     with pytest.raises(SystemExit) as usage:
         cli.main(["import", str(tmp_path / "missing.xlsx"), "--db", str(district.path)])
     assert usage.value.code == 2
