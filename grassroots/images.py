@@ -27,7 +27,10 @@ def fitted(chart: alt.TopLevelMixin | dict, box: tuple[int, int], type_scale: fl
            ) -> dict:
     """The chart's spec; one as wide as the page is fitted into `box` (px), and its type made
     `type_scale` times larger."""
-    spec = dict(chart if isinstance(chart, dict) else chart.to_dict())
+    if not isinstance(chart, dict):
+        with alt.data_transformers.disable_max_rows():  # a province's trend has more rows
+            chart = chart.to_dict()
+    spec = dict(chart)
     if spec.get("width") == "container":
         spec["width"], spec["height"] = box
         spec["autosize"] = {"type": "fit", "contains": "padding"}

@@ -1,0 +1,154 @@
+"""Page benchmark at three scales (bench/scale.py makes the databases): each page's server-side
+script run, first (in a fresh process, after one run of the Overview, which registers the
+pages) and warm (median of the next three), with
+the process's peak memory; the map spec sent to the browser; 50,000,000 raw dossier records
+aggregated by month from Parquet. The baseline, in the same run: a tutorial-style page that
+reads the source tables into pandas and groups them on every rerun.
+
+    .venv/bin/python bench/scale.py district data/bench
+    .venv/bin/python bench/scale.py province data/bench
+    .venv/bin/python bench/scale.py national data/bench --records 50000000
+    .venv/bin/python bench/pages.py data/bench
+
+Targets (issue 8, warm): every page ≤ 300 ms for the district, ≤ 1 s nationally; ≥ 10× the
+naive baseline for the province; 50M records aggregated in ≤ 5 s.
+"""
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from grassroots import db  # noqa: E402
+
+PAGES = {
+    "overview": "app_pages/overview.py", "dossiers": "app_pages/dossiers.py",
+    "letters": "app_pages/letters.py", "engagement": "app_pages/engagement.py",
+    "cadres": "app_pages/cadres.py", "satisfaction": "app_pages/satisfaction.py",
+    "profile": "app_pages/profile.py", "map": "app_pages/map.py",
+    "compare": "app_pages/compare.py", "score": "app_pages/score.py",
+    "briefing": "app_pages/briefing.py", "data": "app_pages/data.py",
+}
+PERIOD = "2025-Q4"
+# One page in a fresh process: its first run, then three more; prints JSON. A page can only be
+# switched to once the app has run (and registered its pages): the Overview runs first, and is
+# itself timed from that first run.
+CHILD = """
+import json, re, statistics, sys, time
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file(sys.argv[1], default_timeout=300)
+at.query_params["ky"] = sys.argv[3]
+runs = []
+started = time.perf_counter()
+at.run()
+if sys.argv[2].endswith("overview.py"):
+    runs.append(time.perf_counter() - started)
+else:
+    at.switch_page(sys.argv[2])
+for _ in range(4 - len(runs)):
+    started = time.perf_counter()
+    at.run()
+    runs.append(time.perf_counter() - started)
+    assert not at.exception, at.exception
+charts = at.get("vega_lite_chart")
+spec = max((len(c.proto.spec) + sum(len(d.data.data) for d in c.proto.datasets)
+            for c in charts), default=0)
+peak = int(re.search(r"VmHWM:\\s+(\\d+) kB", open("/proc/self/status").read()).group(1))
+print(json.dumps({"first": runs[0], "warm": statistics.median(runs[1:]), "peak": peak,
+                  "spec": spec}))
+"""
+AGGREGATE = """
+SELECT unit_code, date_trunc('month', received_on) AS month, count(*) AS received,
+       count(*) FILTER (returned_on < due_on) AS early,
+       count(*) FILTER (returned_on = due_on) AS on_time,
+       count(*) FILTER (returned_on > due_on) AS late,
+       count(*) FILTER (returned_on IS NULL) AS pending,
+       count(*) FILTER (channel = 'online_full') AS online_full,
+       count(*) FILTER (paid_online) AS paid_online
+FROM read_parquet(?) GROUP BY ALL
+"""
+
+
+def page(path: Path, name: str) -> dict:
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(db.ROOT / "dashboard.py"), PAGES[name], PERIOD],
+        env={**os.environ, "DASHBOARD_DB": str(path)}, cwd=db.ROOT, capture_output=True,
+        text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def naive(path: Path) -> float:
+    """A tutorial dashboard's Overview: read every source table into pandas, keep the quarter,
+    group by commune, compute the five headline rates and rank them — on every rerun."""
+    started = time.perf_counter()
+    con = duckdb.connect(str(path), read_only=True)
+    tables = {t: con.execute(f"SELECT * FROM {t}").df() for t in (
+        "units", "dossier_stats", "letters", "engagements", "cadre_snapshots", "satisfaction")}
+    con.close()
+    start, end = "2025-10-01", "2025-12-31"
+
+    def quarter(frame, column):
+        dates = frame[column].astype("datetime64[ns]")
+        return frame[(dates >= start) & (dates <= end)]
+
+    d = quarter(tables["dossier_stats"], "month").groupby("unit_code").sum(numeric_only=True)
+    rates = {"on_time": (d.resolved_early + d.resolved_on_time)
+             / (d.resolved_early + d.resolved_on_time + d.resolved_late)}
+    letters = quarter(tables["letters"], "month").groupby("unit_code").sum(numeric_only=True)
+    rates["letters"] = (letters.birth_letters + letters.marriage_letters
+                        + letters.condolence_letters) / (letters.births + letters.marriages
+                                                         + letters.deaths)
+    s = quarter(tables["satisfaction"], "month").groupby("unit_code").sum(numeric_only=True)
+    rates["satisfaction"] = s.satisfied / s.surveys
+    events = quarter(tables["engagements"], "held_on")
+    rates["receptions"] = events[events.kind == "secretary_reception"].groupby(
+        "unit_code").held_on.nunique() / 3
+    cadres = tables["cadre_snapshots"]
+    latest = cadres[cadres.taken_on.astype("datetime64[ns]") <= end].sort_values(
+        "taken_on").groupby("unit_code").last()
+    rates["university"] = (latest.postgraduate + latest.university) / latest.total
+    board = tables["units"].set_index("code").join(
+        __import__("pandas").DataFrame(rates), how="left")
+    board.rank(ascending=False)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    folder = Path(sys.argv[1])
+    print(f"period {PERIOD}; {os.cpu_count()} cores; times in seconds, memory in MB")
+    for scale in ("district", "province", "national"):
+        path = folder / f"{scale}.duckdb"
+        baseline = statistics.median(naive(path) for _ in range(3))
+        print(f"\n{scale}: {path.stat().st_size / 1e6:.0f} MB; naive Overview "
+              f"(pandas, every rerun): {baseline:.3f} s")
+        print(f"  {'page':13} {'first':>7} {'warm':>7} {'peak MB':>8} {'spec KB':>8}")
+        warm = {}
+        for name in PAGES:
+            found = page(path, name)
+            warm[name] = found["warm"]
+            print(f"  {name:13} {found['first']:7.3f} {found['warm']:7.3f} "
+                  f"{found['peak'] / 1024:8.0f} {found['spec'] / 1000:8.0f}")
+        print(f"  slowest warm page: {max(warm.values()):.3f} s; naive / our Overview warm: "
+              f"{baseline / warm['overview']:.0f}×")
+    records = folder / "dossier_records.parquet"
+    if records.exists():
+        con = duckdb.connect()
+        count = con.execute("SELECT count(*) FROM read_parquet(?)", [str(records)]).fetchone()[0]
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            rows = len(con.execute(AGGREGATE, [str(records)]).fetchall())
+            times.append(time.perf_counter() - started)
+        print(f"\n{count:,} dossier records (Parquet) aggregated to {rows:,} commune-months: "
+              f"median {statistics.median(times):.2f} s of 3")
+
+
+if __name__ == "__main__":
+    main()
