@@ -24,6 +24,8 @@ COMMUNE_LINE_COLOUR = "#bdbdbd"
 MAP_VALUES = "map_values"  # the dataset of a choropleth's values, joined to its shapes by code
 COMMUNE_SELECTION = "xa"  # the selection a click on a commune makes, by its code
 NAME_WIDTH = 260  # px kept for commune names (Vega cuts labels at 180 px by default)
+MANY = 60  # more communes than this (a province, the country): charts show the ends only
+SHOWN = 20  # the first and the last this many; the table under the chart has them all
 
 
 def _status_scale(lang: str) -> alt.Scale:
@@ -39,6 +41,23 @@ def _title(text: str, subtitle: list[str]) -> alt.TitleParams:
 def _finish(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
     return chart.configure(locale={"number": i18n.VEGA_LOCALE[lang]}).configure_axis(
         labelLimit=NAME_WIDTH)
+
+
+def _ends(names: list[str]) -> list[str]:
+    """All of `names` (in order), or only the first and the last SHOWN when there are more than
+    MANY: a bar or a row per commune of a province or the country reads as nothing."""
+    return names if len(names) <= MANY else [*names[:SHOWN], *names[-SHOWN:]]
+
+
+def _ends_note(count: int, lang: str) -> list[str]:
+    return [i18n.t("chart_ends", lang, shown=SHOWN, count=count)] if count > MANY else []
+
+
+def _named(names: list[str], lang: str) -> str:
+    """Names in a subtitle: at most SHOWN, then how many more."""
+    listed = ", ".join(names[:SHOWN])
+    more = len(names) - SHOWN
+    return listed if more <= 0 else f"{listed} {i18n.t('and_more', lang, count=more)}"
 
 
 def _axis_format(indicator: Indicator) -> str:
@@ -60,11 +79,13 @@ def ranking(frame: pd.DataFrame, indicator: Indicator, parent_value: float | Non
     target as vertical rules. Communes without data get no bar and no place: they are named
     under the title instead, so that no data never reads as last."""
     reported = frame[frame["value"].notna()]
+    reported = reported[reported["name"].isin(_ends(list(reported["name"])))]
     data = _labelled(reported, indicator, lang).assign(
         rank_label=[i18n.number(r, lang) for r in reported["rank"]])
+    subtitle = [*subtitle, *_ends_note(int(frame["value"].notna().sum()), lang)]
     missing = i18n.sorted_names(frame.loc[frame["value"].isna(), "name"])
     if missing:
-        subtitle = [*subtitle, f"{i18n.t('no_data', lang)}: {', '.join(missing)}"]
+        subtitle = [*subtitle, f"{i18n.t('no_data', lang)}: {_named(missing, lang)}"]
     order = list(data["name"])
     y = alt.Y("name:N", sort=order, title=None)
     tooltip = [
@@ -117,8 +138,14 @@ def trend(frame: pd.DataFrame, indicator: Indicator, grain: str, parent_label: s
           highlight: tuple[str, ...] = ()) -> alt.TopLevelMixin:
     """The parent unit's line in bold over the communes' lines in grey, with the target; the
     communes in `highlight` (codes) in colour."""
+    many = frame["unit_code"].nunique() > MANY
+    others = i18n.t("communes_band" if many else "communes", lang)
+    if many:  # the communes as a band: their values, not a line (nor a label) each
+        spread = frame[frame["unit_code"].notna()].groupby("bucket")["value"]
+        band = pd.DataFrame({"low": spread.quantile(0.1), "high": spread.quantile(0.9),
+                             "series": others}).reset_index()
+        frame = frame[frame["unit_code"].isna() | frame["unit_code"].isin(highlight)]
     names = frame["name"].where(frame["unit_code"].notna(), parent_label)
-    others = i18n.t("communes", lang)
     data = frame.assign(
         name=names,
         value_label=[i18n.value(indicator, v, lang) for v in frame["value"]],
@@ -132,8 +159,8 @@ def trend(frame: pd.DataFrame, indicator: Indicator, grain: str, parent_label: s
     x = alt.X("bucket:T", title=None, axis=alt.Axis(format=time_format, tickCount=ticks))
     # No axis title: the chart's title names the indicator, and a long rotated axis title taller
     # than the plot pushes the chart's own title out of Streamlit's frame.
-    y = alt.Y("value:Q", title=None, axis=alt.Axis(format=_axis_format(indicator)),
-              scale=alt.Scale(zero=False))
+    axis, scale = alt.Axis(format=_axis_format(indicator)), alt.Scale(zero=False)
+    y = alt.Y("value:Q", title=None, axis=axis, scale=scale)
     colour = alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom"),
                        scale=alt.Scale(domain=[parent_label, *shown, others],
                                        range=[PARENT_COLOUR, *COMPARE_COLOURS[:len(shown)],
@@ -141,9 +168,14 @@ def trend(frame: pd.DataFrame, indicator: Indicator, grain: str, parent_label: s
     tooltip = [alt.Tooltip("name:N", title=i18n.t("commune", lang)),
                alt.Tooltip("bucket:T", title=i18n.t("period", lang), format=time_format),
                alt.Tooltip("value_label:N", title=i18n.t("value", lang))]
-    communes = alt.Chart(data[data["series"] == others]).mark_line(
-        strokeWidth=1, point=alt.OverlayMarkDef(size=12)).encode(
-        x=x, y=y, detail="unit_code:N", color=colour, tooltip=tooltip)
+    if many:
+        communes = alt.Chart(band).mark_area(opacity=0.5).encode(
+            x=x, y=alt.Y("low:Q", title=None, axis=axis, scale=scale), y2="high:Q",
+            color=colour)
+    else:
+        communes = alt.Chart(data[data["series"] == others]).mark_line(
+            strokeWidth=1, point=alt.OverlayMarkDef(size=12)).encode(
+            x=x, y=y, detail="unit_code:N", color=colour, tooltip=tooltip)
     chosen = alt.Chart(data[data["unit_code"].isin(highlight)]).mark_line(
         strokeWidth=2.5, point=True).encode(x=x, y=y, color=colour, tooltip=tooltip)
     parent = alt.Chart(data[data["unit_code"].isna()]).mark_line(
@@ -166,7 +198,9 @@ def scorecard(frame: pd.DataFrame, indicators: list[Indicator], order: list[str]
     status. A click on a row opens that commune's profile."""
     described = {i.id: i for i in indicators}
     columns = {i.id: i.short(lang) for i in indicators}
-    data = frame[frame["indicator"].isin(columns)].copy()
+    subtitle = [*subtitle, *_ends_note(len(order), lang)]
+    order = _ends(order)
+    data = frame[frame["indicator"].isin(columns) & frame["name"].isin(order)].copy()
     data["indicator_label"] = data["indicator"].map(columns)
     data["indicator_name"] = [described[i].label(lang) for i in data["indicator"]]
     data["value_label"] = [i18n.value(described[i], v, lang, unit=False)

@@ -113,9 +113,10 @@ def trend_table(frame: pd.DataFrame, indicator: Indicator, grain: str, parent_la
                 title: str, subtitle: list[str], lang: str) -> Table:
     """The numbers of a trend chart: one row per commune (the parent unit first), one column
     per period."""
+    labels = {b: periods.Period.containing(grain, b).label(lang) for b in frame["bucket"].unique()}
     named = frame.assign(
         name=frame["name"].where(frame["unit_code"].notna(), parent_label),
-        column=[periods.Period.containing(grain, b).label(lang) for b in frame["bucket"]])
+        column=frame["bucket"].map(labels))
     order = [parent_label] + i18n.sorted_names(named["name"].drop_duplicates()
                                                .loc[lambda n: n != parent_label])
     table = (named.pivot_table(index="name", columns="column", values="value", sort=False)

@@ -112,6 +112,10 @@ STRINGS = {
     "backup_damaged": ("Bản sao lưu trong {folder} không khớp tổng kiểm: tệp bị hỏng hoặc bị "
                        "sửa; không khôi phục.", "The backup in {folder} does not match its "
                        "checksums: the file is damaged or changed; nothing was restored."),
+    "chart_ends": ("{shown} xã đứng đầu và {shown} xã cuối trong {count} xã; đủ danh sách ở "
+                   "bảng số liệu dưới biểu đồ.", "The first and last {shown} of {count} "
+                   "communes; all of them in the table under the chart."),
+    "communes_band": ("80% số xã ở giữa", "The middle 80% of communes"),
     "present_mode": ("Trình chiếu", "Presentation mode"),
     "present_help": ("Ẩn thanh bên và thanh công cụ, chữ lớn, biểu đồ khổ 16:9: chụp màn hình "
                      "là có trang chiếu.", "Hide the sidebar and toolbars, large type, 16:9 "

@@ -69,3 +69,35 @@ def test_scorecard_has_a_cell_per_commune_and_indicator(district):
     an_lao = next(r for r in cells if r["name"] == "An Lão" and r["indicator"] == "on_time_rate")
     assert (an_lao["value_label"], an_lao["status_label"]) == ("–", "Không có số liệu")
     assert spec["layer"][0]["encoding"]["y"]["sort"][-3:] == ["Tràng An", "Trung Lương", "Vũ Bản"]
+
+
+@pytest.fixture(scope="module")
+def province(tmp_path_factory):
+    from bench import scale
+
+    database = Database(scale.make("province", tmp_path_factory.mktemp("province")))
+    yield database
+    database.close()
+
+
+def test_a_province_ranking_shows_its_ends_and_says_so(province):
+    period = periods.parse("2025-Q4")
+    frame = figures.ranking(province, ON_TIME, period)
+    spec = charts.ranking(frame, ON_TIME, 0.99, "Toàn tỉnh", 1.0, "t", ["s"], "vi").to_dict()
+    bars = [r for r in rows(spec) if "status_label" in r]
+    assert len(frame) == 129 and len(bars) == 40
+    assert [r["name"] for r in bars][:20] == frame["name"].head(20).tolist()
+    assert [r["name"] for r in bars][20:] == frame["name"].tail(20).tolist()
+    assert spec["title"]["subtitle"][1] == ("20 xã đứng đầu và 20 xã cuối trong 129 xã; đủ danh "
+                                            "sách ở bảng số liệu dưới biểu đồ.")
+
+
+def test_a_province_trend_draws_the_communes_as_a_band(province):
+    period = periods.parse("2025-Q4")
+    frame = figures.trend(province, ON_TIME, period)
+    spec = charts.trend(frame, ON_TIME, "quarter", "Toàn tỉnh", 1.0, "t", ["s"], "vi").to_dict()
+    assert spec["layer"][0]["mark"]["type"] == "area"
+    quarters = frame["bucket"].nunique()
+    assert len(rows(spec)) <= 3 * quarters + 1  # a band and the parent line, not 129 lines
+    band = next(rows for rows in spec["datasets"].values() if "low" in rows[0])
+    assert all(r["low"] <= r["high"] for r in band)
