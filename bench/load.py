@@ -3,38 +3,39 @@
 
     .venv/bin/python bench/load.py --start /tmp/scale/province.duckdb --sessions 30 --duration 60
     .venv/bin/python bench/load.py --url ws://127.0.0.1:8501 --pid 1234      # a running server
-    .venv/bin/python bench/load.py --start /tmp/load/demo.duckdb --check     # one of each page
+    .venv/bin/python bench/load.py --start /tmp/load/demo.duckdb --check     # each page once
 
 The protocol, as the browser speaks it (streamlit/web/server/starlette/starlette_websocket.py,
 runtime/app_session.py): a websocket to /_stcore/stream with the subprotocol "streamlit" (the
-header's 2nd and 3rd entries would carry an XSRF token and a session id to resume; the XSRF
-token only guards the auth cookie, so none is sent). Binary frames only: the client sends
-`BackMsg` protobufs, the server answers with `ForwardMsg`s. Nothing runs until the client sends
-a `BackMsg.rerun_script`, a `ClientState` with the URL's `query_string`, the `page_name` (the
-st.navigation url path: "" is the default page, "dossiers", "ho-so-xa", …) and
-`widget_states`. The run then streams `new_session` (its run id), `delta`s (the elements: sidebar
-then page), `page_info_changed` (the query string the page wrote back, which the session
-keeps, like the browser's address bar) and ends with `script_finished` FINISHED_SUCCESSFULLY
-(FINISHED_EARLY_FOR_RERUN only ends a run that st.rerun/st.switch_page replaced: keep waiting).
-No cached-message hashes are sent, so every element arrives in full.
+header's 2nd and 3rd entries would carry an XSRF token and a session id to resume; the token
+only guards the auth cookie, so none is sent). Binary frames: the client sends `BackMsg`
+protobufs, the server `ForwardMsg`s. Nothing runs until the client sends a `rerun_script`
+`ClientState`: the URL's `query_string`, the `page_name` (the st.navigation url path, "" for the
+default page) and `widget_states`. The run streams `new_session`, `delta`s (sidebar, then page),
+`page_info_changed` (the query string the page wrote back: kept, like the address bar) and ends
+with `script_finished` FINISHED_SUCCESSFULLY (FINISHED_EARLY_FOR_RERUN ends a run that
+st.rerun/st.switch_page replaced: keep waiting). No cached-message hashes are sent, so every
+element arrives in full. Like the browser, each rerun sends the value of every widget of the
+last run: the one the server set (`set_value`), else the one held, else the default. (Leaving
+them out is not the same: a rerun without the period kind's value fails with KeyError: None.)
 
 Each session, after a staggered start, loops until the duration is over: 70 % of its actions
 open a random page with ?ky=<its period>&chitieu=<random indicator> (the period is read from the
-URL only on a session's first run: each session starts on a random one), 30 % change the
-period in the sidebar, a `WidgetState` with the `ky` selectbox's id (learnt from its delta)
-and one of its option labels as `string_value`. Between actions it waits uniform(0, 2 × think).
+URL only on a session's first run: each starts on a random one), 30 % pick another period in
+the sidebar's `ky` selectbox (a `string_value` with one of its option labels). Between
+actions it waits uniform(0, 2 × think) seconds.
 
 Measured: script-run latency, from sending the rerun_script to the final script_finished (one
-run at a time per session, so the two pair up); runs completed; errors by kind: `exception`
-(a delta with an exception element: an error shown in the app), `compile_error`,
+run at a time per session, so the two pair up); runs completed; errors by kind: `exception` (a
+delta with an exception element: an error shown in the app), `compile_error`,
 `page_not_found`, `timeout` (no script_finished within --timeout: the session reconnects) and
-`websocket` (connection refused, closed, …: it reconnects); the server's RSS (VmRSS of
-/proc/<pid>/status, sampled every second): before, peak while the sessions run, and --after
-seconds after the last one closed. A disconnected session is kept for reconnection for
-server.disconnectedSessionTTL (120 s by default), so memory 10 s and 30 s after may still hold
-them. The client shares the machine with the server: its parsing takes CPU from the runs.
---check runs one session over every page and a period change, prints each page's title, delta
-count and latency, and fails unless all pages ran cleanly with distinct titles.
+`websocket` (refused, closed, …: it reconnects); the server's RSS (VmRSS in /proc/PID/status,
+sampled every second): before (no script run yet), peak while sessions run, and --after
+seconds after the last closed (a closed session is kept for reconnection for
+server.disconnectedSessionTTL, 120 s by default); the CPU the server and this client used
+while sessions ran, in % of one core (they share the machine: the client's parsing is CPU the
+server lacks). --check runs one session over every page and a period change, prints each
+page's title, delta count and latency, and fails unless all ran cleanly with distinct titles.
 """
 
 import argparse
@@ -69,6 +70,7 @@ PAGES = ["", "dossiers", "letters", "engagement", "cadres", "satisfaction", "ho-
 PERIODS = ["2025-Q4", "2025-Q3", "2025-Q2", "2025"]
 INDICATORS = ["on_time_rate", "online_rate", "digitisation_rate"]
 FINAL = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR}
+WIDGETS = {"checkbox", "selectbox", "button_group", "multiselect", "slider"}
 
 
 @dataclass
@@ -81,8 +83,30 @@ class Run:
     messages: list[str] = field(default_factory=list)
 
 
+def widget_state(element, held: dict) -> WidgetState | None:
+    """What the browser sends back for a widget element; None for other elements."""
+    kind = element.WhichOneof("type")
+    widget = getattr(element, kind)
+    if kind not in WIDGETS or kind == "slider" and widget.options:  # not select_slider
+        return None
+    if not widget.set_value and widget.id in held:
+        return held[widget.id]
+    state, new = WidgetState(id=widget.id), widget.set_value
+    if kind == "checkbox":
+        state.bool_value = widget.value if new else widget.default
+    elif kind == "selectbox" and (new or widget.HasField("default")):
+        state.string_value = widget.raw_value if new else widget.options[widget.default]
+    elif kind in ("button_group", "multiselect"):
+        labels = [o if kind == "multiselect" else o.content for o in widget.options]
+        state.string_array_value.data.extend(
+            widget.raw_values if new else [labels[i] for i in widget.default])
+    elif kind == "slider":
+        state.double_array_value.data.extend(widget.value if new else widget.default)
+    return state if state.WhichOneof("value") else None
+
+
 class Session:
-    """One browser tab: a websocket, the URL's query string and the period selectbox."""
+    """One browser tab: a websocket, the URL's query string and the widgets' values."""
 
     def __init__(self, url: str, timeout: float):
         self.url, self.timeout, self.ws = url, timeout, None
@@ -90,37 +114,36 @@ class Session:
     async def open(self) -> None:
         self.ws = await connect(f"{self.url}/_stcore/stream", subprotocols=["streamlit"],
                                 max_size=None, open_timeout=self.timeout)
-        self.page, self.query, self.period = "", "", None  # period: (widget id, option labels)
+        self.page, self.query, self.widgets, self.period = "", "", {}, None
 
     async def close(self) -> None:
-        if self.ws is not None:
-            with contextlib.suppress(Exception):
-                await self.ws.close()
+        with contextlib.suppress(Exception):
+            await self.ws.close()
         self.ws = None
 
-    def next_action(self) -> tuple[str, str, list[WidgetState]]:
-        if self.period and random.random() < 0.3:  # change the period in the sidebar
-            return self.page, self.query, [WidgetState(id=self.period[0],
-                                                       string_value=random.choice(self.period[1]))]
+    def next_action(self) -> tuple[str, str, dict]:
+        if self.period and random.random() < 0.3:  # pick another period in the sidebar
+            widget, labels = self.period
+            return self.page, self.query, {
+                widget: WidgetState(id=widget, string_value=random.choice(labels))}
         period = parse_qs(self.query).get("ky", [random.choice(PERIODS)])[0]
         return (random.choice(PAGES),
-                urlencode({"ky": period, "chitieu": random.choice(INDICATORS)}), [])
+                urlencode({"ky": period, "chitieu": random.choice(INDICATORS)}), {})
 
-    async def run(self, page: str, query: str, widgets=()) -> Run:
-        msg = BackMsg()
+    async def run(self, page: str, query: str, changes: dict) -> Run:
+        msg, held, seen = BackMsg(), {**self.widgets, **changes}, {}
         msg.rerun_script.page_name, msg.rerun_script.query_string = page, query
-        msg.rerun_script.widget_states.widgets.extend(widgets)
-        run, started = Run(page or "overview"), time.perf_counter()
-        self.page = page
+        msg.rerun_script.widget_states.widgets.extend(held.values())
+        run, started, self.page = Run(page or "overview"), time.perf_counter(), page
         await self.ws.send(msg.SerializeToString())
         async with asyncio.timeout(self.timeout):
             while True:
                 forward = ForwardMsg.FromString(await self.ws.recv())
                 kind = forward.WhichOneof("type")
-                if kind == "new_session":  # a new run (the first, or after st.rerun)
-                    run.deltas, run.title = 0, None
-                elif kind == "delta":
-                    self._delta(forward.delta, run)
+                if kind == "delta":
+                    run.deltas += 1
+                    if forward.delta.WhichOneof("type") == "new_element":
+                        self._element(forward.delta.new_element, run, held, seen)
                 elif kind == "page_info_changed":
                     self.query = forward.page_info_changed.query_string
                 elif kind == "page_not_found":
@@ -131,50 +154,38 @@ class Session:
                 elif kind == "script_finished" and forward.script_finished in FINAL:
                     if forward.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
                         run.errors.append("compile_error")
-                    run.seconds = time.perf_counter() - started
+                    run.seconds, self.widgets = time.perf_counter() - started, seen
                     return run
 
-    def _delta(self, delta, run: Run) -> None:
-        run.deltas += 1
-        if delta.WhichOneof("type") != "new_element":
-            return
-        element = delta.new_element
+    def _element(self, element, run: Run, held: dict, seen: dict) -> None:
         kind = element.WhichOneof("type")
         if kind == "exception":
             run.errors.append("exception")
             run.messages.append(f"{element.exception.type}: {element.exception.message}")
         elif kind == "heading" and run.title is None:
             run.title = element.heading.body
-        elif kind == "selectbox" and element.selectbox.id.endswith("-ky"):
-            self.period = element.selectbox.id, list(element.selectbox.options)
+        elif (state := widget_state(element, held)) is not None:
+            seen[state.id] = state
+            if kind == "selectbox" and state.id.endswith("-ky"):
+                self.period = state.id, list(element.selectbox.options)
 
 
-@dataclass
-class Stats:
-    runs: list[Run] = field(default_factory=list)
-    errors: collections.Counter = field(default_factory=collections.Counter)
-    messages: collections.Counter = field(default_factory=collections.Counter)
-
-    def add(self, run: Run) -> None:
-        self.runs.append(run)
-        self.errors.update(run.errors)
-        self.messages.update(run.messages)
-
-
-async def worker(index: int, url: str, deadline: float, args, stats: Stats) -> None:
+async def worker(index: int, url: str, deadline: float, args, runs: list, errors, messages):
     await asyncio.sleep(index * 0.1)
     session = Session(url, args.timeout)
     while time.monotonic() < deadline:
         try:
             if session.ws is None:
                 await session.open()
-            stats.add(await session.run(*session.next_action()))
+            runs.append(run := await session.run(*session.next_action()))
+            errors.update(run.errors)
+            messages.update(run.messages)
         except TimeoutError:  # before OSError, its base class
-            stats.errors["timeout"] += 1
+            errors["timeout"] += 1
             await session.close()
         except (OSError, WebSocketException) as error:
-            stats.errors["websocket"] += 1
-            stats.messages[f"websocket: {error!r}"] += 1
+            errors["websocket"] += 1
+            messages[f"websocket: {error!r}"] += 1
             await session.close()
             await asyncio.sleep(1)
         await asyncio.sleep(random.uniform(0, 2 * args.think))
@@ -182,11 +193,15 @@ async def worker(index: int, url: str, deadline: float, args, stats: Stats) -> N
 
 
 def rss(pid: int) -> float:
-    """The process's resident memory in MiB."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise ValueError(f"no VmRSS for {pid}")
+    """The process's resident memory, MiB."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(status.split("VmRSS:")[1].split()[0]) / 1024
+
+
+def cpu(pid: int | str = "self") -> float:
+    """The CPU seconds the process has used."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 async def sample(pid: int, samples: list) -> None:
@@ -200,36 +215,37 @@ def ms(seconds: float) -> str:
 
 
 async def load(url: str, pid: int | None, args) -> None:
-    samples: list[tuple[float, float]] = []
+    samples, runs, errors, messages = [], [], collections.Counter(), collections.Counter()
     sampler = asyncio.create_task(sample(pid, samples)) if pid else None
     await asyncio.sleep(1.5)
-    stats, start = Stats(), time.monotonic()
-    await asyncio.gather(*(worker(i, url, start + args.duration, args, stats)
+    start, used = time.monotonic(), (cpu(pid) if pid else 0, cpu())
+    await asyncio.gather(*(worker(i, url, start + args.duration, args, runs, errors, messages)
                            for i in range(args.sessions)))
     closed = time.monotonic()
-    memory = ["-"] * (2 + len(args.after))
+    elapsed, memory = closed - start, ["-"] * (3 + len(args.after))
     if sampler:
+        memory[0] = f"{100 * (cpu(pid) - used[0]) / elapsed:.0f}"
         await asyncio.sleep(max(args.after, default=0) + 1.2)
         sampler.cancel()
-        memory = [f"{samples[0][1]:.0f}",
-                  f"{max(r for t, r in samples if start <= t <= closed):.0f}"] + [
+        memory[1:] = [f"{samples[0][1]:.0f}",
+                      f"{max(r for t, r in samples if start <= t <= closed):.0f}"] + [
             f"{next(r for t, r in samples if t >= closed + after):.0f}" for after in args.after]
-    seconds = sorted(run.seconds for run in stats.runs) or [0.0]
-    p95 = seconds[min(len(seconds) - 1, int(0.95 * len(seconds)))]
-    errors = ", ".join(f"{k} {n}" for k, n in stats.errors.most_common()) or "0"
+    seconds = sorted(run.seconds for run in runs) or [0.0]
     header = ["sessions", "duration s", "runs", "runs/s", "p50 ms", "p95 ms", "max ms",
-              "RSS MiB before", "peak"] + [f"+{a:g} s" for a in args.after] + ["errors"]
-    row = [args.sessions, f"{closed - start:.0f}", len(stats.runs),
-           f"{len(stats.runs) / (closed - start):.1f}", ms(statistics.median(seconds)), ms(p95),
-           ms(seconds[-1]), *memory, errors]
+              "server CPU %", "client CPU %", "RSS MiB before", "peak",
+              *[f"+{after:g} s" for after in args.after], "errors"]
+    row = [args.sessions, f"{elapsed:.0f}", len(runs), f"{len(runs) / elapsed:.1f}",
+           ms(statistics.median(seconds)), ms(seconds[int(0.95 * (len(seconds) - 1))]),
+           ms(seconds[-1]), memory[0], f"{100 * (cpu() - used[1]) / elapsed:.0f}", *memory[1:],
+           ", ".join(f"{kind} {n}" for kind, n in errors.most_common()) or "0"]
     print("  ".join(header))
     print("  ".join(str(value).rjust(len(name)) for value, name in zip(row, header, strict=True)))
     pages = collections.defaultdict(list)
-    for run in stats.runs:
+    for run in runs:
         pages[run.page].append(run.seconds)
-    print("per page p50/max ms: " + ", ".join(
+    print("p50/max ms by page: " + ", ".join(
         f"{page} {ms(statistics.median(s))}/{ms(max(s))}" for page, s in sorted(pages.items())))
-    for message, count in stats.messages.most_common(5):
+    for message, count in messages.most_common(5):
         print(f"  {count} × {message[:160]}")
 
 
@@ -237,16 +253,15 @@ async def check(url: str, args) -> bool:
     """One session, every page once, then a period change: all clean, every title different."""
     session, titles, ok = Session(url, args.timeout), set(), True
     await session.open()
-    query = urlencode({"ky": PERIODS[0], "chitieu": INDICATORS[1]})
     for page in PAGES:
-        run = await session.run(page, query)
+        run = await session.run(page, urlencode({"ky": PERIODS[0], "chitieu": INDICATORS[1]}), {})
         titles.add(run.title)
         ok &= bool(run.title) and not run.errors
         print(f"{run.page:17} {ms(run.seconds):>6} ms {run.deltas:4} deltas  {run.title!r:42} "
               f"{' '.join(run.errors + run.messages)[:200]}")
-    before, (widget, options) = session.query, session.period
-    run = await session.run("", session.query, [WidgetState(id=widget, string_value=options[-1])])
-    print(f"period → {options[-1]!r}: {ms(run.seconds)} ms, ?{before} → ?{session.query}")
+    before, (widget, labels) = session.query, session.period
+    run = await session.run("", before, {widget: WidgetState(id=widget, string_value=labels[-1])})
+    print(f"period → {labels[-1]!r}: {ms(run.seconds)} ms, ?{before} → ?{session.query}")
     await session.close()
     ok &= len(titles) == len(PAGES) and session.query != before and not run.errors
     print("check", "passed" if ok else "FAILED")
@@ -258,7 +273,7 @@ def serve(database: Path):
     """`streamlit run dashboard.py` on a free port; yields its ws:// URL, pid and log file."""
     port = free_port()
     with tempfile.TemporaryFile() as log:
-        process = subprocess.Popen(
+        server = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true"],
             cwd=ROOT, env={**os.environ, "DASHBOARD_DB": str(database)},
@@ -270,14 +285,14 @@ def serve(database: Path):
                     health = f"http://127.0.0.1:{port}/_stcore/health"
                     if urllib.request.urlopen(health, timeout=2).read() == b"ok":
                         break
-                if process.poll() is not None or time.monotonic() > deadline:
+                if server.poll() is not None or time.monotonic() > deadline:
                     log.seek(0)
                     raise RuntimeError(f"the dashboard did not start: {log.read().decode()}")
                 time.sleep(0.5)
-            yield f"ws://127.0.0.1:{port}", process.pid, log
+            yield f"ws://127.0.0.1:{port}", server.pid, log
         finally:
-            process.terminate()
-            process.wait(timeout=20)
+            server.terminate()
+            server.wait(timeout=20)
 
 
 def main() -> int:
@@ -292,20 +307,18 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=60, help="seconds a run may take")
     parser.add_argument("--after", type=float, nargs="*", default=[10, 30],
                         help="seconds after the sessions closed to read the server's memory")
-    parser.add_argument("--check", action="store_true", help="every page once, verified")
+    parser.add_argument("--check", action="store_true", help="each page once, verified")
     args = parser.parse_args()
-    if args.url:
-        if args.check:
-            return 0 if asyncio.run(check(args.url.rstrip("/"), args)) else 1
-        asyncio.run(load(args.url.rstrip("/"), args.pid, args))
-        return 0
-    with serve(args.start) as (url, pid, log):
+    with contextlib.ExitStack() as stack:
+        url, pid, log = ((args.url.rstrip("/"), args.pid, None) if args.url
+                         else stack.enter_context(serve(args.start)))
         if args.check:
             return 0 if asyncio.run(check(url, args)) else 1
         asyncio.run(load(url, pid, args))
-        log.seek(0)
-        tracebacks = log.read().decode(errors="replace").count("Traceback")
-        print(f"server {args.start.name}: {tracebacks} tracebacks in its log")
+        if log:
+            log.seek(0)
+            print(f"server log: {log.read().decode(errors='replace').count('Traceback')} "
+                  "tracebacks")
     return 0
 
 

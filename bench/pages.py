@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -114,8 +115,7 @@ def naive(path: Path) -> float:
     latest = cadres[cadres.taken_on.astype("datetime64[ns]") <= end].sort_values(
         "taken_on").groupby("unit_code").last()
     rates["university"] = (latest.postgraduate + latest.university) / latest.total
-    board = tables["units"].set_index("code").join(
-        __import__("pandas").DataFrame(rates), how="left")
+    board = tables["units"].set_index("code").join(pd.DataFrame(rates), how="left")
     board.rank(ascending=False)
     return time.perf_counter() - started
 
