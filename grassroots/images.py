@@ -23,14 +23,21 @@ def _registered() -> None:
     vl_convert.register_font_directory(str(FONTS))
 
 
+def as_spec(chart: alt.TopLevelMixin | dict) -> dict:
+    """The Vega-Lite spec of a chart, without Altair's schema validation (our builders make
+    valid charts; validating every chart on every rerun was a third of a page's time) and
+    without its row limit (a province's trend has more rows)."""
+    if isinstance(chart, dict):
+        return chart
+    with alt.data_transformers.disable_max_rows():
+        return chart.to_dict(validate=False)
+
+
 def fitted(chart: alt.TopLevelMixin | dict, box: tuple[int, int], type_scale: float = 1.0
            ) -> dict:
     """The chart's spec; one as wide as the page is fitted into `box` (px), and its type made
     `type_scale` times larger."""
-    if not isinstance(chart, dict):
-        with alt.data_transformers.disable_max_rows():  # a province's trend has more rows
-            chart = chart.to_dict()
-    spec = dict(chart)
+    spec = dict(as_spec(chart))
     if spec.get("width") == "container":
         spec["width"], spec["height"] = box
         spec["autosize"] = {"type": "fit", "contains": "padding"}

@@ -1,6 +1,7 @@
 """Streamlit glue shared by the pages: the database, the sidebar (language and period, kept in
 the URL so a copied link reopens the same view), the demo banner and the family page layout."""
 
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -372,6 +373,27 @@ def url_multiselect(label: str, options: list[str], param: str, format_func,
     return st.session_state[param]
 
 
+_SPECS: dict[tuple, dict] = {}  # chart specs by what they show; oldest first
+_SPECS_LOCK = threading.Lock()
+
+
+def cached_spec(current: View, what: tuple, build) -> dict:
+    """A chart's spec, built once for each view of the same data: every rerun and every session
+    showing it reuses the spec (building one in Altair is most of a page's time). Keyed by the
+    database and its data version, the language and `what` the chart shows."""
+    key = (str(current.db.path), current.db.scope, current.db.data_version(), current.lang,
+           *what)
+    with _SPECS_LOCK:
+        found = _SPECS.get(key)
+    if found is None:
+        found = images.as_spec(build())
+        with _SPECS_LOCK:
+            if len(_SPECS) >= 256:
+                _SPECS.pop(next(iter(_SPECS)))
+            _SPECS[key] = found
+    return found
+
+
 PRESENT_BOX = (1280, 720)
 PRESENT_CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
@@ -388,10 +410,10 @@ def chart_block(chart, table: export.Table, key: str, select: bool = False,
     PNG. In presentation mode, the chart alone at a fixed 16:9 size in large type. Returns the
     click on a commune when `select`."""
     current = view()
-    shown = images.fitted(chart, PRESENT_BOX, 1.6) if current.present else chart
-    draw = st.vega_lite_chart if isinstance(shown, dict) else st.altair_chart
-    width = {"width": "content"} if current.present else {"width": "stretch"} if stretch else {}
-    event = draw(shown, on_select="rerun" if select else "ignore", key=key, **width)
+    shown = images.fitted(chart, PRESENT_BOX, 1.6) if current.present else images.as_spec(chart)
+    width = "content" if current.present or not stretch else "stretch"
+    event = st.vega_lite_chart(shown, on_select="rerun" if select else "ignore", key=key,
+                               width=width)
     if not current.present:
         table_block(table, current.lang, chart)
     return event
@@ -442,8 +464,9 @@ def family_page(family: str) -> None:
     title = f"{indicator.label(lang)} — {period.label(lang)}"
     st.subheader(current.t("ranking"))
     event = chart_block(
-        charts.ranking(ranked, indicator, parent["value"], current.parent_label,
-                       parent["target"], title, current.subtitle(), lang),
+        cached_spec(current, ("ranking", indicator.id, period.code), lambda: charts.ranking(
+            ranked, indicator, parent["value"], current.parent_label, parent["target"], title,
+            current.subtitle(), lang)),
         export.ranking_table(ranked, indicator, title, current.subtitle(), lang),
         key=f"ranking-{family}", select=True)
     st.caption(current.t("open_profile"))
@@ -476,7 +499,9 @@ def map_block(current: View, indicator: catalog.Indicator, key: str) -> None:
     if layer.approximate:
         subtitle = [*subtitle, current.t("approximate_boundaries")]
     event = chart_block(
-        charts.choropleth(layer, frame, indicator, bounds, title, subtitle, lang),
+        cached_spec(current, ("map", indicator.id, period.code, method, count),
+                    lambda: charts.choropleth(layer, frame, indicator, bounds, title, subtitle,
+                                              lang)),
         export.map_table(frame, indicator, bounds, title, current.subtitle(), lang),
         key=key, select=True)
     open_profile(event, current)
@@ -492,8 +517,10 @@ def trend_block(current: View, indicator: catalog.Indicator, highlight: tuple = 
     shown = trend[trend["unit_code"].isin(highlight) | trend["unit_code"].isna()] \
         if highlight else trend
     chart_block(
-        charts.trend(trend, indicator, grain, current.parent_label, target,
-                     indicator.label(lang), current.subtitle(), lang, highlight=highlight),
+        cached_spec(current, ("trend", indicator.id, period.code, highlight),
+                    lambda: charts.trend(trend, indicator, grain, current.parent_label, target,
+                                         indicator.label(lang), current.subtitle(), lang,
+                                         highlight=highlight)),
         export.trend_table(shown, indicator, grain, current.parent_label,
                            indicator.label(lang), current.subtitle(), lang),
         key=f"trend-{indicator.id}")
