@@ -25,7 +25,9 @@ kind = ui.url_selectbox(current.t("rule"), list(texts), "quydinh", texts.get)
 frame = rules.compliance(current.db, period)
 frame = frame[frame["kind"] == kind]
 title = f"{rules.kind_label(kind, lang)} — {period.label(lang)}"
-event = ui.chart_block(charts.compliance(frame, title, current.subtitle(), lang),
+event = ui.chart_block(ui.cached_spec(current, ("compliance", kind, period.code),
+                                      lambda: charts.compliance(frame, title, current.subtitle(),
+                                                                lang)),
                       export.compliance_table(frame, title, current.subtitle(), lang),
                       key="compliance", select=True, stretch=False)
 ui.open_profile(event, current)

@@ -44,7 +44,9 @@ sort_by = ui.url_selectbox(current.t("sort_by"), [i.id for i in columns], "sapxe
                            {i.id: i.label(lang) for i in columns}.get)
 order = figures.by_rank(cells[cells["indicator"] == sort_by])["name"].tolist()
 title = f"{current.t('scorecard')} — {period.label(lang)}"
-event = ui.chart_block(charts.scorecard(cells, columns, order, title, current.subtitle(), lang),
+event = ui.chart_block(ui.cached_spec(current, ("scorecard", period.code, sort_by),
+                                      lambda: charts.scorecard(cells, columns, order, title,
+                                                               current.subtitle(), lang)),
                       export.scorecard_table(cells, columns, order, title, current.subtitle(),
                                              lang), key="scorecard", select=True, stretch=False)
 st.caption(current.t("open_profile"))

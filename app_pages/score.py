@@ -23,14 +23,16 @@ board = scores.composite(current.db, period)
 ranked = figures.by_rank(scores.as_cells(board))
 title = f"{current.t('composite')} — {period.label(lang)}"
 event = ui.chart_block(
-    charts.ranking(ranked, scores.COMPOSITE, ranked["value"].mean(), current.t("average"), None,
-                   title, current.subtitle(), lang),
+    ui.cached_spec(current, ("score", period.code), lambda: charts.ranking(
+        ranked, scores.COMPOSITE, ranked["value"].mean(), current.t("average"), None, title,
+        current.subtitle(), lang)),
     export.score_table(ranked, title, current.subtitle(), lang), key="ranking-score", select=True)
 st.caption(current.t("open_profile"))
 ui.open_profile(event, current)
 
 st.subheader(current.t("rank_changes"))
 history = scores.rank_history(current.db, period)
-ui.chart_block(charts.rank_changes(history, current.t("rank_changes"), current.subtitle(), lang),
+ui.chart_block(ui.cached_spec(current, ("rank_changes", period.code), lambda: charts.rank_changes(
+    history, current.t("rank_changes"), current.subtitle(), lang)),
                export.rank_table(history, current.t("rank_changes"), current.subtitle(), lang),
                key="rank-changes")
