@@ -374,6 +374,7 @@ def url_multiselect(label: str, options: list[str], param: str, format_func,
 
 
 _SPECS: dict[tuple, dict] = {}  # chart specs by what they show; oldest first
+_SPECS_KEPT = 64  # a national map's spec is about 2 MB: at most this many are kept
 _SPECS_LOCK = threading.Lock()
 
 
@@ -388,7 +389,7 @@ def cached_spec(current: View, what: tuple, build) -> dict:
     if found is None:
         found = images.as_spec(build())
         with _SPECS_LOCK:
-            if len(_SPECS) >= 256:
+            if len(_SPECS) >= _SPECS_KEPT:
                 _SPECS.pop(next(iter(_SPECS)))
             _SPECS[key] = found
     return found
