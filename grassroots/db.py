@@ -178,27 +178,32 @@ class Database:
             return cur.execute(query_text(name), {
                 k: list(v) if isinstance(v, tuple) else v for k, v in params}).df()
 
+    def _attach(self) -> None:
+        """Attach the newest file, if it is not the one attached already (call under _lock)."""
+        identity = _identity(self.path)
+        if identity != self._attached:
+            # An in-memory database that attaches the file: DuckDB caches databases opened by
+            # path, so connecting to the same path again would return the replaced file.
+            con = duckdb.connect(":memory:")
+            con.execute("ATTACH ? AS data (READ_ONLY)", [str(self.path)])
+            if self.scope:
+                _scope(con, self.scope)
+            else:
+                con.execute("USE data")
+            self._con, self._attached = con, identity
+
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A read-only cursor on the newest file."""
         with self._lock:
-            identity = _identity(self.path)
-            if identity != self._attached:
-                # An in-memory database that attaches the file: DuckDB caches databases opened
-                # by path, so connecting to the same path again would return the replaced file.
-                con = duckdb.connect(":memory:")
-                con.execute("ATTACH ? AS data (READ_ONLY)", [str(self.path)])
-                if self.scope:
-                    _scope(con, self.scope)
-                else:
-                    con.execute("USE data")
-                self._con, self._attached = con, identity
+            self._attach()
             cur = self._con.cursor()
         cur.execute("USE memory" if self.scope else "USE data")
         return cur
 
     def data_version(self) -> int:
         """Which data this is: every write makes a new file, so the file's identity on disk."""
-        with self.cursor():
+        with self._lock:
+            self._attach()
             return hash(self._attached)
 
     def settings(self) -> dict[str, str]:

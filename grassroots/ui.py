@@ -89,10 +89,6 @@ class View:
     def parent_label(self) -> str:
         return i18n.parent_total(self.settings.get("parent_level", "district"), self.lang)
 
-    @property
-    def parent_name(self) -> str:
-        return f"{self.level} {self.settings.get('parent_name', '')}".strip()
-
     def subtitle(self) -> list[str]:
         return figures.chart_subtitle(self.db, self.settings, self.period, self.lang)
 

@@ -4,7 +4,6 @@ rolled up by month, and the CLI around them. (Bad files: test_import_corpus.py.)
 
 import csv
 import shutil
-import unicodedata
 from datetime import date, datetime
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import pytest
 
 from grassroots import __main__ as cli
 from grassroots import db, ingest
+from tests.test_import_corpus import cp1258
 from tests.test_legacy import legacy_bytes, xlsx_text
 
 DOSSIER_HEADERS = ["mã xã", "TÊN XÃ", "Tháng", "Kỳ trước  chuyển sang", "Tiếp nhận",
@@ -100,30 +100,13 @@ def test_a_windows_1258_csv_imports_with_its_accents(district, tmp_path):
     path = tmp_path / "hai-long.csv"
     text = ("Mã xã,Tên xã,Tháng,Số phiếu khảo sát,Số phiếu hài lòng\n"
             ",Đồn Xá,2025-06,120,118\n,Tiêu Động,6/2025,80,71\n,Cộng,,200,189\n")
-    path.write_bytes(_cp1258(text))
+    path.write_bytes(cp1258(text))
     checked = ingest.check(path, district.run("units"))
     assert checked.ok, checked.messages("en")
     ingest.commit(district, checked)
     assert query(district, "SELECT unit_code, surveys, satisfied FROM satisfaction WHERE month "
                  "= '2025-06-01' AND unit_code IN ('13525', '13558') ORDER BY 1") == [
         ("13525", 120, 118), ("13558", 80, 71)]
-
-
-TONES = "\u0300\u0301\u0303\u0309\u0323"
-
-
-def _cp1258(text: str) -> bytes:
-    """Text as Windows saves it in code page 1258: letters precomposed, tones combining."""
-    out = b""
-    for char in text:
-        try:
-            out += char.encode("cp1258")
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", char)
-            tone = "".join(c for c in parts if c in TONES)
-            letter = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONES))
-            out += (letter + tone).encode("cp1258")
-    return out
 
 
 def test_names_typed_in_tcvn3_are_converted_with_a_warning(district, tmp_path):
