@@ -87,6 +87,13 @@ def migrate(con: duckdb.DuckDBPyConnection, upto: int | None = None) -> None:
         con.execute("INSERT OR REPLACE INTO settings VALUES ('catalog', ?)", [catalog_stamp()])
 
 
+def derive(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild the tables computed from others, at the end of every write: engagement events
+    counted by commune and month, which every engagement indicator reads."""
+    con.execute("DELETE FROM engagement_months")
+    con.execute(f"INSERT INTO engagement_months {query_text('engagement_months')}")
+
+
 @functools.cache
 def query_text(name: str) -> str:
     return (QUERIES / f"{name}.sql").read_text(encoding="utf-8")
@@ -228,6 +235,7 @@ class Database:
             try:
                 migrate(con)
                 yield con
+                derive(con)
                 con.execute("CHECKPOINT")
                 con.close()
                 _sync(partial)

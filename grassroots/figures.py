@@ -23,6 +23,12 @@ def status(indicator: Indicator, value: float | None, target: float | None) -> s
     return "close" if shortfall <= indicator.close_margin + 1e-9 else "missed"
 
 
+def statuses(frame: pd.DataFrame) -> list[str]:
+    """The status of each row of a frame with indicator, value and target columns."""
+    return [status(catalog.BY_ID[i], v, t) for i, v, t in zip(
+        frame["indicator"].tolist(), frame["value"].tolist(), frame["target"].tolist())]
+
+
 def ratio(num: pd.Series, den: pd.Series) -> float | None:
     """sum(num) / sum(den) over the rows that reported; None when none did."""
     total = den.sum(min_count=1)
@@ -67,10 +73,7 @@ def _commune_values(db: Database, version: int, period: periods.Period) -> pd.Da
         values.merge(targets, on=["indicator", "unit_code"], how="left")
         .merge(units_frame.rename(columns={"code": "unit_code"}), on="unit_code")
     )
-    frame["status"] = [
-        status(catalog.BY_ID[row.indicator], row.value, row.target)
-        for row in frame.itertuples()
-    ]
+    frame["status"] = statuses(frame)
     # Rank on values signed by polarity, so that 1 is always the best.
     polarity = frame["indicator"].map({i.id: 1 if i.higher_is_better else -1
                                        for i in catalog.INDICATORS})
@@ -90,9 +93,7 @@ def parent_values(db: Database, period: periods.Period) -> pd.DataFrame:
     ]
     frame = pd.DataFrame(rows).merge(
         db.run("parent_targets", year=period.end.year), on="indicator", how="left")
-    frame["status"] = [
-        status(catalog.BY_ID[row.indicator], row.value, row.target) for row in frame.itertuples()
-    ]
+    frame["status"] = statuses(frame)
     return frame.set_index("indicator")
 
 

@@ -6,6 +6,7 @@ never scored 0 for what it did not report). Groups and their indicators are in S
 their weights are in the database, editable.
 """
 
+import functools
 import math
 
 import pandas as pd
@@ -71,7 +72,8 @@ def scaled_frame(values: pd.DataFrame) -> pd.DataFrame:
     """figures.commune_values plus `score`: each value scaled 0–100 against its target."""
     return values.assign(score=pd.array(
         [scaled(catalog.BY_ID[i], v, t)
-         for i, v, t in zip(values["indicator"], values["value"], values["target"])],
+         for i, v, t in zip(values["indicator"].tolist(), values["value"].tolist(),
+                            values["target"].tolist())],
         dtype="Float64").astype(float))
 
 
@@ -85,6 +87,12 @@ def scaled_values(database: db.Database, period: periods.Period) -> pd.DataFrame
 def composite(database: db.Database, period: periods.Period) -> pd.DataFrame:
     """Per commune: the score of each group, the composite score and its rank.
     Returns: unit_code, name, one column per group id, score, groups_scored, rank."""
+    return _composite(database, database.data_version(), period).copy()
+
+
+@functools.lru_cache(maxsize=64)
+def _composite(database: db.Database, version: int, period: periods.Period) -> pd.DataFrame:
+    """Computed once per data version and period: the rank history asks for six periods."""
     values = scaled_values(database, period)
     groups = values.pivot_table(index="unit_code", columns="group_id", values="score",
                                 aggfunc="mean")

@@ -50,7 +50,12 @@ def test_a_newer_release_upgrades_an_older_file_without_losing_a_row(tmp_path, d
     with upgraded.cursor() as cur:
         assert db.schema_version(cur) == len(db.migrations())
         assert _row_counts(cur) == before
+        counted = cur.execute("SELECT * FROM engagement_months ORDER BY ALL").fetchall()
     upgraded.close()
+    if version < 5:  # engagement_months was a view: the upgrade counts it as the demo's write did
+        demo = duckdb.connect(str(demo_db), read_only=True)
+        assert counted == demo.execute("SELECT * FROM engagement_months ORDER BY ALL").fetchall()
+        assert len(counted) > 0
 
 
 def test_reopening_changes_nothing(demo_db, tmp_path):

@@ -1,0 +1,45 @@
+-- The engagement_months table, refreshed by every write: engagement events counted per commune
+-- and month, over every month from the first event to the last. A month without an event of a
+-- kind counts 0 of that kind (events are what happened, so none held is a real zero). A commune
+-- with no event at all has sent no engagement data: it has no rows here, so it reads "no data",
+-- not 0. Receptions count distinct days, as the legal minimums do.
+-- Returns: unit_code, month, months, years, secretary_receptions, chair_receptions, dialogues,
+-- saturday_sessions, voter_meetings, participants, petitions_received, petitions_resolved.
+WITH months AS (
+    SELECT unnest(generate_series(
+        min(date_trunc('month', held_on)), max(date_trunc('month', held_on)), INTERVAL 1 MONTH
+    ))::DATE AS month
+    FROM engagements
+), counted AS (
+    SELECT
+        unit_code,
+        date_trunc('month', held_on)::DATE AS month,
+        count(DISTINCT held_on) FILTER (kind = 'secretary_reception') AS secretary_receptions,
+        count(DISTINCT held_on) FILTER (kind = 'chair_reception') AS chair_receptions,
+        count(*) FILTER (kind = 'dialogue') AS dialogues,
+        count(*) FILTER (kind = 'saturday_with_people') AS saturday_sessions,
+        count(*) FILTER (kind = 'voter_meeting') AS voter_meetings,
+        sum(participants) AS participants,
+        sum(petitions_received) AS petitions_received,
+        sum(petitions_resolved) AS petitions_resolved
+    FROM engagements
+    GROUP BY ALL
+)
+SELECT
+    u.code AS unit_code,
+    m.month,
+    1 AS months,
+    1.0 / 12 AS years,  -- each month is a twelfth of a year: any period reads as a yearly rate
+    coalesce(c.secretary_receptions, 0) AS secretary_receptions,
+    coalesce(c.chair_receptions, 0) AS chair_receptions,
+    coalesce(c.dialogues, 0) AS dialogues,
+    coalesce(c.saturday_sessions, 0) AS saturday_sessions,
+    coalesce(c.voter_meetings, 0) AS voter_meetings,
+    coalesce(c.participants, 0) AS participants,
+    coalesce(c.petitions_received, 0) AS petitions_received,
+    coalesce(c.petitions_resolved, 0) AS petitions_resolved
+FROM units AS u
+CROSS JOIN months AS m
+LEFT JOIN counted AS c ON c.unit_code = u.code AND c.month = m.month
+WHERE u.code IN (SELECT unit_code FROM engagements)
+ORDER BY m.month, u.code
