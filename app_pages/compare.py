@@ -12,21 +12,31 @@ if len(codes) < 2:
     st.info(current.t("compare_need_two"))
     st.stop()
 names = [units.loc[c, "name"] for c in codes]
-communes = figures.commune_values(current.db, period)
 indicators = [catalog.BY_ID[i] for i in catalog.SCORECARD]
 
-title = f"{current.t('compare_bars')} — {period.label(lang)}"
-ui.chart_block(charts.compare_bars(communes, indicators, names, title, current.subtitle(), lang),
-               export.compare_table(communes, indicators, names, title, current.subtitle(), lang),
-               key="compare", stretch=False)
+
+def compare_bars():
+    communes = figures.commune_values(current.db, period)
+    title = f"{current.t('compare_bars')} — {period.label(lang)}"
+    return (charts.compare_bars(communes, indicators, names, title, current.subtitle(), lang),
+            export.compare_table(communes, indicators, names, title, current.subtitle(), lang))
+
+
+def score_profile():
+    scaled = scores.scaled_frame(figures.commune_values(current.db, period))
+    title = f"{current.t('score_profile')} — {period.label(lang)}"
+    return (charts.score_profile(scaled, indicators, names, title, current.subtitle(), lang),
+            export.score_profile_table(scaled, indicators, names, title, current.subtitle(),
+                                       lang))
+
+
+ui.chart_block(ui.shown(current, ("compare", period.code, *codes), compare_bars), key="compare",
+               stretch=False)
 
 st.subheader(current.t("trend"))
 indicator = ui.indicator_picker(current, catalog.SCORECARD, key="chitieu_compare")
 ui.trend_block(current, indicator, highlight=tuple(codes))
 
 st.subheader(current.t("score_profile"))
-scaled = scores.scaled_frame(communes)
-title = f"{current.t('score_profile')} — {period.label(lang)}"
-ui.chart_block(charts.score_profile(scaled, indicators, names, title, current.subtitle(), lang),
-               export.score_profile_table(scaled, indicators, names, title, current.subtitle(),
-                                          lang), key="score-profile")
+ui.chart_block(ui.shown(current, ("score_profile", period.code, *codes), score_profile),
+               key="score-profile")

@@ -22,12 +22,16 @@ if st.session_state.pop("rules_saved", False):
 minimums = rules.load(current.db)
 texts = {rule.kind: rules.rule_text(rule, lang) for rule in minimums.itertuples()}
 kind = ui.url_selectbox(current.t("rule"), list(texts), "quydinh", texts.get)
-frame = rules.compliance(current.db, period)
-frame = frame[frame["kind"] == kind]
-title = f"{rules.kind_label(kind, lang)} — {period.label(lang)}"
-event = ui.chart_block(ui.cached_spec(current, ("compliance", kind, period.code),
-                                      lambda: charts.compliance(frame, title, current.subtitle(),
-                                                                lang)),
-                      export.compliance_table(frame, title, current.subtitle(), lang),
-                      key="compliance", select=True, stretch=False)
+
+
+def compliance():
+    frame = rules.compliance(current.db, period)
+    frame = frame[frame["kind"] == kind]
+    title = f"{rules.kind_label(kind, lang)} — {period.label(lang)}"
+    return (charts.compliance(frame, title, current.subtitle(), lang),
+            export.compliance_table(frame, title, current.subtitle(), lang))
+
+
+event = ui.chart_block(ui.shown(current, ("compliance", kind, period.code), compliance),
+                       key="compliance", select=True, stretch=False)
 ui.open_profile(event, current)

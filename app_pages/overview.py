@@ -34,20 +34,23 @@ with st.expander(current.t("completeness")):
     reports = figures.completeness(current.db, period)
     st.dataframe(ui.completeness_table(reports, lang), hide_index=True, height="content")
 
-communes = figures.commune_values(current.db, period)
-
 st.subheader(current.t("scorecard"))
 st.caption(current.t("scorecard_help"))
 columns = [scores.COMPOSITE] + [catalog.BY_ID[i] for i in catalog.SCORECARD]
-cells = pd.concat([scores.as_cells(scores.composite(current.db, period)), communes])
 sort_by = ui.url_selectbox(current.t("sort_by"), [i.id for i in columns], "sapxep",
                            {i.id: i.label(lang) for i in columns}.get)
-order = figures.by_rank(cells[cells["indicator"] == sort_by])["name"].tolist()
-title = f"{current.t('scorecard')} — {period.label(lang)}"
-event = ui.chart_block(ui.cached_spec(current, ("scorecard", period.code, sort_by),
-                                      lambda: charts.scorecard(cells, columns, order, title,
-                                                               current.subtitle(), lang)),
-                      export.scorecard_table(cells, columns, order, title, current.subtitle(),
-                                             lang), key="scorecard", select=True, stretch=False)
+
+
+def scorecard():
+    cells = pd.concat([scores.as_cells(scores.composite(current.db, period)),
+                       figures.commune_values(current.db, period)])
+    order = figures.by_rank(cells[cells["indicator"] == sort_by])["name"].tolist()
+    title = f"{current.t('scorecard')} — {period.label(lang)}"
+    return (charts.scorecard(cells, columns, order, title, current.subtitle(), lang),
+            export.scorecard_table(cells, columns, order, title, current.subtitle(), lang))
+
+
+event = ui.chart_block(ui.shown(current, ("scorecard", period.code, sort_by), scorecard),
+                       key="scorecard", select=True, stretch=False)
 st.caption(current.t("open_profile"))
 ui.open_profile(event, current)

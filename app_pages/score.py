@@ -19,20 +19,27 @@ with st.expander(current.t("weights")), st.form("weights"):
         except ValueError:
             st.error(current.t("bad_weights"))
 
-board = scores.composite(current.db, period)
-ranked = figures.by_rank(scores.as_cells(board))
-title = f"{current.t('composite')} — {period.label(lang)}"
-event = ui.chart_block(
-    ui.cached_spec(current, ("score", period.code), lambda: charts.ranking(
-        ranked, scores.COMPOSITE, ranked["value"].mean(), current.t("average"), None, title,
-        current.subtitle(), lang)),
-    export.score_table(ranked, title, current.subtitle(), lang), key="ranking-score", select=True)
+
+
+def score_ranking():
+    ranked = figures.by_rank(scores.as_cells(scores.composite(current.db, period)))
+    title = f"{current.t('composite')} — {period.label(lang)}"
+    return (charts.ranking(ranked, scores.COMPOSITE, ranked["value"].mean(), current.t("average"),
+                           None, title, current.subtitle(), lang),
+            export.score_table(ranked, title, current.subtitle(), lang))
+
+
+def rank_changes():
+    history = scores.rank_history(current.db, period)
+    title = current.t("rank_changes")
+    return (charts.rank_changes(history, title, current.subtitle(), lang),
+            export.rank_table(history, title, current.subtitle(), lang))
+
+
+event = ui.chart_block(ui.shown(current, ("score", period.code), score_ranking),
+                       key="ranking-score", select=True)
 st.caption(current.t("open_profile"))
 ui.open_profile(event, current)
 
 st.subheader(current.t("rank_changes"))
-history = scores.rank_history(current.db, period)
-ui.chart_block(ui.cached_spec(current, ("rank_changes", period.code), lambda: charts.rank_changes(
-    history, current.t("rank_changes"), current.subtitle(), lang)),
-               export.rank_table(history, current.t("rank_changes"), current.subtitle(), lang),
-               key="rank-changes")
+ui.chart_block(ui.shown(current, ("rank_changes", period.code), rank_changes), key="rank-changes")

@@ -369,25 +369,36 @@ def url_multiselect(label: str, options: list[str], param: str, format_func,
     return st.session_state[param]
 
 
-_SPECS: dict[tuple, dict] = {}  # chart specs by what they show; oldest first
-_SPECS_KEPT = 64  # a national map's spec is about 2 MB: at most this many are kept
-_SPECS_LOCK = threading.Lock()
+@dataclass(frozen=True)
+class Shown:
+    """A chart as a page shows it: its Vega-Lite spec, the table of its numbers and that table
+    as the reader sees it."""
+    spec: dict
+    table: export.Table
+    cells: pd.DataFrame
 
 
-def cached_spec(current: View, what: tuple, build) -> dict:
-    """A chart's spec, built once for each view of the same data: every rerun and every session
-    showing it reuses the spec (building one in Altair is most of a page's time). Keyed by the
-    database and its data version, the language and `what` the chart shows."""
+_SHOWN: dict[tuple, Shown] = {}  # by what they show; oldest first
+_SHOWN_KEPT = 64  # a national map's spec is about 2 MB: at most this many are kept
+_SHOWN_LOCK = threading.Lock()
+
+
+def shown(current: View, what: tuple, build) -> Shown:
+    """A chart and its table (`build` makes both, from the figures), made once for each view of
+    the same data: every rerun and every session showing it reuses them (computing the figures,
+    building the chart in Altair and formatting the table are most of a page's time). Keyed by
+    the database and its data version, the language and `what` the chart shows."""
     key = (str(current.db.path), current.db.scope, current.db.data_version(), current.lang,
            *what)
-    with _SPECS_LOCK:
-        found = _SPECS.get(key)
+    with _SHOWN_LOCK:
+        found = _SHOWN.get(key)
     if found is None:
-        found = images.as_spec(build())
-        with _SPECS_LOCK:
-            if len(_SPECS) >= _SPECS_KEPT:
-                _SPECS.pop(next(iter(_SPECS)))
-            _SPECS[key] = found
+        chart, table = build()
+        found = Shown(images.as_spec(chart), table, export.formatted(table, current.lang))
+        with _SHOWN_LOCK:
+            if len(_SHOWN) >= _SHOWN_KEPT:
+                _SHOWN.pop(next(iter(_SHOWN)))
+            _SHOWN[key] = found
     return found
 
 
@@ -401,18 +412,17 @@ h2, h3 {font-size: 2rem !important;}
 </style>"""
 
 
-def chart_block(chart, table: export.Table, key: str, select: bool = False,
-                stretch: bool = True):
+def chart_block(chart: Shown, key: str, select: bool = False, stretch: bool = True):
     """A chart, then the table of its numbers, the numbers as CSV and Excel and the chart as
     PNG. In presentation mode, the chart alone at a fixed 16:9 size in large type. Returns the
     click on a commune when `select`."""
     current = view()
-    shown = images.fitted(chart, PRESENT_BOX, 1.6) if current.present else images.as_spec(chart)
+    spec = images.fitted(chart.spec, PRESENT_BOX, 1.6) if current.present else chart.spec
     width = "content" if current.present or not stretch else "stretch"
-    event = st.vega_lite_chart(shown, on_select="rerun" if select else "ignore", key=key,
+    event = st.vega_lite_chart(spec, on_select="rerun" if select else "ignore", key=key,
                                width=width)
     if not current.present:
-        table_block(table, current.lang, chart)
+        table_block(chart.table, current.lang, chart.spec, display=chart.cells)
     return event
 
 
@@ -456,16 +466,18 @@ def family_page(family: str) -> None:
     st.caption(f"**{current.t('formula')}:** {indicator.formula} · "
                f"**{current.t('legal_reference')}:** {indicator.reference}")
     lang, period = current.lang, current.period
-    ranked = figures.ranking(current.db, indicator, period)
-    parent = figures.parent_values(current.db, period).loc[indicator.id]
-    title = f"{indicator.label(lang)} — {period.label(lang)}"
+
+    def ranking():
+        ranked = figures.ranking(current.db, indicator, period)
+        parent = figures.parent_values(current.db, period).loc[indicator.id]
+        title = f"{indicator.label(lang)} — {period.label(lang)}"
+        return (charts.ranking(ranked, indicator, parent["value"], current.parent_label,
+                               parent["target"], title, current.subtitle(), lang),
+                export.ranking_table(ranked, indicator, title, current.subtitle(), lang))
+
     st.subheader(current.t("ranking"))
-    event = chart_block(
-        cached_spec(current, ("ranking", indicator.id, period.code), lambda: charts.ranking(
-            ranked, indicator, parent["value"], current.parent_label, parent["target"], title,
-            current.subtitle(), lang)),
-        export.ranking_table(ranked, indicator, title, current.subtitle(), lang),
-        key=f"ranking-{family}", select=True)
+    event = chart_block(shown(current, ("ranking", indicator.id, period.code), ranking),
+                        key=f"ranking-{family}", select=True)
     st.caption(current.t("open_profile"))
     open_profile(event, current)
 
@@ -489,18 +501,19 @@ def map_block(current: View, indicator: catalog.Indicator, key: str) -> None:
         current.t("classes_method"), maps.METHODS, default="quantiles", required=True,
         format_func=current.t, key=f"{key}-method")
     count = count_column.slider(current.t("classes_count"), 3, 7, 5, key=f"{key}-count")
-    frame = figures.ranking(current.db, indicator, period)
-    bounds = maps.breaks(frame["value"], method, count)
-    title = f"{indicator.label(lang)} — {period.label(lang)}"
-    subtitle = current.subtitle()
-    if layer.approximate:
-        subtitle = [*subtitle, current.t("approximate_boundaries")]
-    event = chart_block(
-        cached_spec(current, ("map", indicator.id, period.code, method, count),
-                    lambda: charts.choropleth(layer, frame, indicator, bounds, title, subtitle,
-                                              lang)),
-        export.map_table(frame, indicator, bounds, title, current.subtitle(), lang),
-        key=key, select=True)
+
+    def choropleth():
+        frame = figures.ranking(current.db, indicator, period)
+        bounds = maps.breaks(frame["value"], method, count)
+        title = f"{indicator.label(lang)} — {period.label(lang)}"
+        subtitle = current.subtitle()
+        if layer.approximate:
+            subtitle = [*subtitle, current.t("approximate_boundaries")]
+        return (charts.choropleth(layer, frame, indicator, bounds, title, subtitle, lang),
+                export.map_table(frame, indicator, bounds, title, current.subtitle(), lang))
+
+    event = chart_block(shown(current, ("map", indicator.id, period.code, method, count),
+                              choropleth), key=key, select=True)
     open_profile(event, current)
 
 
@@ -508,16 +521,18 @@ def trend_block(current: View, indicator: catalog.Indicator, highlight: tuple = 
     """An indicator's trend up to the period (the communes in `highlight` in colour), and the
     table of its numbers: the parent unit, then the highlighted communes or all of them."""
     lang, period = current.lang, current.period
-    trend = figures.trend(current.db, indicator, period)
-    grain = figures.trend_grain(indicator, period)
-    target = figures.parent_values(current.db, period).loc[indicator.id, "target"]
-    shown = trend[trend["unit_code"].isin(highlight) | trend["unit_code"].isna()] \
-        if highlight else trend
-    chart_block(
-        cached_spec(current, ("trend", indicator.id, period.code, highlight),
-                    lambda: charts.trend(trend, indicator, grain, current.parent_label, target,
-                                         indicator.label(lang), current.subtitle(), lang,
-                                         highlight=highlight)),
-        export.trend_table(shown, indicator, grain, current.parent_label,
-                           indicator.label(lang), current.subtitle(), lang),
-        key=f"trend-{indicator.id}")
+
+    def trend():
+        frame = figures.trend(current.db, indicator, period)
+        grain = figures.trend_grain(indicator, period)
+        target = figures.parent_values(current.db, period).loc[indicator.id, "target"]
+        tabled = frame[frame["unit_code"].isin(highlight) | frame["unit_code"].isna()] \
+            if highlight else frame
+        return (charts.trend(frame, indicator, grain, current.parent_label, target,
+                             indicator.label(lang), current.subtitle(), lang,
+                             highlight=highlight),
+                export.trend_table(tabled, indicator, grain, current.parent_label,
+                                   indicator.label(lang), current.subtitle(), lang))
+
+    chart_block(shown(current, ("trend", indicator.id, period.code, highlight), trend),
+                key=f"trend-{indicator.id}")
