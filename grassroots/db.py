@@ -14,6 +14,7 @@ process ever writes the file that readers have open:
 """
 
 import contextlib
+import copy
 import fcntl
 import functools
 import hashlib
@@ -145,6 +146,20 @@ def _scope(con: duckdb.DuckDBPyConnection, unit: str) -> None:
     for sql, in con.execute("SELECT sql FROM duckdb_views() WHERE database_name = 'data' "
                             "AND NOT internal").fetchall():
         con.execute(sql)
+
+
+def per_version(function):
+    """Memoise `function(database, *args)` until the data changes (every write makes a new file,
+    with a new data version): a page asks for the same figures several times, and sessions ask
+    for the same periods. Each caller gets its own copy."""
+    @functools.lru_cache(maxsize=64)
+    def computed(database: "Database", version: int, *args):
+        return function(database, *args)
+
+    @functools.wraps(function)
+    def cached(database: "Database", *args):
+        return copy.deepcopy(computed(database, database.data_version(), *args))
+    return cached
 
 
 def audit(con: duckdb.DuckDBPyConnection, actor: str, action: str, detail: str) -> None:

@@ -1,14 +1,13 @@
 """The figures pages show, from the queries: commune values with rank, target and status, the
 parent unit's value (recomputed from the communes' summed parts), and trends."""
 
-import functools
 import math
 
 import pandas as pd
 
 from grassroots import catalog, i18n, periods
 from grassroots.catalog import Indicator
-from grassroots.db import Database
+from grassroots.db import Database, per_version
 
 
 def status(indicator: Indicator, value: float | None, target: float | None) -> str:
@@ -51,15 +50,10 @@ def names(db: Database) -> pd.Series:
     return units(db).set_index("code")["name"]
 
 
+@per_version
 def commune_values(db: Database, period: periods.Period) -> pd.DataFrame:
     """Every catalogue indicator × every commune for a period: code, name, indicator, num, den,
     value, target, status, rank (1 = best; ties share the better rank; no data, no rank)."""
-    return _commune_values(db, db.data_version(), period).copy()
-
-
-@functools.lru_cache(maxsize=64)
-def _commune_values(db: Database, version: int, period: periods.Period) -> pd.DataFrame:
-    """Computed once per data version and period: every page asks for it several times."""
     units_frame = units(db)
     grid = pd.MultiIndex.from_product(
         [[i.id for i in catalog.INDICATORS], units_frame["code"]],
@@ -82,6 +76,7 @@ def _commune_values(db: Database, version: int, period: periods.Period) -> pd.Da
     return frame
 
 
+@per_version
 def parent_values(db: Database, period: periods.Period) -> pd.DataFrame:
     """The parent unit's value of every indicator: sum of the communes' parts, over those that
     reported. Returns: indicator, num, den, value, target, status."""
@@ -144,6 +139,7 @@ def _history_start(db: Database, grain: str):
     return first.replace(year=first.year - 1) if grain == "year" else first
 
 
+@per_version
 def profile(db: Database, code: str, period: periods.Period, points: int = 8) -> pd.DataFrame:
     """One commune, every indicator, in catalogue order: value, rank and how many communes
     were ranked, the parent unit's value, target, status, change since the previous period,
@@ -180,6 +176,7 @@ def weakest(profile_frame: pd.DataFrame, count: int = 3) -> pd.DataFrame:
     return profile_frame.dropna(subset="standing").nsmallest(count, "standing")
 
 
+@per_version
 def completeness(db: Database, period: periods.Period) -> pd.DataFrame:
     """Per commune and family, what was reported against what was expected for the period.
     Returns: unit_code, name, family, reported, expected (in Vietnamese name order)."""

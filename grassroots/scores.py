@@ -6,7 +6,6 @@ never scored 0 for what it did not report). Groups and their indicators are in S
 their weights are in the database, editable.
 """
 
-import functools
 import math
 
 import pandas as pd
@@ -84,15 +83,10 @@ def scaled_values(database: db.Database, period: periods.Period) -> pd.DataFrame
     return frame.assign(group_id=frame["indicator"].map(GROUP_OF))
 
 
+@db.per_version
 def composite(database: db.Database, period: periods.Period) -> pd.DataFrame:
     """Per commune: the score of each group, the composite score and its rank.
     Returns: unit_code, name, one column per group id, score, groups_scored, rank."""
-    return _composite(database, database.data_version(), period).copy()
-
-
-@functools.lru_cache(maxsize=64)
-def _composite(database: db.Database, version: int, period: periods.Period) -> pd.DataFrame:
-    """Computed once per data version and period: the rank history asks for six periods."""
     values = scaled_values(database, period)
     groups = values.pivot_table(index="unit_code", columns="group_id", values="score",
                                 aggfunc="mean")
@@ -127,6 +121,7 @@ def as_cells(board: pd.DataFrame) -> pd.DataFrame:
                         status=[figures.status(COMPOSITE, v, None) for v in board["score"]])
 
 
+@db.per_version
 def attention(database: db.Database, period: periods.Period, count: int = 5) -> dict:
     """What a leader should look at first, among the scorecard's indicators:
     - "missed": communes below target, one frame row each, the indicators missed by most
