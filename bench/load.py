@@ -17,13 +17,16 @@ with `script_finished` FINISHED_SUCCESSFULLY (FINISHED_EARLY_FOR_RERUN ends a ru
 st.rerun/st.switch_page replaced: keep waiting). No cached-message hashes are sent, so every
 element arrives in full. Like the browser, each rerun sends the value of every widget of the
 last run: the one the server set (`set_value`), else the one held, else the default. (Leaving
-them out is not the same: a rerun without the period kind's value fails with KeyError: None.)
+them out is not the same: the widgets fall back to their defaults.)
 
 Each session, after a staggered start, loops until the duration is over: 70 % of its actions
 open a random page with ?ky=<its period>&chitieu=<random indicator> (the period is read from the
-URL only on a session's first run: each starts on a random one), 30 % pick another period in
-the sidebar's `ky` selectbox (a `string_value` with one of its option labels). Between
-actions it waits uniform(0, 2 × think) seconds.
+URL only on a session's first run: each starts on one of the last four quarters or the last
+year), 30 % pick another period in the sidebar's `ky` selectbox (a `string_value` with one of
+its option labels, newest first: one of the --recent newest, 8 by default, the two years of
+quarters a meeting compares; 0 for any of the ten years). Between actions it waits
+uniform(0, 2 × think) seconds, 5 s on average by default: the time to read a page of charts
+before clicking on. `--think 1` makes the same 30 sessions ask five times as much.
 
 Measured: script-run latency, from sending the rerun_script to the final script_finished (one
 run at a time per session, so the two pair up); runs completed; errors by kind: `exception` (a
@@ -76,6 +79,7 @@ WIDGETS = {"checkbox", "selectbox", "button_group", "multiselect", "slider"}
 @dataclass
 class Run:
     page: str
+    started: float = 0.0  # time.monotonic()
     seconds: float = 0.0
     deltas: int = 0
     title: str | None = None
@@ -108,8 +112,8 @@ def widget_state(element, held: dict) -> WidgetState | None:
 class Session:
     """One browser tab: a websocket, the URL's query string and the widgets' values."""
 
-    def __init__(self, url: str, timeout: float):
-        self.url, self.timeout, self.ws = url, timeout, None
+    def __init__(self, url: str, timeout: float, recent: int = 0):
+        self.url, self.timeout, self.recent, self.ws = url, timeout, recent, None
 
     async def open(self) -> None:
         self.ws = await connect(f"{self.url}/_stcore/stream", subprotocols=["streamlit"],
@@ -125,7 +129,8 @@ class Session:
         if self.period and random.random() < 0.3:  # pick another period in the sidebar
             widget, labels = self.period
             return self.page, self.query, {
-                widget: WidgetState(id=widget, string_value=random.choice(labels))}
+                widget: WidgetState(id=widget,
+                                    string_value=random.choice(labels[:self.recent or None]))}
         period = parse_qs(self.query).get("ky", [random.choice(PERIODS)])[0]
         return (random.choice(PAGES),
                 urlencode({"ky": period, "chitieu": random.choice(INDICATORS)}), {})
@@ -134,7 +139,8 @@ class Session:
         msg, held, seen = BackMsg(), {**self.widgets, **changes}, {}
         msg.rerun_script.page_name, msg.rerun_script.query_string = page, query
         msg.rerun_script.widget_states.widgets.extend(held.values())
-        run, started, self.page = Run(page or "overview"), time.perf_counter(), page
+        run, self.page = Run(page or "overview", time.monotonic()), page
+        started = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
         async with asyncio.timeout(self.timeout):
             while True:
@@ -172,7 +178,7 @@ class Session:
 
 async def worker(index: int, url: str, deadline: float, args, runs: list, errors, messages):
     await asyncio.sleep(index * 0.1)
-    session = Session(url, args.timeout)
+    session = Session(url, args.timeout, args.recent)
     while time.monotonic() < deadline:
         try:
             if session.ws is None:
@@ -240,6 +246,12 @@ async def load(url: str, pid: int | None, args) -> None:
            ", ".join(f"{kind} {n}" for kind, n in errors.most_common()) or "0"]
     print("  ".join(header))
     print("  ".join(str(value).rjust(len(name)) for value, name in zip(row, header, strict=True)))
+    windows = collections.defaultdict(list)
+    for run in runs:
+        windows[int((run.started - start) // 15)].append(run.seconds)
+    print("p50/p95 ms by 15 s of the test: " + ", ".join(
+        f"{15 * w}–{15 * w + 15} s {ms(statistics.median(s))}/"
+        f"{ms(sorted(s)[int(0.95 * (len(s) - 1))])}" for w, s in sorted(windows.items())))
     pages = collections.defaultdict(list)
     for run in runs:
         pages[run.page].append(run.seconds)
@@ -303,7 +315,9 @@ def main() -> int:
     parser.add_argument("--pid", type=int, help="the running server's pid, for its memory")
     parser.add_argument("--sessions", type=int, default=30)
     parser.add_argument("--duration", type=float, default=60, help="seconds")
-    parser.add_argument("--think", type=float, default=1.0, help="mean pause between actions")
+    parser.add_argument("--think", type=float, default=5.0, help="mean pause between actions, s")
+    parser.add_argument("--recent", type=int, default=8,
+                        help="period changes pick one of the newest N (0: any)")
     parser.add_argument("--timeout", type=float, default=60, help="seconds a run may take")
     parser.add_argument("--after", type=float, nargs="*", default=[10, 30],
                         help="seconds after the sessions closed to read the server's memory")

@@ -133,10 +133,12 @@ def _period(database: db.Database, lang: str) -> periods.Period | None:
         if not requested or requested.end < months[-1].start or requested.start > months[0].end:
             requested = months[0].as_kind("quarter")
         st.session_state.ky, st.session_state.loai_ky = requested.code, requested.kind
-    st.sidebar.segmented_control(
+    # A rerun that does not send the kind (a client other than the browser) keeps the period's.
+    kind = st.sidebar.segmented_control(
         i18n.t("period_kind", lang), periods.KINDS, key="loai_ky", required=True,
-        format_func=lambda kind: i18n.t(kind, lang), on_change=_kind_changed)
-    if st.session_state.loai_ky == "range":
+        format_func=lambda kind: i18n.t(kind, lang), on_change=_kind_changed,
+    ) or periods.parse(st.session_state.ky).kind
+    if kind == "range":
         chosen = periods.parse(st.session_state.ky)  # kept within the months that have data
         start, end = max(chosen.start, months[-1].start), min(chosen.end, months[0].end)
         first, last = st.sidebar.select_slider(
@@ -145,7 +147,7 @@ def _period(database: db.Database, lang: str) -> periods.Period | None:
             format_func=lambda code: periods.parse(code).label(lang))
         st.session_state.ky = f"{first}..{last}"
     else:
-        codes = [p.code for p in figures.period_choices(database, st.session_state.loai_ky)]
+        codes = [p.code for p in figures.period_choices(database, kind)]
         if st.session_state.ky not in codes:
             st.session_state.ky = codes[0]
         st.sidebar.selectbox(i18n.t("period", lang), codes, key="ky",
