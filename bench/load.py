@@ -28,6 +28,12 @@ quarters a meeting compares; 0 for any of the ten years). Between actions it wai
 uniform(0, 2 × think) seconds, 5 s on average by default: the time to read a page of charts
 before clicking on. `--think 1` makes the same 30 sessions ask five times as much.
 
+`--processes N` serves the database from N dashboard processes behind nginx, configured by
+docs/nginx.conf itself (only its ports and certificate changed: a self-signed one, made here),
+at https://…/chiso/: a browser's first request gets a cookie that picks its process. Each session
+loads the page first and keeps the cookie, like a browser. Memory and CPU are the processes'
+sums; nginx's log then shows whether every browser stayed with one process.
+
 Measured: script-run latency, from sending the rerun_script to the final script_finished (one
 run at a time per session, so the two pair up); runs completed; errors by kind: `exception` (a
 delta with an exception element: an error shown in the app), `compile_error`,
@@ -47,6 +53,8 @@ import collections
 import contextlib
 import os
 import random
+import shutil
+import ssl
 import statistics
 import subprocess
 import sys
@@ -72,6 +80,7 @@ PAGES = ["", "dossiers", "letters", "engagement", "cadres", "satisfaction", "ho-
          "so-sanh", "diem-tong-hop", "bao-cao-giao-ban", "du-lieu"]
 PERIODS = ["2025-Q4", "2025-Q3", "2025-Q2", "2025"]
 INDICATORS = ["on_time_rate", "online_rate", "digitisation_rate"]
+UNVERIFIED = ssl._create_unverified_context()  # the self-signed certificate of --processes
 FINAL = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR}
 WIDGETS = {"checkbox", "selectbox", "button_group", "multiselect", "slider"}
 
@@ -116,8 +125,15 @@ class Session:
         self.url, self.timeout, self.recent, self.ws = url, timeout, recent, None
 
     async def open(self) -> None:
-        self.ws = await connect(f"{self.url}/_stcore/stream", subprotocols=["streamlit"],
-                                max_size=None, open_timeout=self.timeout)
+        # Like a browser: load the page first, keep the cookies it sets (nginx's route), then
+        # open the websocket with them.
+        page = await asyncio.to_thread(
+            urllib.request.urlopen, f"{self.url}/", timeout=self.timeout, context=UNVERIFIED)
+        cookies = "; ".join(c.split(";")[0] for c in page.headers.get_all("Set-Cookie") or [])
+        self.ws = await connect(
+            f"ws{self.url[4:]}/_stcore/stream", subprotocols=["streamlit"], max_size=None,
+            open_timeout=self.timeout, ssl=UNVERIFIED if self.url.startswith("https") else None,
+            additional_headers={"Cookie": cookies} if cookies else None)
         self.page, self.query, self.widgets, self.period = "", "", {}, None
 
     async def close(self) -> None:
@@ -210,9 +226,9 @@ def cpu(pid: int | str = "self") -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def sample(pid: int, samples: list) -> None:
+async def sample(pids: list[int], samples: list) -> None:
     while True:
-        samples.append((time.monotonic(), rss(pid)))
+        samples.append((time.monotonic(), sum(rss(pid) for pid in pids)))
         await asyncio.sleep(1)
 
 
@@ -220,17 +236,17 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f}"
 
 
-async def load(url: str, pid: int | None, args) -> None:
+async def load(url: str, pids: list[int], args) -> None:
     samples, runs, errors, messages = [], [], collections.Counter(), collections.Counter()
-    sampler = asyncio.create_task(sample(pid, samples)) if pid else None
+    sampler = asyncio.create_task(sample(pids, samples)) if pids else None
     await asyncio.sleep(1.5)
-    start, used = time.monotonic(), (cpu(pid) if pid else 0, cpu())
+    start, used = time.monotonic(), (sum(cpu(pid) for pid in pids), cpu())
     await asyncio.gather(*(worker(i, url, start + args.duration, args, runs, errors, messages)
                            for i in range(args.sessions)))
     closed = time.monotonic()
     elapsed, memory = closed - start, ["-"] * (3 + len(args.after))
     if sampler:
-        memory[0] = f"{100 * (cpu(pid) - used[0]) / elapsed:.0f}"
+        memory[0] = f"{100 * (sum(cpu(pid) for pid in pids) - used[0]) / elapsed:.0f}"
         await asyncio.sleep(max(args.after, default=0) + 1.2)
         sampler.cancel()
         memory[1:] = [f"{samples[0][1]:.0f}",
@@ -276,43 +292,121 @@ async def check(url: str, args) -> bool:
     print(f"period → {labels[-1]!r}: {ms(run.seconds)} ms, ?{before} → ?{session.query}")
     await session.close()
     ok &= len(titles) == len(PAGES) and session.query != before and not run.errors
+    for _ in range(12):  # more browsers, for nginx to spread
+        session = Session(url, args.timeout)
+        await session.open()
+        ok &= not (await session.run("", "", {})).errors
+        await session.close()
     print("check", "passed" if ok else "FAILED")
     return ok
 
 
+def sticky(nginx: Path | None) -> bool:
+    """From nginx's log: every browser (route cookie) was served by one process only, and the
+    browsers were spread over more than one. True without nginx."""
+    if nginx is None:
+        return True
+    served = collections.defaultdict(set)
+    for line in (nginx / "access.log").read_text().splitlines():
+        route, upstream, *_ = line.split()
+        served[route].add(upstream)
+    per_process = collections.Counter(next(iter(u)) for u in served.values() if len(u) == 1)
+    ok = all(len(u) == 1 for u in served.values()) and len(per_process) > 1
+    print(f"nginx: {len(served)} browsers, {sum(len(u) > 1 for u in served.values())} served by "
+          f"more than one process; browsers per process: "
+          f"{', '.join(f'{u} {n}' for u, n in sorted(per_process.items()))}: "
+          f"{'sticky' if ok else 'NOT STICKY'}")
+    return ok
+
+
+def dashboard(database: Path, port: int, log, base: str = "") -> subprocess.Popen:
+    """`streamlit run dashboard.py` on a local port, once it answers its health check."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true",
+         "--server.baseUrlPath", base],
+        cwd=ROOT, env={**os.environ, "DASHBOARD_DB": str(database)},
+        stdout=log, stderr=subprocess.STDOUT)
+    health = f"http://127.0.0.1:{port}{'/' * bool(base)}{base}/_stcore/health"
+    deadline = time.monotonic() + 60
+    while True:
+        with contextlib.suppress(OSError):
+            if urllib.request.urlopen(health, timeout=2).read() == b"ok":
+                return server
+        if server.poll() is not None or time.monotonic() > deadline:
+            server.kill()
+            log.seek(0)
+            raise RuntimeError(f"the dashboard did not start: {log.read().decode()}")
+        time.sleep(0.5)
+
+
+def nginx_conf(folder: Path, port: int, backends: list[int]) -> str:
+    """docs/nginx.conf as deployed, on this machine: local ports, a self-signed certificate,
+    the given backends; inside an nginx.conf of its own that logs which backend served what."""
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=127.0.0.1", "-keyout", folder / "key.pem",
+                    "-out", folder / "cert.pem"], check=True, capture_output=True)
+    site = (ROOT / "docs" / "nginx.conf").read_text()
+    servers = "".join(f"    server 127.0.0.1:{p};\n" for p in backends)
+    for old, new in {"listen 80;": f"listen 127.0.0.1:{free_port()};",
+                     "listen 443 ssl;": f"listen 127.0.0.1:{port} ssl;",
+                     "/etc/ssl/certs/chiso.huyen.local.crt": str(folder / "cert.pem"),
+                     "/etc/ssl/private/chiso.huyen.local.key": str(folder / "key.pem"),
+                     "    server 127.0.0.1:8501;\n    server 127.0.0.1:8502;\n": servers}.items():
+        if old not in site:
+            raise RuntimeError(f"docs/nginx.conf has changed: no {old!r}")
+        site = site.replace(old, new)
+    temp = " ".join(f"{kind}_temp_path {folder / kind};" for kind in (
+        "client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    return (f"pid {folder / 'nginx.pid'};\nerror_log {folder / 'error.log'};\nevents {{}}\n"
+            f"http {{\n{temp}\nlog_format routes '$grassroots_route $upstream_addr "
+            f"$status $request_uri';\naccess_log {folder / 'access.log'} routes;\n{site}}}\n")
+
+
 @contextlib.contextmanager
-def serve(database: Path):
-    """`streamlit run dashboard.py` on a free port; yields its ws:// URL, pid and log file."""
-    port = free_port()
-    with tempfile.TemporaryFile() as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
-            cwd=ROOT, env={**os.environ, "DASHBOARD_DB": str(database)},
-            stdout=log, stderr=subprocess.STDOUT)
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                with contextlib.suppress(OSError):
-                    health = f"http://127.0.0.1:{port}/_stcore/health"
-                    if urllib.request.urlopen(health, timeout=2).read() == b"ok":
-                        break
-                if server.poll() is not None or time.monotonic() > deadline:
-                    log.seek(0)
-                    raise RuntimeError(f"the dashboard did not start: {log.read().decode()}")
-                time.sleep(0.5)
-            yield f"ws://127.0.0.1:{port}", server.pid, log
-        finally:
-            server.terminate()
-            server.wait(timeout=20)
+def serve(database: Path, processes: int):
+    """The dashboard on free local ports: one process, whose http:// URL is yielded, or
+    `processes` of them behind nginx configured by docs/nginx.conf, at https://…/chiso. Yields
+    the URL, the processes' pids, their log and nginx's folder (None without nginx)."""
+    with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryFile() as log, \
+            contextlib.ExitStack() as stack:
+        folder, base = Path(folder), "chiso" if processes > 1 else ""
+        ports = [free_port() for _ in range(processes)]
+        servers = []
+        for port in ports:
+            servers.append(server := dashboard(database, port, log, base))
+            stack.callback(server.wait, timeout=20)
+            stack.callback(server.terminate)
+        if processes == 1:
+            yield f"http://127.0.0.1:{ports[0]}", [servers[0].pid], log, None
+            return
+        port = free_port()
+        (folder / "nginx.conf").write_text(nginx_conf(folder, port, ports))
+        nginx = subprocess.Popen([shutil.which("nginx") or "/usr/sbin/nginx", "-p", folder,
+                                  "-c", folder / "nginx.conf", "-e", folder / "error.log",
+                                  "-g", "daemon off;"], stderr=subprocess.PIPE)
+        stack.callback(nginx.wait, timeout=20)
+        stack.callback(nginx.terminate)
+        url = f"https://127.0.0.1:{port}/chiso"
+        for _ in range(40):
+            with contextlib.suppress(OSError):
+                urllib.request.urlopen(f"{url}/_stcore/health", timeout=2, context=UNVERIFIED)
+                break
+            if nginx.poll() is not None:
+                raise RuntimeError(f"nginx did not start: {nginx.stderr.read().decode()}")
+            time.sleep(0.25)
+        yield url, [server.pid for server in servers], log, folder
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     target = parser.add_mutually_exclusive_group(required=True)
     target.add_argument("--start", type=Path, metavar="DB", help="serve this database")
-    target.add_argument("--url", help="a running server, e.g. ws://127.0.0.1:8501")
-    parser.add_argument("--pid", type=int, help="the running server's pid, for its memory")
+    target.add_argument("--url", help="a running server, e.g. http://127.0.0.1:8501")
+    parser.add_argument("--pid", type=int, nargs="*", default=[],
+                        help="the running server's pids, for their memory and CPU")
+    parser.add_argument("--processes", type=int, default=1,
+                        help="with --start: this many dashboard processes behind nginx")
     parser.add_argument("--sessions", type=int, default=30)
     parser.add_argument("--duration", type=float, default=60, help="seconds")
     parser.add_argument("--think", type=float, default=5.0, help="mean pause between actions, s")
@@ -324,11 +418,13 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="each page once, verified")
     args = parser.parse_args()
     with contextlib.ExitStack() as stack:
-        url, pid, log = ((args.url.rstrip("/"), args.pid, None) if args.url
-                         else stack.enter_context(serve(args.start)))
+        url, pids, log, nginx = ((args.url.rstrip("/"), args.pid, None, None) if args.url
+                                 else stack.enter_context(serve(args.start, args.processes)))
         if args.check:
-            return 0 if asyncio.run(check(url, args)) else 1
-        asyncio.run(load(url, pid, args))
+            return 0 if asyncio.run(check(url, args)) and sticky(nginx) else 1
+        asyncio.run(load(url, pids, args))
+        if nginx:
+            sticky(nginx)
         if log:
             log.seek(0)
             print(f"server log: {log.read().decode(errors='replace').count('Traceback')} "

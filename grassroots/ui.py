@@ -120,8 +120,10 @@ def _present(lang: str) -> bool:
 
 def _kind_changed() -> None:
     """Keep the period in view when switching kind: the quarter or year holding its last month,
-    or its months as a range."""
-    st.session_state.ky = periods.parse(st.session_state.ky).as_kind(st.session_state.loai_ky).code
+    or its months as a range. (No kind, from a client that cleared it: the period stays.)"""
+    if st.session_state.loai_ky:
+        st.session_state.ky = periods.parse(st.session_state.ky).as_kind(
+            st.session_state.loai_ky).code
 
 
 def _period(database: db.Database, lang: str) -> periods.Period | None:
@@ -133,7 +135,6 @@ def _period(database: db.Database, lang: str) -> periods.Period | None:
         if not requested or requested.end < months[-1].start or requested.start > months[0].end:
             requested = months[0].as_kind("quarter")
         st.session_state.ky, st.session_state.loai_ky = requested.code, requested.kind
-    # A rerun that does not send the kind (a client other than the browser) keeps the period's.
     kind = st.sidebar.segmented_control(
         i18n.t("period_kind", lang), periods.KINDS, key="loai_ky", required=True,
         format_func=lambda kind: i18n.t(kind, lang), on_change=_kind_changed,

@@ -108,6 +108,15 @@ def test_switching_to_month_keeps_the_period_in_view(app):
     assert at.metric[0].help.endswith("Năm 2022")
 
 
+def test_a_period_kind_cleared_by_a_client_keeps_the_period(app):
+    """A browser cannot clear the kind (it is required); another client's rerun can."""
+    at = app({"ky": "2025-Q1"})
+    at.sidebar.get("button_group")[0].set_value(None).run()
+    assert not at.exception
+    assert at.sidebar.selectbox(key="ky").value == "2025-Q1"
+    assert at.metric[0].help.endswith("Quý IV/2024")
+
+
 def test_a_month_not_reported_shows_no_data(app):
     at = app({"ky": "2025-06"}).switch_page("app_pages/dossiers.py").run()
     table = at.dataframe[0].value.set_index("Xã")
