@@ -39,8 +39,10 @@ def _title(text: str, subtitle: list[str]) -> alt.TitleParams:
 
 
 def _finish(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
-    return chart.configure(locale={"number": i18n.VEGA_LOCALE[lang]}).configure_axis(
-        labelLimit=NAME_WIDTH)
+    # Set, not chart.configure(): each configure call copies the whole chart.
+    chart.config = alt.Config(locale={"number": i18n.VEGA_LOCALE[lang]},
+                              axis=alt.AxisConfig(labelLimit=NAME_WIDTH))
+    return chart
 
 
 def _ends(names: list[str]) -> list[str]:
@@ -105,7 +107,7 @@ def ranking(frame: pd.DataFrame, indicator: Indicator, parent_value: float | Non
         tooltip=tooltip,
     ).add_params(alt.selection_point(name=COMMUNE_SELECTION, fields=["unit_code"]))
     labels = alt.Chart(data).mark_text(align="left", dx=4, fontSize=11).encode(
-        x=alt.X("value:Q"), y=y, text="value_label:N")
+        x=alt.X("value:Q"), y=y, text=alt.Text("value_label:N"))
     layers = [bars, labels]
     # Labels point away from each other: the larger value's to the right of its rule.
     larger_parent = target is None or pd.isna(target) or (parent_value or 0) > target
@@ -117,11 +119,11 @@ def ranking(frame: pd.DataFrame, indicator: Indicator, parent_value: float | Non
         rule = pd.DataFrame({"value": [value], "label": [
             f"{label}: {i18n.value(indicator, value, lang)}"]})
         layers.append(alt.Chart(rule).mark_rule(color=colour, strokeDash=dash, size=2).encode(
-            x="value:Q", tooltip=alt.Tooltip("label:N", title=" ")))
+            x=alt.X("value:Q"), tooltip=alt.Tooltip("label:N", title=" ")))
         layers.append(alt.Chart(rule).mark_text(
             color=colour, align="left" if to_the_right else "right", dx=3 if to_the_right else -3,
             dy=-4, baseline="bottom", fontWeight="bold",
-        ).encode(x="value:Q", y=alt.value(0), text="label:N"))
+        ).encode(x=alt.X("value:Q"), y=alt.YValue(0), text=alt.Text("label:N")))
     chart = alt.layer(*layers).properties(
         title=_title(title, subtitle), height=alt.Step(22), width="container")
     return _finish(chart, lang)
@@ -170,12 +172,12 @@ def trend(frame: pd.DataFrame, indicator: Indicator, grain: str, parent_label: s
                alt.Tooltip("value_label:N", title=i18n.t("value", lang))]
     if many:
         communes = alt.Chart(band).mark_area(opacity=0.5).encode(
-            x=x, y=alt.Y("low:Q", title=None, axis=axis, scale=scale), y2="high:Q",
+            x=x, y=alt.Y("low:Q", title=None, axis=axis, scale=scale), y2=alt.Y2("high:Q"),
             color=colour)
     else:
         communes = alt.Chart(data[data["series"] == others]).mark_line(
             strokeWidth=1, point=alt.OverlayMarkDef(size=12)).encode(
-            x=x, y=y, detail="unit_code:N", color=colour, tooltip=tooltip)
+            x=x, y=y, detail=alt.Detail("unit_code:N"), color=colour, tooltip=tooltip)
     chosen = alt.Chart(data[data["unit_code"].isin(highlight)]).mark_line(
         strokeWidth=2.5, point=True).encode(x=x, y=y, color=colour, tooltip=tooltip)
     parent = alt.Chart(data[data["unit_code"].isna()]).mark_line(
@@ -186,7 +188,7 @@ def trend(frame: pd.DataFrame, indicator: Indicator, grain: str, parent_label: s
         label = f"{i18n.t('target', lang)}: {i18n.value(indicator, target, lang)}"
         rule = pd.DataFrame({"value": [target], "label": [label]})
         layers.append(alt.Chart(rule).mark_rule(color=TARGET_COLOUR, strokeDash=[4, 4]).encode(
-            y="value:Q", tooltip=alt.Tooltip("label:N", title=" ")))
+            y=alt.Y("value:Q"), tooltip=alt.Tooltip("label:N", title=" ")))
     chart = alt.layer(*layers).properties(title=_title(title, subtitle), height=320,
                                           width="container")
     return _finish(chart, lang)
@@ -221,7 +223,7 @@ def scorecard(frame: pd.DataFrame, indicators: list[Indicator], order: list[str]
         tooltip=tooltip,
     ).add_params(alt.selection_point(name=COMMUNE_SELECTION, fields=["unit_code"]))
     text = alt.Chart(data).mark_text(fontSize=10).encode(
-        x=x, y=y, text="value_label:N",
+        x=x, y=y, text=alt.Text("value_label:N"),
         color=alt.condition("indexof(['close', 'no_data'], datum.status) >= 0",
                             alt.value("black"), alt.value("white")))
     chart = alt.layer(cells, text).properties(
@@ -251,7 +253,7 @@ def rank_changes(history: pd.DataFrame, title: str, subtitle: list[str],
                alt.Tooltip("score_label:N", title=i18n.t("composite", lang))]
     lines = alt.Chart(data).mark_line(point=True).encode(x=x, y=y, color=colour, tooltip=tooltip)
     names = alt.Chart(last).mark_text(align="left", dx=8, fontSize=11).encode(
-        x=x, y=y, color=colour, text="name:N")
+        x=x, y=y, color=colour, text=alt.Text("name:N"))
     chart = alt.layer(lines, names).properties(
         title=_title(title, subtitle), height=alt.Step(24), width="container")
     return _finish(chart, lang)
@@ -276,7 +278,7 @@ def compare_bars(frame: pd.DataFrame, indicators: list[Indicator], names: list[s
         tooltip=[alt.Tooltip("name:N", title=i18n.t("commune", lang)),
                  alt.Tooltip("value_label:N", title=i18n.t("value", lang))])
     text = alt.Chart().mark_text(align="left", dx=4, fontSize=11).encode(
-        x="value:Q", y=y, text="value_label:N")
+        x=alt.X("value:Q"), y=y, text=alt.Text("value_label:N"))
     chart = alt.layer(bars, text, data=data).properties(width=420, height=alt.Step(18)).facet(
         row=alt.Row("indicator_label:N", sort=list(labels.values()), title=None,
                     header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold",
@@ -331,7 +333,7 @@ def compliance(frame: pd.DataFrame, title: str, subtitle: list[str],
                  alt.Tooltip("status_label:N", title=i18n.t("status", lang))],
     ).add_params(alt.selection_point(name=COMMUNE_SELECTION, fields=["unit_code"]))
     text = alt.Chart(data).mark_text(fontSize=10, color="white").encode(
-        x=x, y=y, text="cell:N")
+        x=x, y=y, text=alt.Text("cell:N"))
     chart = alt.layer(cells, text).properties(
         title=_title(title, subtitle), height=alt.Step(22), width=alt.Step(56))
     return _finish(chart, lang)
@@ -387,7 +389,7 @@ def choropleth(layer, frame: pd.DataFrame, indicator: Indicator, bounds: list[fl
             filled=False, stroke=PARENT_COLOUR, strokeWidth=1.5))
     if len(layer.places):
         layers.append(alt.Chart(layer.places).mark_text(fontSize=10, color="#222222").encode(
-            longitude="x:Q", latitude="y:Q", text="name:N"))
+            longitude="x:Q", latitude="y:Q", text=alt.Text("name:N")))
     chart = alt.layer(*layers).properties(
         title=_title(title, subtitle), width="container", height=maps.MAP_HEIGHT,
     ).project(type="mercator")
