@@ -39,9 +39,11 @@ run at a time per session, so the two pair up); runs completed; errors by kind: 
 delta with an exception element: an error shown in the app), `compile_error`,
 `page_not_found`, `timeout` (no script_finished within --timeout: the session reconnects) and
 `websocket` (refused, closed, …: it reconnects); the server's RSS (VmRSS in /proc/PID/status,
-sampled every second): before (no script run yet), peak while sessions run, and --after
-seconds after the last closed (a closed session is kept for reconnection for
-server.disconnectedSessionTTL, 120 s by default); the CPU the server and this client used
+sampled every second): before (on a fresh server, no script run yet), peak while sessions run,
+and --after seconds after the last closed (a closed session is kept for reconnection for
+server.disconnectedSessionTTL, 120 s: the last reading, at 130 s by default, is after that).
+--rounds N repeats the test on the same server: memory that keeps growing from round to round
+would be sessions or caches not released. The CPU the server and this client used
 while sessions ran, in % of one core (they share the machine: the client's parsing is CPU the
 server lacks). --check runs one session over every page and a period change, prints each
 page's title, delta count and latency, and fails unless all ran cleanly with distinct titles.
@@ -413,7 +415,8 @@ def main() -> int:
     parser.add_argument("--recent", type=int, default=8,
                         help="period changes pick one of the newest N (0: any)")
     parser.add_argument("--timeout", type=float, default=60, help="seconds a run may take")
-    parser.add_argument("--after", type=float, nargs="*", default=[10, 30],
+    parser.add_argument("--rounds", type=int, default=1, help="tests one after the other")
+    parser.add_argument("--after", type=float, nargs="*", default=[10, 130],
                         help="seconds after the sessions closed to read the server's memory")
     parser.add_argument("--check", action="store_true", help="each page once, verified")
     args = parser.parse_args()
@@ -422,7 +425,8 @@ def main() -> int:
                                  else stack.enter_context(serve(args.start, args.processes)))
         if args.check:
             return 0 if asyncio.run(check(url, args)) and sticky(nginx) else 1
-        asyncio.run(load(url, pids, args))
+        for _ in range(args.rounds):
+            asyncio.run(load(url, pids, args))
         if nginx:
             sticky(nginx)
         if log:
