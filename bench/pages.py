@@ -2,8 +2,9 @@
 script run, first (in a fresh process, after one run of the Overview, which registers the
 pages) and warm (median of the next three), with
 the process's peak memory; the map spec sent to the browser; 50,000,000 raw dossier records
-aggregated by month from Parquet. The baseline, in the same run: a tutorial-style page that
-reads the source tables into pandas and groups them on every rerun.
+aggregated by month from Parquet. The baseline, in the same run and the same harness:
+bench/naive_page.py, the Overview as a tutorial dashboard writes it (pandas reads the source
+tables and groups them on every rerun, and Altair draws a chart per headline rate).
 
     .venv/bin/python bench/scale.py district data/bench
     .venv/bin/python bench/scale.py province data/bench
@@ -23,7 +24,6 @@ import time
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -40,7 +40,7 @@ PAGES = {
 PERIOD = "2025-Q4"
 # One page in a fresh process: its first run, then three more; prints JSON. A page can only be
 # switched to once the app has run (and registered its pages): the Overview runs first, and is
-# itself timed from that first run.
+# itself timed from that first run, as is a script without pages (page "-").
 CHILD = """
 import json, re, statistics, sys, time
 from streamlit.testing.v1 import AppTest
@@ -49,7 +49,7 @@ at.query_params["ky"] = sys.argv[3]
 runs = []
 started = time.perf_counter()
 at.run()
-if sys.argv[2].endswith("overview.py"):
+if sys.argv[2] in ("-", "app_pages/overview.py"):
     runs.append(time.perf_counter() - started)
 else:
     at.switch_page(sys.argv[2])
@@ -77,47 +77,12 @@ FROM read_parquet(?) GROUP BY ALL
 """
 
 
-def page(path: Path, name: str) -> dict:
+def page(path: Path, name: str, script: Path = db.ROOT / "dashboard.py") -> dict:
     out = subprocess.run(
-        [sys.executable, "-c", CHILD, str(db.ROOT / "dashboard.py"), PAGES[name], PERIOD],
+        [sys.executable, "-c", CHILD, str(script), PAGES.get(name, "-"), PERIOD],
         env={**os.environ, "DASHBOARD_DB": str(path)}, cwd=db.ROOT, capture_output=True,
         text=True, check=True).stdout
     return json.loads(out.strip().splitlines()[-1])
-
-
-def naive(path: Path) -> float:
-    """A tutorial dashboard's Overview: read every source table into pandas, keep the quarter,
-    group by commune, compute the five headline rates and rank them — on every rerun."""
-    started = time.perf_counter()
-    con = duckdb.connect(str(path), read_only=True)
-    tables = {t: con.execute(f"SELECT * FROM {t}").df() for t in (
-        "units", "dossier_stats", "letters", "engagements", "cadre_snapshots", "satisfaction")}
-    con.close()
-    start, end = "2025-10-01", "2025-12-31"
-
-    def quarter(frame, column):
-        dates = frame[column].astype("datetime64[ns]")
-        return frame[(dates >= start) & (dates <= end)]
-
-    d = quarter(tables["dossier_stats"], "month").groupby("unit_code").sum(numeric_only=True)
-    rates = {"on_time": (d.resolved_early + d.resolved_on_time)
-             / (d.resolved_early + d.resolved_on_time + d.resolved_late)}
-    letters = quarter(tables["letters"], "month").groupby("unit_code").sum(numeric_only=True)
-    rates["letters"] = (letters.birth_letters + letters.marriage_letters
-                        + letters.condolence_letters) / (letters.births + letters.marriages
-                                                         + letters.deaths)
-    s = quarter(tables["satisfaction"], "month").groupby("unit_code").sum(numeric_only=True)
-    rates["satisfaction"] = s.satisfied / s.surveys
-    events = quarter(tables["engagements"], "held_on")
-    rates["receptions"] = events[events.kind == "secretary_reception"].groupby(
-        "unit_code").held_on.nunique() / 3
-    cadres = tables["cadre_snapshots"]
-    latest = cadres[cadres.taken_on.astype("datetime64[ns]") <= end].sort_values(
-        "taken_on").groupby("unit_code").last()
-    rates["university"] = (latest.postgraduate + latest.university) / latest.total
-    board = tables["units"].set_index("code").join(pd.DataFrame(rates), how="left")
-    board.rank(ascending=False)
-    return time.perf_counter() - started
 
 
 def main() -> None:
@@ -125,9 +90,10 @@ def main() -> None:
     print(f"period {PERIOD}; {os.cpu_count()} cores; times in seconds, memory in MB")
     for scale in ("district", "province", "national"):
         path = folder / f"{scale}.duckdb"
-        baseline = statistics.median(naive(path) for _ in range(3))
-        print(f"\n{scale}: {path.stat().st_size / 1e6:.0f} MB; naive Overview "
-              f"(pandas, every rerun): {baseline:.3f} s")
+        baseline = page(path, "naive", Path(__file__).with_name("naive_page.py"))
+        print(f"\n{scale}: {path.stat().st_size / 1e6:.0f} MB; naive Overview (pandas and "
+              f"Altair, every rerun): first {baseline['first']:.3f} s, warm "
+              f"{baseline['warm']:.3f} s")
         print(f"  {'page':13} {'first':>7} {'warm':>7} {'peak MB':>8} {'spec KB':>8}")
         warm = {}
         for name in PAGES:
@@ -136,7 +102,7 @@ def main() -> None:
             print(f"  {name:13} {found['first']:7.3f} {found['warm']:7.3f} "
                   f"{found['peak'] / 1024:8.0f} {found['spec'] / 1000:8.0f}")
         print(f"  slowest warm page: {max(warm.values()):.3f} s; naive / our Overview warm: "
-              f"{baseline / warm['overview']:.0f}×")
+              f"{baseline['warm'] / warm['overview']:.0f}×")
     records = folder / "dossier_records.parquet"
     if records.exists():
         con = duckdb.connect()
