@@ -28,6 +28,7 @@ import duckdb
 import pandas as pd
 
 from grassroots import catalog
+from grassroots.memo import Memo
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "queries"
@@ -152,13 +153,12 @@ def per_version(function):
     """Memoise `function(database, *args)` until the data changes (every write makes a new file,
     with a new data version): a page asks for the same figures several times, and sessions ask
     for the same periods. Each caller gets its own copy."""
-    @functools.lru_cache(maxsize=64)
-    def computed(database: "Database", version: int, *args):
-        return function(database, *args)
+    made = Memo(kept=64)
 
     @functools.wraps(function)
     def cached(database: "Database", *args):
-        return copy.deepcopy(computed(database, database.data_version(), *args))
+        return copy.deepcopy(made.get((database, database.data_version(), *args),
+                                      lambda: function(database, *args)))
     return cached
 
 
@@ -182,6 +182,7 @@ class Database:
         self._lock = threading.Lock()
         self._attached: tuple | None = None
         self._con: duckdb.DuckDBPyConnection | None = None
+        self._results = Memo(kept=512)  # query results, until the data changes
         if not self.path.exists() or not self._current():
             with self.write():
                 pass
@@ -191,14 +192,12 @@ class Database:
             return up_to_date(cur)
 
     def run(self, name: str, **params) -> pd.DataFrame:
-        key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
-        return self._run(self.data_version(), name, key).copy()
+        def query() -> pd.DataFrame:
+            with self.cursor() as cur:
+                return cur.execute(query_text(name), params).df()
 
-    @functools.lru_cache(maxsize=512)  # noqa: B019 - one Database lives as long as the process
-    def _run(self, version: int, name: str, params: tuple) -> pd.DataFrame:
-        with self.cursor() as cur:
-            return cur.execute(query_text(name), {
-                k: list(v) if isinstance(v, tuple) else v for k, v in params}).df()
+        key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+        return self._results.get((self.data_version(), name, key), query).copy()
 
     def _attach(self) -> None:
         """Attach the newest file, if it is not the one attached already (call under _lock)."""

@@ -1,7 +1,6 @@
 """Streamlit glue shared by the pages: the database, the sidebar (language and period, kept in
 the URL so a copied link reopens the same view), the demo banner and the family page layout."""
 
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from grassroots import (
     maps,
     periods,
 )
+from grassroots.memo import Memo
 
 
 @st.cache_resource(show_spinner=False)
@@ -381,9 +381,7 @@ class Shown:
     cells: pd.DataFrame
 
 
-_SHOWN: dict[tuple, Shown] = {}  # by what they show; oldest first
-_SHOWN_KEPT = 64  # a national map's spec is about 2 MB: at most this many are kept
-_SHOWN_LOCK = threading.Lock()
+_SHOWN = Memo(kept=64)  # a national map's spec is about 2 MB: at most this many are kept
 
 
 def shown(current: View, what: tuple, build) -> Shown:
@@ -391,18 +389,12 @@ def shown(current: View, what: tuple, build) -> Shown:
     the same data: every rerun and every session showing it reuses them (computing the figures,
     building the chart in Altair and formatting the table are most of a page's time). Keyed by
     the database and its data version, the language and `what` the chart shows."""
-    key = (str(current.db.path), current.db.scope, current.db.data_version(), current.lang,
-           *what)
-    with _SHOWN_LOCK:
-        found = _SHOWN.get(key)
-    if found is None:
+    def make() -> Shown:
         chart, table = build()
-        found = Shown(images.as_spec(chart), table, export.formatted(table, current.lang))
-        with _SHOWN_LOCK:
-            if len(_SHOWN) >= _SHOWN_KEPT:
-                _SHOWN.pop(next(iter(_SHOWN)))
-            _SHOWN[key] = found
-    return found
+        return Shown(images.as_spec(chart), table, export.formatted(table, current.lang))
+
+    return _SHOWN.get((str(current.db.path), current.db.scope, current.db.data_version(),
+                       current.lang, *what), make)
 
 
 PRESENT_BOX = (1280, 720)

@@ -1,0 +1,44 @@
+"""Values made once per process: what sessions opening the same page at once share."""
+
+import threading
+import time
+
+import pytest
+
+from grassroots.memo import Memo
+
+
+def test_sessions_asking_at_once_wait_for_one_making():
+    memo, made, results = Memo(kept=4), [], []
+
+    def make():
+        made.append(threading.current_thread().name)
+        time.sleep(0.2)
+        return {"figures": len(made)}
+
+    threads = [threading.Thread(target=lambda: results.append(memo.get("2025-Q4", make)))
+               for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(made) == 1
+    assert results == [{"figures": 1}] * 8
+    assert all(result is results[0] for result in results)
+
+
+def test_the_least_recently_used_goes_first():
+    memo = Memo(kept=2)
+    memo.get("a", lambda: 1)
+    memo.get("b", lambda: 2)
+    memo.get("a", lambda: "made again")  # a used: b is now the oldest
+    memo.get("c", lambda: 3)
+    assert memo.get("a", lambda: "made again") == 1
+    assert memo.get("b", lambda: "made again") == "made again"
+
+
+def test_a_failed_making_is_tried_again():
+    memo = Memo(kept=2)
+    with pytest.raises(ZeroDivisionError):
+        memo.get("a", lambda: 1 / 0)
+    assert memo.get("a", lambda: 2) == 2
