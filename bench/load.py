@@ -19,7 +19,10 @@ element arrives in full. Like the browser, each rerun sends the value of every w
 last run: the one the server set (`set_value`), else the one held, else the default. (Leaving
 them out is not the same: the widgets fall back to their defaults.)
 
-Each session, after a staggered start, loops until the duration is over: 70 % of its actions
+With --start, each dashboard process first serves one visit of every page at a period the test
+does not ask for (--cold: not): like a server that has been up for a while, modules loaded,
+the figures of the periods tested not made yet, as after the nightly import. Then each session,
+after a staggered start (0.1 s apart), loops until the duration is over: 70 % of its actions
 open a random page with ?ky=<its period>&chitieu=<random indicator> (the period is read from the
 URL only on a session's first run: each starts on one of the last four quarters or the last
 year), 30 % pick another period in the sidebar's `ky` selectbox (a `string_value` with one of
@@ -39,7 +42,7 @@ run at a time per session, so the two pair up); runs completed; errors by kind: 
 delta with an exception element: an error shown in the app), `compile_error`,
 `page_not_found`, `timeout` (no script_finished within --timeout: the session reconnects) and
 `websocket` (refused, closed, …: it reconnects); the server's RSS (VmRSS in /proc/PID/status,
-sampled every second): before (on a fresh server, no script run yet), peak while sessions run,
+sampled every second): before the sessions start, peak while sessions run,
 and --after seconds after the last closed (a closed session is kept for reconnection for
 server.disconnectedSessionTTL, 120 s: the last reading, at 130 s by default, is after that).
 --rounds N repeats the test on the same server: memory that keeps growing from round to round
@@ -81,6 +84,7 @@ from tests.browser import free_port  # noqa: E402
 PAGES = ["", "dossiers", "letters", "engagement", "cadres", "satisfaction", "ho-so-xa", "ban-do",
          "so-sanh", "diem-tong-hop", "bao-cao-giao-ban", "du-lieu"]
 PERIODS = ["2025-Q4", "2025-Q3", "2025-Q2", "2025"]
+WARM_PERIOD = "2016-Q1"  # the oldest quarter of bench/scale.py's databases
 INDICATORS = ["on_time_rate", "online_rate", "digitisation_rate"]
 UNVERIFIED = ssl._create_unverified_context()  # the self-signed certificate of --processes
 FINAL = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR}
@@ -303,6 +307,16 @@ async def check(url: str, args) -> bool:
     return ok
 
 
+async def visit(url: str) -> None:
+    """Every page once, at a period the test does not ask for: a server that has been up a while,
+    its modules loaded, its figures for the periods tested not yet made (as after an import)."""
+    session = Session(url, 120)
+    await session.open()
+    for page in PAGES:
+        await session.run(page, urlencode({"ky": WARM_PERIOD}), {})
+    await session.close()
+
+
 def sticky(nginx: Path | None) -> bool:
     """From nginx's log: every browser (route cookie) was served by one process only, and the
     browsers were spread over more than one. True without nginx."""
@@ -366,10 +380,11 @@ def nginx_conf(folder: Path, port: int, backends: list[int]) -> str:
 
 
 @contextlib.contextmanager
-def serve(database: Path, processes: int):
+def serve(database: Path, processes: int, warm: bool = True):
     """The dashboard on free local ports: one process, whose http:// URL is yielded, or
     `processes` of them behind nginx configured by docs/nginx.conf, at https://…/chiso. Yields
-    the URL, the processes' pids, their log and nginx's folder (None without nginx)."""
+    the URL, the processes' pids, their log and nginx's folder (None without nginx). With `warm`,
+    each process first serves one visit of every page at WARM_PERIOD."""
     with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryFile() as log, \
             contextlib.ExitStack() as stack:
         folder, base = Path(folder), "chiso" if processes > 1 else ""
@@ -379,6 +394,8 @@ def serve(database: Path, processes: int):
             servers.append(server := dashboard(database, port, log, base))
             stack.callback(server.wait, timeout=20)
             stack.callback(server.terminate)
+            if warm:
+                asyncio.run(visit(f"http://127.0.0.1:{port}{'/' * bool(base)}{base}"))
         if processes == 1:
             yield f"http://127.0.0.1:{ports[0]}", [servers[0].pid], log, None
             return
@@ -416,13 +433,16 @@ def main() -> int:
                         help="period changes pick one of the newest N (0: any)")
     parser.add_argument("--timeout", type=float, default=60, help="seconds a run may take")
     parser.add_argument("--rounds", type=int, default=1, help="tests one after the other")
+    parser.add_argument("--cold", action="store_true",
+                        help="with --start: no visit of every page before the test")
     parser.add_argument("--after", type=float, nargs="*", default=[10, 130],
                         help="seconds after the sessions closed to read the server's memory")
     parser.add_argument("--check", action="store_true", help="each page once, verified")
     args = parser.parse_args()
     with contextlib.ExitStack() as stack:
         url, pids, log, nginx = ((args.url.rstrip("/"), args.pid, None, None) if args.url
-                                 else stack.enter_context(serve(args.start, args.processes)))
+                                 else stack.enter_context(serve(args.start, args.processes,
+                                                               not args.cold)))
         if args.check:
             return 0 if asyncio.run(check(url, args)) and sticky(nginx) else 1
         for _ in range(args.rounds):
