@@ -9,7 +9,7 @@ run: $(VENV)/.runtime
 	$(BIN)/streamlit run dashboard.py
 
 test: $(VENV)/.dev
-	bash scripts/install-chromium
+	bash scripts/install-test-packages
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 

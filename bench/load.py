@@ -68,7 +68,7 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -79,7 +79,7 @@ from websockets.exceptions import WebSocketException
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser import free_port  # noqa: E402
+from tests.browser import free_port, serving  # noqa: E402
 
 PAGES = ["", "dossiers", "letters", "engagement", "cadres", "satisfaction", "ho-so-xa", "ban-do",
          "so-sanh", "diem-tong-hop", "bao-cao-giao-ban", "du-lieu"]
@@ -335,35 +335,14 @@ def sticky(nginx: Path | None) -> bool:
     return ok
 
 
-def dashboard(database: Path, port: int, log, base: str = "") -> subprocess.Popen:
-    """`streamlit run dashboard.py` on a local port, once it answers its health check."""
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--server.baseUrlPath", base],
-        cwd=ROOT, env={**os.environ, "DASHBOARD_DB": str(database)},
-        stdout=log, stderr=subprocess.STDOUT)
-    health = f"http://127.0.0.1:{port}{'/' * bool(base)}{base}/_stcore/health"
-    deadline = time.monotonic() + 60
-    while True:
-        with contextlib.suppress(OSError):
-            if urllib.request.urlopen(health, timeout=2).read() == b"ok":
-                return server
-        if server.poll() is not None or time.monotonic() > deadline:
-            server.kill()
-            log.seek(0)
-            raise RuntimeError(f"the dashboard did not start: {log.read().decode()}")
-        time.sleep(0.5)
-
-
-def nginx_conf(folder: Path, port: int, backends: list[int]) -> str:
+def nginx_conf(folder: Path, port: int, backends: list[str]) -> str:
     """docs/nginx.conf as deployed, on this machine: local ports, a self-signed certificate,
     the given backends; inside an nginx.conf of its own that logs which backend served what."""
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
                     "-subj", "/CN=127.0.0.1", "-keyout", folder / "key.pem",
                     "-out", folder / "cert.pem"], check=True, capture_output=True)
     site = (ROOT / "docs" / "nginx.conf").read_text()
-    servers = "".join(f"    server 127.0.0.1:{p};\n" for p in backends)
+    servers = "".join(f"    server {backend};\n" for backend in backends)
     for old, new in {"listen 80;": f"listen 127.0.0.1:{free_port()};",
                      "listen 443 ssl;": f"listen 127.0.0.1:{port} ssl;",
                      "/etc/ssl/certs/chiso.huyen.local.crt": str(folder / "cert.pem"),
@@ -388,19 +367,19 @@ def serve(database: Path, processes: int, warm: bool = True):
     with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryFile() as log, \
             contextlib.ExitStack() as stack:
         folder, base = Path(folder), "chiso" if processes > 1 else ""
-        ports = [free_port() for _ in range(processes)]
-        servers = []
-        for port in ports:
-            servers.append(server := dashboard(database, port, log, base))
-            stack.callback(server.wait, timeout=20)
-            stack.callback(server.terminate)
+        urls, pids = [], []
+        for _ in range(processes):
+            url, server = stack.enter_context(serving(database, base=base, log=log))
+            urls.append(url)
+            pids.append(server.pid)
             if warm:
-                asyncio.run(visit(f"http://127.0.0.1:{port}{'/' * bool(base)}{base}"))
+                asyncio.run(visit(url))
         if processes == 1:
-            yield f"http://127.0.0.1:{ports[0]}", [servers[0].pid], log, None
+            yield urls[0], pids, log, None
             return
         port = free_port()
-        (folder / "nginx.conf").write_text(nginx_conf(folder, port, ports))
+        (folder / "nginx.conf").write_text(
+            nginx_conf(folder, port, [urlsplit(url).netloc for url in urls]))
         nginx = subprocess.Popen([shutil.which("nginx") or "/usr/sbin/nginx", "-p", folder,
                                   "-c", folder / "nginx.conf", "-e", folder / "error.log",
                                   "-g", "daemon off;"], stderr=subprocess.PIPE)
@@ -414,7 +393,7 @@ def serve(database: Path, processes: int, warm: bool = True):
             if nginx.poll() is not None:
                 raise RuntimeError(f"nginx did not start: {nginx.stderr.read().decode()}")
             time.sleep(0.25)
-        yield url, [server.pid for server in servers], log, folder
+        yield url, pids, log, folder
 
 
 def main() -> int:

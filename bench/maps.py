@@ -75,7 +75,7 @@ def draw_seconds(path: Path) -> float:
     served = path.with_name(f"served-{path.name}")  # this process holds `path` open
     served.write_bytes(path.read_bytes())
     times = []
-    with serving(served) as url, sync_playwright() as playwright:
+    with serving(served) as (url, _), sync_playwright() as playwright:
         browser = chromium(playwright)
         for _ in range(3):
             page = browser.new_page(viewport={"width": 1400, "height": 1000})

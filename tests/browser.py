@@ -30,17 +30,19 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serving(database: Path, timeout: float = 60):
-    """`streamlit run dashboard.py` on a free local port with DASHBOARD_DB=database; yields
-    its URL once /_stcore/health answers ok."""
+def serving(database: Path, timeout: float = 60, base: str = "", log=None):
+    """`streamlit run dashboard.py` on a free local port with DASHBOARD_DB=database (under
+    --server.baseUrlPath `base`, its output to the file `log`); yields its URL and process once
+    /_stcore/health answers ok."""
     port = free_port()
-    with tempfile.TemporaryFile() as log:
+    with contextlib.ExitStack() as stack:
+        log = log or stack.enter_context(tempfile.TemporaryFile())
         process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port",
-             str(port), "--server.address", "127.0.0.1"],
+             str(port), "--server.address", "127.0.0.1", "--server.baseUrlPath", base],
             cwd=db.ROOT, env={**os.environ, "DASHBOARD_DB": str(database)},
             stdout=log, stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{port}"
+        url = f"http://127.0.0.1:{port}{'/' * bool(base)}{base}"
         deadline = time.monotonic() + timeout
         try:
             while True:
@@ -53,7 +55,7 @@ def serving(database: Path, timeout: float = 60):
                         raise RuntimeError(
                             f"the dashboard did not answer: {log.read().decode()}") from None
                     time.sleep(0.5)
-            yield url
+            yield url, process
         finally:
             process.terminate()
             process.wait(timeout=20)

@@ -31,7 +31,7 @@ LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 def server(demo_db, tmp_path_factory):
     database = tmp_path_factory.mktemp("browser") / "demo.duckdb"
     database.write_bytes(demo_db.read_bytes())  # the server holds its file open for writing
-    with serving(database) as url:
+    with serving(database) as (url, _):
         yield url
 
 
@@ -177,7 +177,7 @@ def guarded_server(demo_db, tmp_path_factory):
     units = excel(folder / "xa.xlsx", [["Mã xã", "Tên xã", "Loại"], ["13531", HOSTILE, "xã"]])
     ingest.commit(opened, ingest.check(units, opened.run("units")), "test")
     opened.close()
-    with serving(database) as url:
+    with serving(database) as (url, _):
         yield url
 
 

@@ -33,7 +33,7 @@ def page(demo_db, tmp_path):
 
     database = tmp_path / "data-page.duckdb"
     shutil.copyfile(demo_db, database)
-    with serving(database) as url, sync_playwright() as playwright:
+    with serving(database) as (url, _), sync_playwright() as playwright:
         browser = chromium(playwright)
         page = browser.new_page(viewport={"width": 1400, "height": 1800})
         page.goto(f"{url}/du-lieu")

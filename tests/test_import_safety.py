@@ -90,7 +90,7 @@ def test_an_import_while_the_dashboard_serves_pages(demo_db, records_file, tmp_p
                 errors.append(error)
         reader.close()
 
-    with serving(database) as url, sync_playwright() as playwright:
+    with serving(database) as (url, _), sync_playwright() as playwright:
         browser = chromium(playwright)
         page = browser.new_page()
         page.goto(f"{url}/dossiers?ky=2025-06")
