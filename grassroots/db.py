@@ -228,8 +228,7 @@ class Database:
             return hash(self._attached)
 
     def settings(self) -> dict[str, str]:
-        with self.cursor() as cur:
-            return dict(cur.execute("SELECT key, value FROM settings").fetchall())
+        return dict(self.run("settings").itertuples(index=False))
 
     @contextlib.contextmanager
     def write(self, source: Path | None = None):
