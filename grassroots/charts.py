@@ -389,7 +389,8 @@ def choropleth(layer, frame: pd.DataFrame, indicator: Indicator, bounds: list[fl
             filled=False, stroke=PARENT_COLOUR, strokeWidth=1.5))
     if len(layer.places):
         layers.append(alt.Chart(layer.places).mark_text(fontSize=10, color="#222222").encode(
-            longitude="x:Q", latitude="y:Q", text=alt.Text("name:N")))
+            longitude=alt.Longitude("x:Q"), latitude=alt.Latitude("y:Q"),
+            text=alt.Text("name:N")))
     chart = alt.layer(*layers).properties(
         title=_title(title, subtitle), width="container", height=maps.MAP_HEIGHT,
     ).project(type="mercator")
