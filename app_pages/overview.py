@@ -29,10 +29,11 @@ for column, indicator_id in zip(st.columns(len(catalog.HEADLINE)), catalog.HEADL
                                         lang))
 
 st.subheader(current.t("attention"))
-ui.attention_list(scores.attention(current.db, period), current)
+ui.attention_list(ui.made(current, ("attention", period.code), lambda: ui.attention_links(
+    scores.attention(current.db, period), current)), current)
 with st.expander(current.t("completeness")):
-    reports = figures.completeness(current.db, period)
-    st.dataframe(ui.completeness_table(reports, lang), hide_index=True, height="content")
+    st.dataframe(ui.made(current, ("completeness", period.code), lambda: ui.completeness_table(
+        figures.completeness(current.db, period), lang)), hide_index=True, height="content")
 
 st.subheader(current.t("scorecard"))
 st.caption(current.t("scorecard_help"))

@@ -306,10 +306,11 @@ def show_profile(table: export.Table, frame, current: View) -> None:
         current.t("sparkline"): st.column_config.LineChartColumn(current.t("sparkline"))})
 
 
-def attention_list(items: dict, current: View, shown: int = 3) -> None:
-    """The Overview's list of what to look at first, each item a link to its page: the
-    indicator's page for targets missed (the first `shown` communes named, all of them in the
-    link's tooltip), the commune's profile for the rest."""
+def attention_links(items: dict, current: View, shown: int = 3) -> list[tuple]:
+    """The Overview's list of what to look at first (scores.attention), each item a link to its
+    page: the indicator's page for targets missed (the first `shown` communes named, all of them
+    in the link's tooltip), the commune's profile for the rest.
+    Returns: (page, text, query parameters, icon, tooltip) per link."""
     lang, period = current.lang, current.period
     links = []
     for indicator_id, group in items["missed"].groupby("indicator", sort=False):
@@ -339,12 +340,17 @@ def attention_list(items: dict, current: View, shown: int = 3) -> None:
                          reported=row.reported, expected=row.expected)
         links.append(("app_pages/profile.py", text, {"xa": row.unit_code}, ":material/report:",
                       None))
+    return links
+
+
+def attention_list(links: list[tuple], current: View) -> None:
+    """The links of attention_links, for the period and language in view."""
     if not links:
         st.success(current.t("attention_none"))
-    language = {"lang": "en"} if lang == "en" else {}
+    language = {"lang": "en"} if current.lang == "en" else {}
     for page, text, params, icon, details in links:
         st.page_link(page, label=text, icon=icon, help=details,
-                     query_params={**params, "ky": period.code, **language})
+                     query_params={**params, "ky": current.period.code, **language})
 
 
 def indicator_picker(current: View, ids, key: str) -> catalog.Indicator:
@@ -381,20 +387,26 @@ class Shown:
     cells: pd.DataFrame
 
 
-_SHOWN = Memo(kept=64)  # a national map's spec is about 2 MB: at most this many are kept
+_MADE = Memo(kept=64)  # a national map's spec is about 2 MB: at most this many are kept
+
+
+def made(current: View, what: tuple, make):
+    """What `make` makes for a view of the data, made once: every rerun and every session
+    showing the same view reuses it. Keyed by the database and its data version, the language
+    and `what` is shown."""
+    return _MADE.get((str(current.db.path), current.db.scope, current.db.data_version(),
+                      current.lang, *what), make)
 
 
 def shown(current: View, what: tuple, build) -> Shown:
     """A chart and its table (`build` makes both, from the figures), made once for each view of
-    the same data: every rerun and every session showing it reuses them (computing the figures,
-    building the chart in Altair and formatting the table are most of a page's time). Keyed by
-    the database and its data version, the language and `what` the chart shows."""
+    the same data (computing the figures, building the chart in Altair and formatting the table
+    are most of a page's time)."""
     def make() -> Shown:
         chart, table = build()
         return Shown(images.as_spec(chart), table, export.formatted(table, current.lang))
 
-    return _SHOWN.get((str(current.db.path), current.db.scope, current.db.data_version(),
-                       current.lang, *what), make)
+    return made(current, ("chart", *what), make)
 
 
 PRESENT_BOX = (1280, 720)
