@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit import dataframe_util
 
 from grassroots import (
     access,
@@ -380,11 +381,21 @@ def url_multiselect(label: str, options: list[str], param: str, format_func,
 
 @dataclass(frozen=True)
 class Shown:
-    """A chart as a page shows it: its Vega-Lite spec, the table of its numbers and that table
-    as the reader sees it."""
+    """A chart as a page shows it: its Vega-Lite spec, the same as Streamlit sends it, the table
+    of its numbers and that table as the reader sees it."""
     spec: dict
+    sent: dict
     table: export.Table
     cells: pd.DataFrame
+
+
+def as_sent(spec: dict) -> dict:
+    """The spec with its tabular datasets as the Arrow bytes Streamlit sends them in, converted
+    once: given rows, st.vega_lite_chart converts them on every run. Geometry stays in the
+    spec, as Streamlit leaves it."""
+    return {**spec, "datasets": {
+        name: dataframe_util.convert_anything_to_arrow_bytes(rows) if isinstance(rows, list)
+        else rows for name, rows in spec.get("datasets", {}).items()}}
 
 
 _MADE = Memo(kept=64)  # a national map's spec is about 2 MB: at most this many are kept
@@ -404,7 +415,8 @@ def shown(current: View, what: tuple, build) -> Shown:
     are most of a page's time)."""
     def make() -> Shown:
         chart, table = build()
-        return Shown(images.as_spec(chart), table, export.formatted(table, current.lang))
+        spec = images.as_spec(chart)
+        return Shown(spec, as_sent(spec), table, export.formatted(table, current.lang))
 
     return made(current, ("chart", *what), make)
 
@@ -424,7 +436,7 @@ def chart_block(chart: Shown, key: str, select: bool = False, stretch: bool = Tr
     PNG. In presentation mode, the chart alone at a fixed 16:9 size in large type. Returns the
     click on a commune when `select`."""
     current = view()
-    spec = images.fitted(chart.spec, PRESENT_BOX, 1.6) if current.present else chart.spec
+    spec = images.fitted(chart.sent, PRESENT_BOX, 1.6) if current.present else chart.sent
     width = "content" if current.present or not stretch else "stretch"
     event = st.vega_lite_chart(spec, on_select="rerun" if select else "ignore", key=key,
                                width=width)
