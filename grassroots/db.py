@@ -182,7 +182,9 @@ class Database:
         self._lock = threading.Lock()
         self._attached: tuple | None = None
         self._con: duckdb.DuckDBPyConnection | None = None
-        self._results = Memo(kept=512)  # query results, until the data changes
+        # Query results, until the data changes: at most 512 of them, and 256 MB.
+        self._results = Memo(kept=512, budget=256 * 2**20,
+                             size=lambda frame: int(frame.memory_usage(deep=True).sum()))
         if not self.path.exists() or not self._current():
             with self.write():
                 pass

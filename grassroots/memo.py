@@ -7,11 +7,13 @@ class Memo:
     """A bounded map from keys to values made once. A value asked for while it is being made is
     waited for, not made again: a roomful of sessions opening the same page at once make its
     figures and charts once, instead of each making them and all waiting on one another. Beyond
-    `kept` values, the least recently used is dropped."""
+    `kept` values, or beyond `budget` bytes as `size` counts them, the least recently used are
+    dropped (a national query result weighs a hundred times a province's)."""
 
-    def __init__(self, kept: int):
-        self._kept = kept
+    def __init__(self, kept: int, budget: int | None = None, size=None):
+        self._kept, self._budget, self._size = kept, budget, size
         self._values: dict = {}  # least recently used first
+        self._sizes: dict = {}
         self._making: dict = {}  # key -> the lock held while its value is made
         self._lock = threading.Lock()
 
@@ -30,8 +32,12 @@ class Memo:
             finally:
                 with self._lock:
                     self._making.pop(key, None)
+            weight = self._size(value) if self._budget else 0
             with self._lock:
-                if len(self._values) >= self._kept:
-                    self._values.pop(next(iter(self._values)))
-                self._values[key] = value
+                self._values[key], self._sizes[key] = value, weight
+                while len(self._values) > 1 and (
+                        len(self._values) > self._kept
+                        or self._budget and sum(self._sizes.values()) > self._budget):
+                    oldest = next(iter(self._values))
+                    del self._values[oldest], self._sizes[oldest]
             return value

@@ -42,3 +42,15 @@ def test_a_failed_making_is_tried_again():
     with pytest.raises(ZeroDivisionError):
         memo.get("a", lambda: 1 / 0)
     assert memo.get("a", lambda: 2) == 2
+
+
+def test_values_beyond_the_budget_drop_the_oldest():
+    memo = Memo(kept=10, budget=100, size=len)
+    memo.get("a", lambda: "x" * 60)
+    memo.get("b", lambda: "y" * 30)
+    memo.get("c", lambda: "z" * 30)  # 120 bytes held: a, the oldest, goes
+    assert memo.get("a", lambda: "made again") == "made again"
+    assert memo.get("c", lambda: "made again") == "z" * 30
+    memo.get("d", lambda: "w" * 500)  # over the budget alone: kept, everything else dropped
+    assert memo.get("d", lambda: "made again") == "w" * 500
+    assert memo.get("c", lambda: "made again") == "made again"
