@@ -149,18 +149,11 @@ def _scope(con: duckdb.DuckDBPyConnection, unit: str) -> None:
         con.execute(sql)
 
 
-def weight(value) -> int:
-    """The bytes a frame, or a dict of frames, holds: what the memos are bounded by."""
-    frames = value.values() if isinstance(value, dict) else [value]
-    return sum(int(frame.memory_usage(deep=True).sum()) for frame in frames)
-
-
 def per_version(function):
     """Memoise `function(database, *args)` until the data changes (every write makes a new file,
     with a new data version): a page asks for the same figures several times, and sessions ask
-    for the same periods. At most 64 results and 128 MB per function; each caller gets its own
-    copy."""
-    made = Memo(kept=64, budget=128 * 2**20, size=weight)
+    for the same periods. Each caller gets its own copy."""
+    made = Memo(kept=64)
 
     @functools.wraps(function)
     def cached(database: "Database", *args):
@@ -190,7 +183,8 @@ class Database:
         self._attached: tuple | None = None
         self._con: duckdb.DuckDBPyConnection | None = None
         # Query results, until the data changes: at most 512 of them, and 256 MB.
-        self._results = Memo(kept=512, budget=256 * 2**20, size=weight)
+        self._results = Memo(kept=512, budget=256 * 2**20,
+                             size=lambda frame: int(frame.memory_usage(deep=True).sum()))
         if not self.path.exists() or not self._current():
             with self.write():
                 pass
