@@ -393,9 +393,11 @@ def as_sent(spec: dict) -> dict:
     """The spec with its tabular datasets as the Arrow bytes Streamlit sends them in, converted
     once: given rows, st.vega_lite_chart converts them on every run. Geometry stays in the
     spec, as Streamlit leaves it."""
+    if "datasets" not in spec:
+        return spec
     return {**spec, "datasets": {
         name: dataframe_util.convert_anything_to_arrow_bytes(rows) if isinstance(rows, list)
-        else rows for name, rows in spec.get("datasets", {}).items()}}
+        else rows for name, rows in spec["datasets"].items()}}
 
 
 _MADE = Memo(kept=64)  # a national map's spec is about 2 MB: at most this many are kept
