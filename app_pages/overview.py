@@ -5,35 +5,44 @@ from grassroots import catalog, charts, export, figures, i18n, scores, ui
 
 current = ui.header(ui.view().t("overview"))
 lang, period = current.lang, current.period
-now = figures.parent_values(current.db, period)
-before = figures.parent_values(current.db, period.previous())
-year_ago = figures.parent_values(current.db, period.year_earlier())
 
-for column, indicator_id in zip(st.columns(len(catalog.HEADLINE)), catalog.HEADLINE.values()):
-    indicator = catalog.BY_ID[indicator_id]
-    value, previous = now.loc[indicator_id, "value"], before.loc[indicator_id, "value"]
-    change = None if value is None or previous is None else value - previous
-    delta = i18n.delta(indicator, change, lang)
-    column.metric(
-        indicator.short(lang),
-        i18n.value(indicator, value, lang, unit=False),
-        delta,
-        delta_color="off" if delta and delta[0] not in "+-"
-        else "normal" if indicator.higher_is_better else "inverse",
-        help=f"{indicator.label(lang)}; "
-             + current.t("vs_previous", period=period.previous().label(lang)),
-        border=True,
-    )
-    column.caption(current.t("vs_year_earlier", period=period.year_earlier().label(lang)) + ": "
-                   + ui.change_markdown(indicator, value, year_ago.loc[indicator_id, "value"],
-                                        lang))
+
+def tiles() -> list[tuple[dict, str]]:
+    """Each headline indicator for the district: its value and change since the previous
+    period (the metric), and its change since a year earlier (the caption under it)."""
+    now, before, year_ago = (figures.parent_values(current.db, p)
+                             for p in (period, period.previous(), period.year_earlier()))
+    made = []
+    for indicator_id in catalog.HEADLINE.values():
+        indicator = catalog.BY_ID[indicator_id]
+        value, previous = now.loc[indicator_id, "value"], before.loc[indicator_id, "value"]
+        change = None if value is None or previous is None else value - previous
+        delta = i18n.delta(indicator, change, lang)
+        made.append(({
+            "label": indicator.short(lang),
+            "value": i18n.value(indicator, value, lang, unit=False),
+            "delta": delta,
+            "delta_color": "off" if delta and delta[0] not in "+-"
+            else "normal" if indicator.higher_is_better else "inverse",
+            "help": f"{indicator.label(lang)}; "
+                    + current.t("vs_previous", period=period.previous().label(lang)),
+        }, current.t("vs_year_earlier", period=period.year_earlier().label(lang)) + ": "
+            + ui.change_markdown(indicator, value, year_ago.loc[indicator_id, "value"], lang)))
+    return made
+
+
+for column, (metric, caption) in zip(st.columns(len(catalog.HEADLINE)),
+                                     ui.made(current, ("tiles", period.code), tiles)):
+    column.metric(**metric, border=True)
+    column.caption(caption)
 
 st.subheader(current.t("attention"))
 ui.attention_list(ui.made(current, ("attention", period.code), lambda: ui.attention_links(
     scores.attention(current.db, period), current)), current)
 with st.expander(current.t("completeness")):
-    st.dataframe(ui.made(current, ("completeness", period.code), lambda: ui.completeness_table(
-        figures.completeness(current.db, period), lang)), hide_index=True, height="content")
+    st.dataframe(ui.made(current, ("completeness", period.code), lambda: ui.arrow(
+        ui.completeness_table(figures.completeness(current.db, period), lang))),
+        hide_index=True, height="content")
 
 st.subheader(current.t("scorecard"))
 st.caption(current.t("scorecard_help"))

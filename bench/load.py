@@ -14,10 +14,12 @@ protobufs, the server `ForwardMsg`s. Nothing runs until the client sends a `reru
 default page) and `widget_states`. The run streams `new_session`, `delta`s (sidebar, then page),
 `page_info_changed` (the query string the page wrote back: kept, like the address bar) and ends
 with `script_finished` FINISHED_SUCCESSFULLY (FINISHED_EARLY_FOR_RERUN ends a run that
-st.rerun/st.switch_page replaced: keep waiting). No cached-message hashes are sent, so every
-element arrives in full. Like the browser, each rerun sends the value of every widget of the
-last run: the one the server set (`set_value`), else the one held, else the default. (Leaving
-them out is not the same: the widgets fall back to their defaults.)
+st.rerun/st.switch_page replaced: keep waiting). Like the browser, each rerun sends the value
+of every widget of the last run: the one the server set (`set_value`), else the one held, else
+the default. (Leaving them out is not the same: the widgets fall back to their defaults.) And
+like the browser, a session keeps the messages marked `cacheable` (elements of 10 KB or more)
+until two runs have finished without them, and names them in each rerun: the server then sends
+a `ref_hash` in their place.
 
 With --start, each dashboard process first serves one visit of every page at a period the test
 does not ask for (--cold: not): like a server that has been up for a while, modules loaded,
@@ -88,6 +90,7 @@ WARM_PERIOD = "2016-Q1"  # the oldest quarter of bench/scale.py's databases
 INDICATORS = ["on_time_rate", "online_rate", "digitisation_rate"]
 UNVERIFIED = ssl._create_unverified_context()  # the self-signed certificate of --processes
 FINAL = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR}
+CACHED_RUNS = 2  # the browser's cache: global.maxCachedMessageAge
 WIDGETS = {"checkbox", "selectbox", "button_group", "multiselect", "slider"}
 
 
@@ -141,6 +144,7 @@ class Session:
             open_timeout=self.timeout, ssl=UNVERIFIED if self.url.startswith("https") else None,
             additional_headers={"Cookie": cookies} if cookies else None)
         self.page, self.query, self.widgets, self.period = "", "", {}, None
+        self.cache, self.finished = {}, 0  # hash: (message, runs finished when last used)
 
     async def close(self) -> None:
         with contextlib.suppress(Exception):
@@ -161,12 +165,13 @@ class Session:
         msg, held, seen = BackMsg(), {**self.widgets, **changes}, {}
         msg.rerun_script.page_name, msg.rerun_script.query_string = page, query
         msg.rerun_script.widget_states.widgets.extend(held.values())
+        msg.rerun_script.cached_message_hashes.extend(self.cache)
         run, self.page = Run(page or "overview", time.monotonic()), page
         started = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
         async with asyncio.timeout(self.timeout):
             while True:
-                forward = ForwardMsg.FromString(await self.ws.recv())
+                forward = self._cached(ForwardMsg.FromString(await self.ws.recv()))
                 kind = forward.WhichOneof("type")
                 if kind == "delta":
                     run.deltas += 1
@@ -183,7 +188,18 @@ class Session:
                     if forward.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
                         run.errors.append("compile_error")
                     run.seconds, self.widgets = time.perf_counter() - started, seen
+                    self.finished += 1
+                    self.cache = {key: (message, used) for key, (message, used)
+                                  in self.cache.items() if self.finished - used <= CACHED_RUNS}
                     return run
+
+    def _cached(self, forward: ForwardMsg) -> ForwardMsg:
+        """A reference resolved, and a cacheable message kept, as used in this run."""
+        if forward.WhichOneof("type") == "ref_hash":
+            forward = self.cache[forward.ref_hash][0]
+        if forward.metadata.cacheable:
+            self.cache[forward.hash] = forward, self.finished
+        return forward
 
     def _element(self, element, run: Run, held: dict, seen: dict) -> None:
         kind = element.WhichOneof("type")

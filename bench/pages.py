@@ -2,7 +2,7 @@
 script run, first (in a fresh process, after one run of the Overview, which registers the
 pages) and warm (median of the next three), with the process's peak memory and the largest
 chart spec sent to the browser; then each page served (grassroots.server), warm: from a
-rerun's request to its last message, as a browser waits for it (median of five); 50,000,000
+rerun's request to its last message, as a browser waits for it (median of nine); 50,000,000
 raw dossier records aggregated by month from Parquet. The baseline, in the same run and the
 same harnesses: bench/naive_page.py, the Overview as a tutorial dashboard writes it (pandas
 reads the source tables and groups them on every rerun, and Altair draws a chart per headline
@@ -96,7 +96,7 @@ def page(path: Path, name: str, script: Path = db.ROOT / "dashboard.py") -> dict
     return json.loads(out.strip().splitlines()[-1])
 
 
-async def warm_runs(url: str, pages: list[str], runs: int = 5) -> list[float]:
+async def warm_runs(url: str, pages: list[str], runs: int = 9) -> list[float]:
     """Each page's warm time on a served dashboard, as a browser waits for it: the median of
     `runs` reruns after the page's first, from the request to the run's last message."""
     session = load.Session(url, 300)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 from streamlit import dataframe_util
 
@@ -382,11 +383,11 @@ def url_multiselect(label: str, options: list[str], param: str, format_func,
 @dataclass(frozen=True)
 class Shown:
     """A chart as a page shows it: its Vega-Lite spec, the same as Streamlit sends it, the table
-    of its numbers and that table as the reader sees it."""
+    of its numbers and that table as the reader sees it, as Streamlit sends it."""
     spec: dict
     sent: dict
     table: export.Table
-    cells: pd.DataFrame
+    cells: pa.Table
 
 
 def as_sent(spec: dict) -> dict:
@@ -398,6 +399,12 @@ def as_sent(spec: dict) -> dict:
     return {**spec, "datasets": {
         name: dataframe_util.convert_anything_to_arrow_bytes(rows) if isinstance(rows, list)
         else rows for name, rows in spec["datasets"].items()}}
+
+
+def arrow(frame: pd.DataFrame) -> pa.Table:
+    """A table as the Arrow table st.dataframe sends, converted once: given a DataFrame,
+    st.dataframe converts it on every run."""
+    return dataframe_util.convert_pandas_df_to_arrow_table(frame)
 
 
 _MADE = Memo(kept=64)  # a national map's spec is about 2 MB: at most this many are kept
@@ -418,7 +425,7 @@ def shown(current: View, what: tuple, build) -> Shown:
     def make() -> Shown:
         chart, table = build()
         spec = images.as_spec(chart)
-        return Shown(spec, as_sent(spec), table, export.formatted(table, current.lang))
+        return Shown(spec, as_sent(spec), table, arrow(export.formatted(table, current.lang)))
 
     return made(current, ("chart", *what), make)
 
@@ -454,17 +461,17 @@ def table_block(table: export.Table, lang: str, chart=None, display=None, column
     with st.expander(i18n.t("table", lang), expanded=expanded):
         st.dataframe(export.formatted(table, lang) if display is None else display,
                      hide_index=True, height="content", column_config=column_config)
-    csv, xlsx, png, _ = st.columns([1, 1, 1, 5])
+    files = st.container(horizontal=True)
     # The files are made when clicked, not on every run of the page.
-    csv.download_button("CSV", lambda: export.to_csv(table, lang), f"{table.name}.csv",
+    files.download_button("CSV", lambda: export.to_csv(table, lang), f"{table.name}.csv",
                         "text/csv", key=f"csv-{table.name}", icon=":material/download:",
                         on_click="ignore")
-    xlsx.download_button(
+    files.download_button(
         "Excel", lambda: export.to_xlsx(table), f"{table.name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"xlsx-{table.name}", icon=":material/download:", on_click="ignore")
     if chart is not None:
-        png.download_button("PNG", lambda: images.png(chart, lang), f"{table.name}.png",
+        files.download_button("PNG", lambda: images.png(chart, lang), f"{table.name}.png",
                             "image/png", key=f"png-{table.name}", icon=":material/image:",
                             on_click="ignore")
 
