@@ -11,7 +11,7 @@ rate).
     .venv/bin/python bench/scale.py district data/bench
     .venv/bin/python bench/scale.py province data/bench
     .venv/bin/python bench/scale.py national data/bench --records 50000000
-    .venv/bin/python bench/pages.py data/bench
+    .venv/bin/python bench/pages.py data/bench             # or: data/bench province
 
 Targets (issue 8, warm): every page ≤ 300 ms for the district, ≤ 1 s nationally; ≥ 10× the
 naive baseline for the province; 50M records aggregated in ≤ 5 s.
@@ -123,7 +123,7 @@ def served(path: Path, pages: list[str], script: Path = db.ROOT / "dashboard.py"
 def main() -> None:
     folder = Path(sys.argv[1])
     print(f"period {PERIOD}; {os.cpu_count()} cores; times in seconds, memory in MB")
-    for scale in ("district", "province", "national"):
+    for scale in sys.argv[2:] or ("district", "province", "national"):
         path = folder / f"{scale}.duckdb"
         naive = Path(__file__).with_name("naive_page.py")
         baseline, [naive_served] = page(path, "naive", naive), served(path, [""], naive)
