@@ -6,6 +6,7 @@ import json
 import pandas as pd
 import pyarrow as pa
 import pytest
+from altair.vegalite.v6.schema.core import Root
 from streamlit.testing.v1 import AppTest
 
 from grassroots import demo
@@ -75,6 +76,17 @@ def test_every_family_page_ranks_trends_and_tabulates(app, page):
     table = at.dataframe[0].value
     assert len(table) == 15 and list(table.columns)[:2] == ["Hạng", "Xã"]
     assert at.query_params["ky"] == "2025-Q2"
+
+
+@pytest.mark.parametrize("page", ["overview", *FAMILY_PAGES, "map", "compare", "score"])
+def test_every_chart_is_valid_vega_lite(app, page):
+    """A page's specs skip Altair's check of the whole (images.as_spec), and the map's is partly
+    put together by hand (charts.choropleth): each chart a page draws is checked here against
+    the Vega-Lite schema that Altair ships."""
+    at = app({"ss": "13501,13558"}).switch_page(f"app_pages/{page}.py").run()
+    assert not at.exception and specs(at)
+    for spec in specs(at):
+        Root.validate(spec)
 
 
 def test_the_dossier_ranking_shows_the_csv_figures(app):
