@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 .PHONY: run test
 
 run: $(VENV)/.runtime
-	$(BIN)/python -m grassroots.server run dashboard.py
+	$(BIN)/streamlit run dashboard.py
 
 test: $(VENV)/.dev
 	bash scripts/install-test-packages

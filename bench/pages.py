@@ -1,8 +1,8 @@
 """Page benchmark at three scales (bench/scale.py makes the databases): each page's server-side
 script run, first (in a fresh process, after one run of the Overview, which registers the
 pages) and warm (median of the next three), with the process's peak memory and the largest
-chart spec sent to the browser; then each page served (grassroots.server), warm: from a
-rerun's request to its last message, as a browser waits for it (median of nine); 50,000,000
+chart spec sent to the browser; then each page served (`streamlit run`), warm: from a rerun's
+request to its last message, as a browser waits for it (median of nine); 50,000,000
 raw dossier records aggregated by month from Parquet. The baseline, in the same run and the
 same harnesses: bench/naive_page.py, the Overview as a tutorial dashboard writes it (pandas
 reads the source tables and groups them on every rerun, and Altair draws a chart per headline
@@ -98,13 +98,17 @@ def page(path: Path, name: str, script: Path = db.ROOT / "dashboard.py") -> dict
 
 async def warm_runs(url: str, pages: list[str], runs: int = 9) -> list[float]:
     """Each page's warm time on a served dashboard, as a browser waits for it: the median of
-    `runs` reruns after the page's first, from the request to the run's last message."""
+    `runs` reruns after the page's first, from the request to the run's last message. Like a
+    reader, it pauses between reruns: a client that asks again the moment a run ends makes
+    Linux delay its acknowledgements, and then, as Streamlit leaves Nagle's algorithm on, each
+    run's last messages wait up to 40 ms for them (every page took 48 ms)."""
     session = load.Session(url, 300)
     await session.open()
     warm = []
     for page in pages:
         query, times = urlencode({"ky": PERIOD}), []
         for _ in range(runs + 1):
+            await asyncio.sleep(0.2)
             run = await session.run(page, query, {})
             if run.errors:
                 raise RuntimeError(f"{run.page}: {run.errors} {run.messages}")

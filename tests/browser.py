@@ -32,14 +32,14 @@ def free_port() -> int:
 @contextlib.contextmanager
 def serving(database: Path, timeout: float = 60, base: str = "", log=None,
             script: Path = db.ROOT / "dashboard.py"):
-    """`script` served as in production (grassroots.server) on a free local port with
-    DASHBOARD_DB=database (under --server.baseUrlPath `base`, its output to the file `log`);
-    yields its URL and process once /_stcore/health answers ok."""
+    """`streamlit run script` on a free local port with DASHBOARD_DB=database (under
+    --server.baseUrlPath `base`, its output to the file `log`); yields its URL and process once
+    /_stcore/health answers ok."""
     port = free_port()
     with contextlib.ExitStack() as stack:
         log = log or stack.enter_context(tempfile.TemporaryFile())
         process = subprocess.Popen(
-            [sys.executable, "-m", "grassroots.server", "run", str(script), "--server.port",
+            [sys.executable, "-m", "streamlit", "run", str(script), "--server.port",
              str(port), "--server.address", "127.0.0.1", "--server.baseUrlPath", base],
             cwd=db.ROOT, env={**os.environ, "DASHBOARD_DB": str(database)},
             stdout=log, stderr=subprocess.STDOUT)
