@@ -8,8 +8,8 @@ lang, period = current.lang, current.period
 
 
 def tiles() -> list[tuple[dict, str]]:
-    """Each headline indicator for the district: its value and change since the previous
-    period (the metric), and its change since a year earlier (the caption under it)."""
+    """Each headline indicator for the whole district (or province): its value and change since
+    the previous period (the metric), and its change since a year earlier (the caption)."""
     now, before, year_ago = (figures.parent_values(current.db, p)
                              for p in (period, period.previous(), period.year_earlier()))
     made = []
