@@ -2,6 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Nothing a run writes lands in the checkout but under build/ (and the virtual environment).
+export PYTHONPYCACHEPREFIX := $(CURDIR)/build/pycache
 
 .PHONY: run test
 

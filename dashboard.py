@@ -11,7 +11,10 @@ user = current.user
 profile = st.Page("app_pages/profile.py", title=current.t("profile"),
                   icon=":material/location_city:", url_path="ho-so-xa",
                   default=bool(user.unit_code))
-if user.unit_code:  # a viewer of one commune: that commune's profile, nothing to compare with
+if current.period is None:  # no figures yet: what the dashboard is, and how to begin
+    pages = [st.Page("app_pages/welcome.py", title=current.t("welcome"),
+                     icon=":material/waving_hand:", default=True)]
+elif user.unit_code:  # a viewer of one commune: that commune's profile, nothing to compare with
     pages = [profile]
 else:
     pages = [st.Page("app_pages/overview.py", title=current.t("overview"),
@@ -35,4 +38,4 @@ if user.may("import"):
     pages.append(st.Page("app_pages/data.py", title=current.t("data"),
                          icon=":material/upload_file:", url_path="du-lieu"))
 st.sidebar.caption(i18n.t("app_title", current.lang))
-st.navigation(pages).run()
+st.navigation(pages + ui.unknown_page(pages, current)).run()

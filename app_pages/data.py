@@ -20,7 +20,7 @@ with st.expander(current.t("templates")):
 kinds = [None, *contract.KINDS]
 kind = st.selectbox(current.t("import_kind"), kinds, format_func=lambda k: current.t(
     "import_kind_auto") if k is None else current.t(f"kind_{k}"))
-upload = st.file_uploader(current.t("import_file"), type=["xlsx", "xlsm", "csv"])
+upload = ui.file_uploader(current.t("import_file"), ["xlsx", "xlsm", "csv"], "import-file", lang)
 if upload is not None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / upload.name
@@ -84,7 +84,8 @@ if stored.empty:
 else:
     st.caption(current.t("boundaries_now", count=len(stored), source=stored["source"].iloc[0])
                + (" " + current.t("approximate_boundaries") if stored["approximate"].any() else ""))
-upload = st.file_uploader(current.t("boundary_file"), type=["geojson", "json", "zip", "gpkg"])
+upload = ui.file_uploader(current.t("boundary_file"), ["geojson", "json", "zip", "gpkg"],
+                          "boundary-file", lang)
 code_field, crs = st.columns(2)
 field = code_field.text_input(current.t("code_field"), help=current.t("code_field_help")) or None
 crs_code = crs.text_input(current.t("crs"), help=current.t("crs_help")) or None

@@ -95,7 +95,6 @@ def draw_seconds(path: Path) -> float:
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
-        geo.ARCHIVE = folder / "kept"
         district = folder / "district.duckdb"
         demo.build(district)
         layers = {

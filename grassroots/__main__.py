@@ -16,7 +16,7 @@ def _parser() -> argparse.ArgumentParser:
     def verb(name: str, help: str, lang: bool = True) -> argparse.ArgumentParser:
         sub = verbs.add_parser(name, help=help)
         sub.add_argument("--db", type=Path, default=None,
-                         help="database file (default: $DASHBOARD_DB or data/dashboard.duckdb)")
+                         help="database file (default: $DASHBOARD_DB or build/dashboard.duckdb)")
         if lang:
             sub.add_argument("--lang", choices=i18n.LANGS, default="vi")
         return sub

@@ -2,8 +2,8 @@
 
 No writer ever changes the database file in place (see db.py): a copy of the file as it is
 when opened is consistent, even if an import replaces it meanwhile. A backup is a folder with
-that copy, the imported files kept beside the database, and a manifest of every table's rows
-and checksum, which a restore checks before and after putting the copy back.
+that copy, the imported and boundary files kept beside the database, and a manifest of every
+table's rows and checksum, which a restore checks before and after putting the copy back.
 """
 
 import json
@@ -11,9 +11,10 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
-from grassroots import db, ingest
+from grassroots import db, geo, ingest
 
 MANIFEST = "manifest.json"
+KEPT = {"imports": ingest.archive_folder, "boundaries": geo.archive_folder}  # files beside it
 
 
 class BackupError(Exception):
@@ -32,9 +33,9 @@ def backup(database: db.Database, folder: Path) -> Path:
     copy = target / database.path.name
     with open(database.path, "rb") as source, open(copy, "wb") as out:
         shutil.copyfileobj(source, out)  # the file as opened, even if replaced meanwhile
-    imports = ingest.archive_folder(database)
-    if imports.exists():
-        shutil.copytree(imports, target / "imports")
+    for name, folder_of in KEPT.items():
+        if folder_of(database).exists():
+            shutil.copytree(folder_of(database), target / name)
     (target / MANIFEST).write_text(json.dumps({
         "database": copy.name, "made_at": datetime.now().isoformat(timespec="seconds"),
         "tables": db.checksums(copy)}, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -55,9 +56,9 @@ def restore(database: db.Database, folder: Path) -> dict:
         raise BackupError("backup_damaged", folder=str(folder))
     with database.write(source=copy):
         pass
-    imports = folder / "imports"
-    if imports.exists():
-        shutil.copytree(imports, ingest.archive_folder(database), dirs_exist_ok=True)
+    for name, folder_of in KEPT.items():
+        if (folder / name).exists():
+            shutil.copytree(folder / name, folder_of(database), dirs_exist_ok=True)
     restored = {t: list(v) for t, v in db.checksums(database.path).items()}
     if any(restored.get(t) != v for t, v in expected.items()):
         raise BackupError("backup_damaged", folder=str(folder))

@@ -99,10 +99,12 @@ def _family_slides(database: db.Database, family: str, period: periods.Period,
     slides = [Slide(title, images.png(chart, lang), numbers, said)]
     layer = maps.layer(database)
     if with_map and layer.features and ranked["value"].notna().any():
-        bounds = maps.breaks(ranked["value"], "quantiles", 5)
+        method = "status" if pd.notna(parent["target"]) else "quantiles"
+        bounds = None if method == "status" else maps.breaks(ranked["value"], method, 5)
+        legend = maps.legend(method, len(bounds or []), parent["target"], indicator, lang)
         extra = [i18n.t("approximate_boundaries", lang)] if layer.approximate else []
-        spec = charts.choropleth(layer, ranked, indicator, bounds, title, [*subtitle, *extra],
-                                 lang)
+        spec = charts.choropleth(layer, ranked, indicator, bounds, legend, title,
+                                 [*subtitle, *extra], lang)
         slides.append(Slide(f"{i18n.t('map', lang)}: {title}", images.png(spec, lang), numbers,
                             said))
     return slides

@@ -3,11 +3,12 @@ returns a chart whose text (title, subtitle with period and source, tooltips, le
 already in the reader's language."""
 
 import json
+import math
 
 import altair as alt
 import pandas as pd
 
-from grassroots import i18n, maps, periods
+from grassroots import catalog, i18n, maps, periods
 from grassroots.catalog import Indicator
 
 STATUS_COLOURS = {
@@ -74,22 +75,43 @@ def _labelled(frame: pd.DataFrame, indicator: Indicator, lang: str) -> pd.DataFr
     )
 
 
+def zoomed_axis(values: list[float], indicator: Indicator) -> list[float] | None:
+    """The value axis [start, end] of a ranking whose rates sit close together (the lowest
+    above half the highest), started at the round figure below them: drawn from zero, 99,2%
+    and 99,9% look the same. None when the axis should start at zero."""
+    known = [v for v in values if v is not None and not pd.isna(v)]
+    if indicator.unit != "percent" or not known or min(known) <= max(known) / 2:
+        return None
+    low, high = min(known), max(known)
+    step = 10 ** math.floor(math.log10(high - low)) if high > low else 0.01
+    return [(math.ceil(low / step - 1e-9) - 1) * step, max(high, 1.0 if high <= 1 else high)]
+
+
 def ranking(frame: pd.DataFrame, indicator: Indicator, parent_value: float | None,
             parent_label: str, target: float | None, title: str, subtitle: list[str],
             lang: str) -> alt.TopLevelMixin:
-    """Horizontal bars, best commune on top, coloured by status; the parent unit's value and the
-    target as vertical rules. Communes without data get no bar and no place: they are named
+    """The communes best on top, coloured by status, with the parent unit's value and the
+    target as vertical rules and each value written at the right edge, clear of the rules.
+    Bars from zero; rates that sit close together are dots on an axis zoomed to them, whose
+    start the subtitle states. Communes without data get no mark and no place: they are named
     under the title instead, so that no data never reads as last."""
     reported = frame[frame["value"].notna()]
     reported = reported[reported["name"].isin(_ends(list(reported["name"])))]
     data = _labelled(reported, indicator, lang).assign(
         rank_label=[i18n.number(r, lang) for r in reported["rank"]])
+    axis = zoomed_axis([*reported["value"], parent_value, target], indicator)
     subtitle = [*subtitle, *_ends_note(int(frame["value"].notna().sum()), lang)]
+    if axis:
+        subtitle.append(i18n.t("axis_starts", lang, start=i18n.value(indicator, axis[0], lang)))
     missing = i18n.sorted_names(frame.loc[frame["value"].isna(), "name"])
     if missing:
         subtitle = [*subtitle, f"{i18n.t('no_data', lang)}: {_named(missing, lang)}"]
     order = list(data["name"])
     y = alt.Y("name:N", sort=order, title=None)
+    x = alt.X("value:Q", title=indicator.label(lang),
+              axis=alt.Axis(format=".1~%", tickCount=6) if axis
+              else alt.Axis(format=_axis_format(indicator)),
+              scale=alt.Scale(domain=axis, nice=False, zero=False) if axis else alt.Undefined)
     tooltip = [
         alt.Tooltip("name:N", title=i18n.t("commune", lang)),
         alt.Tooltip("value_label:N", title=i18n.t("value", lang)),
@@ -97,18 +119,18 @@ def ranking(frame: pd.DataFrame, indicator: Indicator, parent_value: float | Non
         alt.Tooltip("status_label:N", title=i18n.t("status", lang)),
     ]
     judged = frame["status"].isin(["met", "close", "missed"]).any()
-    bars = alt.Chart(data).mark_bar().encode(
-        x=alt.X("value:Q", title=indicator.label(lang),
-                axis=alt.Axis(format=_axis_format(indicator))),
-        y=y,
+    marks = alt.Chart(data).mark_circle(size=120, opacity=1) if axis else \
+        alt.Chart(data).mark_bar()
+    marks = marks.encode(
+        x=x, y=y,
         color=alt.Color("status_label:N", scale=_status_scale(lang),
                         legend=alt.Legend(title=i18n.t("status", lang), orient="bottom")
                         if judged else None),
         tooltip=tooltip,
     ).add_params(alt.selection_point(name=COMMUNE_SELECTION, fields=["unit_code"]))
-    labels = alt.Chart(data).mark_text(align="left", dx=4, fontSize=11).encode(
-        x=alt.X("value:Q"), y=y, text=alt.Text("value_label:N"))
-    layers = [bars, labels]
+    labels = alt.Chart(data).mark_text(align="left", dx=8, fontSize=11).encode(
+        x=alt.XValue("width"), y=y, text=alt.Text("value_label:N"))
+    layers = [marks, labels]
     # Labels point away from each other: the larger value's to the right of its rule.
     larger_parent = target is None or pd.isna(target) or (parent_value or 0) > target
     rules = [(parent_value, parent_label, PARENT_COLOUR, [6, 3], larger_parent),
@@ -310,6 +332,79 @@ def score_profile(frame: pd.DataFrame, indicators: list[Indicator], names: list[
     return _finish(chart, lang)
 
 
+COMMUNE_COLOUR = "#b2418a"  # apart from the status colours: the dot's place says the status
+BEST_COLOUR = "#737373"
+
+
+def profile(frame: pd.DataFrame, commune: str, parent_label: str, title: str,
+            subtitle: list[str], lang: str, compared: bool = True) -> alt.TopLevelMixin:
+    """One commune on every indicator, scaled 0–100 against the target (100 = met or beaten;
+    scores.profile_scores), in catalogue order: the commune a dot coloured by its status, the
+    parent unit a tick and the best commune a ring (unless not `compared`), its value written at
+    the right. One scale for every row, so that "how far from target" reads the same across
+    units; indicators that cannot be scaled (a count without a target) are named under the
+    title. Dots against a target, rather than a radar: a radar's area grows with the square of
+    the values and changes with the order of its spokes, and 17 spokes cannot be labelled."""
+    best_label = i18n.t("best_commune", lang)
+    rows, scalable = [], []
+    for row in frame.itertuples():
+        indicator = catalog.BY_ID[row.indicator]
+        short = indicator.short(lang)
+        if all(pd.isna(s) for s in (row.score, row.parent_score, row.best_score)):
+            scalable.append(short)
+            continue
+        marks = [(commune, row.score, row.value, i18n.t(row.status, lang))]
+        if compared:
+            marks += [(parent_label, row.parent_score, row.parent, ""),
+                      (best_label, row.best_score, row.best_value,
+                       "" if pd.isna(row.best_value) else row.best_name)]
+        rows += [{"indicator": short, "series": series, "score": score,
+                  "value_label": i18n.value(indicator, value, lang), "detail": detail,
+                  "status": row.status if series == commune else ""}
+                 for series, score, value, detail in marks if not pd.isna(score)]
+        if pd.isna(row.score):
+            rows.append({"indicator": short, "series": commune, "score": None,
+                         "value_label": i18n.t("no_data", lang), "detail": "", "status": ""})
+    data = pd.DataFrame(rows)
+    order = list(dict.fromkeys(data["indicator"]))
+    subtitle = [*subtitle, i18n.t("profile_scale", lang)]
+    if scalable:
+        subtitle.append(f"{i18n.t('no_target', lang)}: {', '.join(scalable)}")
+    series = [commune, parent_label, best_label] if compared else [commune]
+    y = alt.Y("indicator:N", sort=order, title=None)
+    x = alt.X("score:Q", title=i18n.t("scaled_score", lang),
+              scale=alt.Scale(domain=[0, 100], nice=False),
+              axis=alt.Axis(values=[0, 25, 50, 75, 100]))
+    colour = alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom"),
+                       scale=alt.Scale(domain=series, range=[COMMUNE_COLOUR, PARENT_COLOUR,
+                                                             BEST_COLOUR][:len(series)]))
+    tooltip = [alt.Tooltip("series:N", title=i18n.t("commune", lang)),
+               alt.Tooltip("indicator:N", title=i18n.t("indicator", lang)),
+               alt.Tooltip("value_label:N", title=i18n.t("value", lang)),
+               alt.Tooltip("detail:N", title=" "),
+               alt.Tooltip("score:Q", title=i18n.t("scaled_score", lang), format=".0f")]
+    own = data[data["series"] == commune]
+    target = alt.Chart(pd.DataFrame({"score": [100], "label": [i18n.t("target", lang)]}))
+    layers = [
+        target.mark_rule(color=TARGET_COLOUR, size=2).encode(x=alt.X("score:Q")),
+        target.mark_text(color=TARGET_COLOUR, align="right", dx=-3, dy=-4, baseline="bottom",
+                         fontWeight="bold").encode(x=alt.X("score:Q"), y=alt.YValue(0),
+                                                   text=alt.Text("label:N")),
+        alt.Chart(data[data["series"] == best_label]).mark_point(
+            filled=False, size=260, strokeWidth=2).encode(x=x, y=y, color=colour,
+                                                          tooltip=tooltip),
+        alt.Chart(data[data["series"] == parent_label]).mark_tick(
+            thickness=3, size=18).encode(x=x, y=y, color=colour, tooltip=tooltip),
+        alt.Chart(own).mark_circle(size=130, opacity=1).encode(
+            x=x, y=y, color=colour, tooltip=tooltip),
+        alt.Chart(own).mark_text(align="left", dx=14, fontSize=11).encode(
+            x=alt.XValue("width"), y=y, text=alt.Text("value_label:N")),
+    ]
+    chart = alt.layer(*layers).properties(
+        title=_title(title, subtitle), height=alt.Step(26), width="container")
+    return _finish(chart, lang)
+
+
 COMPLIANCE_COLOURS = {"met": STATUS_COLOURS["met"], "missed": STATUS_COLOURS["missed"],
                       "pending": "#bdbdbd"}
 
@@ -339,37 +434,46 @@ def compliance(frame: pd.DataFrame, title: str, subtitle: list[str],
     return _finish(chart, lang)
 
 
-def choropleth(layer, frame: pd.DataFrame, indicator: Indicator, bounds: list[float],
-               title: str, subtitle, lang: str) -> dict:
-    """Communes coloured by class of value (red worse, green better), "no data" in grey, the
-    parent unit's outline, short names where they fit; a tooltip with name, value, rank and
-    status; a click opens the commune's profile. No tiles: nothing is fetched.
+def choropleth(layer, frame: pd.DataFrame, indicator: Indicator, bounds: list[float] | None,
+               legend: str, title: str, subtitle, lang: str) -> dict:
+    """Communes coloured by status against the target (`bounds` None: the scorecard's colours)
+    or by class of value (red worse, green better), "no data" in grey, under the `legend` title
+    that says which; the parent unit's outline, short names where they fit; a tooltip with
+    name, value, rank and status; a click opens the commune's profile. No tiles: nothing is
+    fetched.
 
     Returns the Vega-Lite spec as a dict, for st.vega_lite_chart. The shapes go inline as one
     JSON string that Vega parses (a GeoDataFrame through Streamlit draws blank); the values,
     joined to them by code, go in a named dataset that Streamlit sends as Arrow. Both are put
     in after Altair has built the spec, as Altair copies and validates data at every step
     (seconds for a national layer)."""
-    classes = maps.classify(frame["value"], bounds)
-    labels = maps.class_labels(frame["value"], bounds, indicator, lang)
     no_data = i18n.t("no_data", lang)
     known = frame["value"].notna()
     count = int(known.sum())
+    status_labels = [i18n.t(s, lang) for s in frame["status"]]
+    if bounds is None:
+        shown = [s for s in STATUS_COLOURS if s != "no_data" and s in set(frame["status"])]
+        labels, colours = [i18n.t(s, lang) for s in shown], [STATUS_COLOURS[s] for s in shown]
+        classes = status_labels
+    else:
+        labels = maps.class_labels(frame["value"], bounds, indicator, lang)
+        colours = maps.palette(len(labels), indicator.higher_is_better)
+        classes = [labels[int(c)] if k else no_data
+                   for c, k in zip(maps.classify(frame["value"], bounds), known)]
     values = pd.DataFrame({
         "unit_code": frame["unit_code"],
         "name": frame["name"],
         "value_label": [i18n.value(indicator, v, lang) if k else no_data
                         for v, k in zip(frame["value"], known)],
-        "class_label": [labels[int(c)] if k else no_data for c, k in zip(classes, known)],
+        "class_label": classes,
         "rank_label": [i18n.t("rank_of", lang, rank=i18n.number(r, lang), count=count)
                        if k else "" for r, k in zip(frame["rank"], known)],
-        "status_label": [i18n.t(s, lang) for s in frame["status"]],
+        "status_label": status_labels,
     })
-    colours = maps.palette(len(labels), indicator.higher_is_better)
-    colour = alt.Color("class_label:N", title=None,
+    colour = alt.Color("class_label:N", title=legend,
                        scale=alt.Scale(domain=[*labels, no_data],
                                        range=[*colours, maps.NO_DATA_COLOUR]),
-                       legend=alt.Legend(orient="right", labelLimit=220))
+                       legend=alt.Legend(orient="right", labelLimit=220, titleLimit=220))
     shapes = alt.Chart(alt.Data(values=[])).mark_geoshape(
         stroke="white", strokeWidth=0.6,
     ).transform_lookup(

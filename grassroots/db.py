@@ -36,8 +36,9 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 def default_path() -> Path:
-    """The database file: $DASHBOARD_DB, or data/dashboard.duckdb in the project."""
-    return Path(os.environ.get("DASHBOARD_DB") or ROOT / "data" / "dashboard.duckdb")
+    """The database file: $DASHBOARD_DB, or build/dashboard.duckdb in the project (where
+    `make run` builds the demo; build/ is the one folder of the checkout that runs write to)."""
+    return Path(os.environ.get("DASHBOARD_DB") or ROOT / "build" / "dashboard.duckdb")
 
 
 def migrations() -> list[Path]:

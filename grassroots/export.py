@@ -197,16 +197,21 @@ def compliance_table(frame: pd.DataFrame, title: str, subtitle: list[str], lang:
     return Table(table, {}, "tuan-thu-quy-dinh", title, subtitle)
 
 
-def map_table(frame: pd.DataFrame, indicator: Indicator, bounds: list[float], title: str,
-              subtitle: list[str], lang: str) -> Table:
-    """The map's numbers: each commune's value and the class it is drawn in."""
-    labels = maps.class_labels(frame["value"], bounds, indicator, lang)
-    classes = maps.classify(frame["value"], bounds)
+def map_table(frame: pd.DataFrame, indicator: Indicator, bounds: list[float] | None,
+              title: str, subtitle: list[str], lang: str) -> Table:
+    """The map's numbers: each commune's value and what it is coloured by, its status against
+    the target (`bounds` None) or its class."""
     t = lambda key: i18n.t(key, lang)  # noqa: E731
+    if bounds is None:
+        drawn = {t("status"): [t(s) for s in frame["status"]]}
+    else:
+        labels = maps.class_labels(frame["value"], bounds, indicator, lang)
+        drawn = {t("class"): [labels[int(c)] if pd.notna(c) else t("no_data")
+                              for c in maps.classify(frame["value"], bounds)]}
     table = pd.DataFrame({
         t("commune"): frame["name"].to_numpy(),
         t("value"): frame["value"].to_numpy(),
-        t("class"): [labels[int(c)] if pd.notna(c) else t("no_data") for c in classes],
+        **drawn,
     })
     return Table(table, {t("value"): value_format(indicator)}, f"ban-do-{indicator.id}", title,
                  subtitle)

@@ -143,13 +143,16 @@ def _history_start(db: Database, grain: str):
 def profile(db: Database, code: str, period: periods.Period, points: int = 8) -> pd.DataFrame:
     """One commune, every indicator, in catalogue order: value, rank and how many communes
     were ranked, the parent unit's value, target, status, change since the previous period,
-    its last `points` values (a sparkline), and its standing: how far it sits from the parent
-    value in units of the communes' spread, positive when better."""
+    its last `points` values (a sparkline), its standing: how far it sits from the parent
+    value in units of the communes' spread, positive when better, and the best commune's value
+    and name (best_value, best_name)."""
     now = commune_values(db, period)
     communes = now.groupby("indicator")["value"]
+    best = by_rank(now[now["value"].notna()]).drop_duplicates("indicator").set_index("indicator")
     frame = now[now["unit_code"] == code].set_index("indicator").assign(
         ranked=communes.count(),
         parent=parent_values(db, period)["value"],
+        best_value=best["value"], best_name=best["name"],
         previous=commune_values(db, period.previous()).query("unit_code == @code")
         .set_index("indicator")["value"],
     )

@@ -18,7 +18,6 @@ from grassroots import db
 from grassroots.contract import plain, plain_name
 
 WGS84 = "EPSG:4326"
-ARCHIVE = db.ROOT / "data" / "boundaries"
 # Field names that usually hold the official commune code, compared without case or accents.
 CODE_FIELDS = ("code", "ma", "maxa", "ma_xa", "madvhc", "ma_dvhc", "mahc", "ma_hc", "madv",
                "commune_code", "xa_code", "id_xa", "maxaphuong")
@@ -181,10 +180,11 @@ def simplify(geometries, tolerance: float = DISPLAY_TOLERANCE):
 
 
 def store(database: db.Database, matched: Matched, source: Path, actor: str) -> Path:
-    """Replace every boundary with the matched shapes; keep the source
-    file under data/boundaries/. Returns where the source was kept."""
-    ARCHIVE.mkdir(parents=True, exist_ok=True)
-    kept = ARCHIVE / source.name
+    """Replace every boundary with the matched shapes; keep the source file in boundaries/
+    beside the database. Returns where the source was kept."""
+    folder = archive_folder(database)
+    folder.mkdir(parents=True, exist_ok=True)
+    kept = folder / source.name
     if source.resolve() != kept.resolve():
         shutil.copyfile(source, kept)
     rows = [[code, shapely.to_geojson(geometry), False, source.name]
@@ -194,6 +194,11 @@ def store(database: db.Database, matched: Matched, source: Path, actor: str) -> 
         con.executemany("INSERT INTO boundaries VALUES (?, ?, ?, ?)", rows)
         db.audit(con, actor, "boundaries", f"{len(rows)} communes from {source.name}")
     return kept
+
+
+def archive_folder(database: db.Database) -> Path:
+    """Where the boundary files loaded are kept: boundaries/ beside the database."""
+    return database.path.parent / "boundaries"
 
 
 def load(database: db.Database) -> gpd.GeoDataFrame:

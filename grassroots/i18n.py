@@ -185,6 +185,62 @@ STRINGS = {
     "sort_by": ("Sắp xếp theo", "Sort by"),
     "map": ("Bản đồ", "Map"),
     "data": ("Dữ liệu", "Data"),
+    "not_found_title": ("Không tìm thấy trang", "Page not found"),
+    "not_found": ("Bảng điều khiển không có trang nào ở địa chỉ {path}: có thể liên kết đã cũ "
+                  "hoặc gõ nhầm.", "The dashboard has no page at {path}: the link may be old "
+                  "or mistyped."),
+    "not_found_home": ("Mở trang {page}", "Open {page}"),
+    "upload_button": ("Chọn tệp", "Choose a file"),
+    "upload_limit": ("Tối đa {size} MB mỗi tệp", "Up to {size} MB per file"),
+    "axis_starts": ("Trục hoành bắt đầu từ {start}, không từ 0",
+                    "The axis starts at {start}, not 0"),
+    "welcome": ("Bắt đầu", "Getting started"),
+    "welcome_title": ("Chào mừng đến với bảng chỉ số chính quyền cơ sở",
+                      "Welcome to the grassroots government indicators"),
+    "welcome_what": (
+        "Bảng điều khiển giúp lãnh đạo {parent} xem các chỉ số của từng xã và so sánh các xã "
+        "với nhau, theo tháng, quý, năm: hồ sơ thủ tục hành chính (đúng hạn, trực tuyến, thanh "
+        "toán trực tuyến, số hóa), thư chúc mừng và chia buồn gửi các gia đình, tiếp công dân và "
+        "đối thoại, trình độ cán bộ, mức độ hài lòng của người dân. Mỗi chỉ số có bảng xếp hạng, "
+        "bản đồ, diễn biến và đối chiếu với chỉ tiêu; trang «Báo cáo giao ban» xuất bộ trang chiếu "
+        "cho cuộc họp.",
+        "The dashboard lets the leadership of {parent} see each commune's indicators and compare "
+        "the communes, by month, quarter or year: administrative-procedure dossiers (on time, "
+        "online, paid online, digitised), congratulation and condolence letters to families, "
+        "citizen receptions and dialogues, cadre qualifications and people's satisfaction. Each "
+        "indicator has a ranking, a map and a trend against its target; the Briefing pack page "
+        "makes the slides for a meeting."),
+    "welcome_empty": ("Cơ sở dữ liệu này chưa có số liệu nào. Các bước tiếp theo:",
+                      "This database holds no figures yet. Next steps:"),
+    "welcome_units": ("**1. Danh sách xã.** Nhập tệp theo mẫu «Danh sách xã, phường, thị trấn» "
+                      "(mã, tên, loại, dân số, diện tích…), trên trang Dữ liệu hoặc bằng lệnh:",
+                      "**1. The communes.** Import a file made from the «Communes» template "
+                      "(code, name, kind, population, area…), on the Data page or with:"),
+    "welcome_units_done": ("**1. Danh sách xã:** đã có {count} xã.",
+                           "**1. The communes:** {count} communes are in."),
+    "welcome_figures": ("**2. Số liệu.** Tải các mẫu nhập liệu Excel, điền số liệu tháng của "
+                        "các xã và nhập trên trang Dữ liệu. Tệp có lỗi bị từ chối toàn bộ, kèm "
+                        "danh sách lỗi theo dòng, cột; không có gì được ghi.",
+                        "**2. The figures.** Download the Excel templates, fill in the communes' "
+                        "monthly figures and import them on the Data page. A file with a problem "
+                        "is refused whole, with every problem listed by row and column; nothing "
+                        "is written."),
+    "welcome_figures_ask": ("**2. Số liệu.** Tài khoản của bạn chỉ được xem; hãy nhờ cán bộ có "
+                            "quyền nhập dữ liệu nhập các báo cáo tháng của các xã.",
+                            "**2. The figures.** Your account may only read: ask a colleague "
+                            "who may import to import the communes' monthly reports."),
+    "welcome_open_data": ("Mở trang Dữ liệu: mẫu nhập liệu và nhập tệp",
+                          "Open the Data page: templates and imports"),
+    "welcome_demo": ("**Hoặc dùng thử với dữ liệu mẫu** (một huyện với số liệu tổng hợp, ghi rõ "
+                     "DỮ LIỆU MẪU trên mọi trang), trên máy chủ:",
+                     "**Or try the demo** (a district with synthetic figures, marked DỮ LIỆU "
+                     "MẪU on every page), on the server:"),
+    "welcome_commune": ("Chưa có số liệu nào của {commune}. Số liệu hiện ra ở đây khi báo cáo "
+                        "tháng của xã đã được nhập vào hệ thống; hãy gửi báo cáo cho cán bộ phụ "
+                        "trách dữ liệu của {parent}.",
+                        "There are no figures for {commune} yet. They appear here once the "
+                        "commune's monthly reports are imported: send them to the data officer "
+                        "of {parent}."),
     "boundaries": ("Ranh giới xã", "Commune boundaries"),
     "boundaries_now": ("Đang dùng ranh giới của {count} xã, từ tệp {source}.",
                        "In use: boundaries of {count} communes, from {source}."),
@@ -207,6 +263,9 @@ STRINGS = {
     "natural": ("Ngắt tự nhiên", "Natural breaks"),
     "classes_count": ("Số lớp", "Number of classes"),
     "class": ("Lớp", "Class"),
+    "status_method": ("Theo chỉ tiêu", "Against target"),
+    "map_by_status": ("So với chỉ tiêu {target}", "Against the target of {target}"),
+    "map_by_classes": ("{count} lớp theo {method}", "{count} classes by {method}"),
     "no_boundaries": ("Chưa có ranh giới xã; hãy nạp tệp ranh giới ở trang Dữ liệu.",
                       "No commune boundaries yet; load a boundary file on the Data page."),
     "approximate_boundaries": ("Ranh giới xã phát sinh tự động, chỉ mang tính gần đúng.",
@@ -239,6 +298,12 @@ STRINGS = {
     "compare_need_two": ("Chọn ít nhất 2 xã để so sánh.", "Pick at least 2 communes."),
     "compare_bars": ("Các chỉ số của các xã được chọn", "Indicators of the chosen communes"),
     "scaled_score": ("Điểm theo chỉ tiêu (0–100)", "Score against target (0–100)"),
+    "best_commune": ("Xã tốt nhất", "Best commune"),
+    "profile_scale": ("Mỗi chỉ số quy về thang 0–100 so với chỉ tiêu (100 = đạt hoặc vượt; tỷ lệ "
+                      "chưa có chỉ tiêu so với 100%)", "Each indicator scaled 0–100 against its "
+                      "target (100 = met or beaten; rates without a target against 100%)"),
+    "profile_chart": ("Xã so với toàn {level} và xã tốt nhất", "The commune against the {level} "
+                      "and the best commune"),
     "score_profile": ("Điểm theo chỉ tiêu của các xã", "Scores against target"),
     "groups_scored": ("Số nhóm có số liệu", "Groups with data"),
     # Imports: where a problem is, then what it is.

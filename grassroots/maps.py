@@ -15,7 +15,7 @@ from grassroots import geo, i18n
 from grassroots.catalog import Indicator
 from grassroots.db import Database
 
-METHODS = ("quantiles", "equal", "natural")
+METHODS = ("status", "quantiles", "equal", "natural")  # status: met, close or missed the target
 # ColorBrewer RdYlGn, from worst to best, for 3 to 7 classes.
 PALETTES = {
     3: ["#fc8d59", "#ffffbf", "#91cf60"],
@@ -78,6 +78,14 @@ def _jenks(data: np.ndarray, classes: int) -> list[float]:
         last = start[last] - 1
     bounds.append(data[last])
     return sorted(bounds)
+
+
+def legend(method: str, classes: int, target: float | None, indicator: Indicator,
+           lang: str) -> str:
+    """What a map's colours say: "So với chỉ tiêu 100,0%", "5 lớp theo phân vị"."""
+    if method == "status":
+        return i18n.t("map_by_status", lang, target=i18n.value(indicator, target, lang))
+    return i18n.t("map_by_classes", lang, count=classes, method=i18n.t(method, lang).lower())
 
 
 def classify(values: pd.Series, bounds: list[float]) -> pd.Series:

@@ -76,6 +76,17 @@ def scaled_frame(values: pd.DataFrame) -> pd.DataFrame:
         dtype="Float64").astype(float))
 
 
+def profile_scores(profile: pd.DataFrame) -> pd.DataFrame:
+    """figures.profile with the commune's, the parent unit's and the best commune's values
+    scaled 0–100 against the target: score, parent_score, best_score."""
+    def scale(column: str) -> list[float | None]:
+        return [scaled(catalog.BY_ID[i], v, t) for i, v, t in zip(
+            profile["indicator"].tolist(), profile[column].tolist(), profile["target"].tolist())]
+
+    return profile.assign(score=scale("value"), parent_score=scale("parent"),
+                          best_score=scale("best_value"))
+
+
 def scaled_values(database: db.Database, period: periods.Period) -> pd.DataFrame:
     """The scored indicators for every commune, with their group and score."""
     frame = figures.commune_values(database, period)

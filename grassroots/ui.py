@@ -2,6 +2,7 @@
 the URL so a copied link reopens the same view), the demo banner and the family page layout."""
 
 import time
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from grassroots import (
     images,
     maps,
     periods,
+    scores,
 )
 from grassroots.memo import Memo
 
@@ -86,6 +88,11 @@ class View:
     def level(self) -> str:
         """The parent unit's level in words: "huyện", "tỉnh"."""
         return self.t(self.settings.get("parent_level", "district"))
+
+    @property
+    def parent(self) -> str:
+        """The parent unit in words: "huyện Bình Lục"."""
+        return f"{self.level} {self.settings.get('parent_name', '')}".strip()
 
     @property
     def parent_label(self) -> str:
@@ -175,6 +182,26 @@ def sidebar() -> View:
     st.session_state.view = View(database, lang, _period(database, lang), database.settings(),
                                  present, user)
     return st.session_state.view
+
+
+def unknown_page(pages: list, current: View) -> list:
+    """A hidden page of ours at the address asked for when it is none of `pages` (an old
+    bookmark, a mistyped link), in place of Streamlit's English "Page not found" dialog; it
+    links to the first of `pages`. Empty when the address is one of them."""
+    path = urllib.parse.urlparse(st.context.url or "").path.strip("/")
+    base = st.get_option("server.baseUrlPath").strip("/")
+    asked = path.removeprefix(base).strip("/")
+    if not asked or "/" in asked or asked in {page.url_path for page in pages}:
+        return []
+
+    def not_found() -> None:
+        st.title(current.t("not_found_title"))
+        st.warning(current.t("not_found", path=f"/{asked}"))
+        st.page_link(pages[0], label=current.t("not_found_home", page=pages[0].title),
+                     icon=":material/home:")
+
+    return [st.Page(not_found, title=current.t("not_found_title"), url_path=asked,
+                    visibility="hidden")]
 
 
 def view() -> View:
@@ -293,8 +320,24 @@ def profile_table(frame, title: str, current: View) -> export.Table:
                         title, current.subtitle())
 
 
-def show_profile(table: export.Table, frame, current: View) -> None:
-    """The profile table with status colours and a sparkline per indicator."""
+def profile_chart(current: View, code: str, name: str, frame) -> dict:
+    """The commune against the parent unit and the best commune on every indicator
+    (charts.profile), as a spec made once per view."""
+    def make() -> dict:
+        title = f"{name} — {current.period.label(current.lang)}"
+        return images.as_spec(charts.profile(
+            scores.profile_scores(frame), name, current.parent_label, title, current.subtitle(),
+            current.lang, compared=not current.user.unit_code))
+
+    return made(current, ("profile-chart", code, current.period.code), make)
+
+
+def show_profile(table: export.Table, frame, chart: dict, current: View) -> None:
+    """The profile's chart, then its table with status colours and a sparkline per indicator,
+    and the files of both."""
+    spec = images.fitted(chart, PRESENT_BOX, 1.6) if current.present else chart
+    st.vega_lite_chart(spec, key="profile-chart",
+                       width="content" if current.present else "stretch")
     status, change = current.t("status"), current.t("vs_previous_short")
     colours = {current.t(s): style for s, style in STATUS_STYLE.items()}
     changes = [change_colour(catalog.BY_ID[i], text)
@@ -302,7 +345,7 @@ def show_profile(table: export.Table, frame, current: View) -> None:
     display = table.frame.assign(**{current.t("sparkline"): frame["trend"]})
     styled = display.style.map(lambda label: colours.get(label, ""), subset=[status]).apply(
         lambda _: [f"color: {CHANGE_COLOURS[c]}" if c else "" for c in changes], subset=[change])
-    table_block(table, current.lang, display=styled, expanded=True, column_config={
+    table_block(table, current.lang, chart, display=styled, expanded=True, column_config={
         current.t("family"): st.column_config.Column(width="small"),
         current.t("indicator"): st.column_config.Column(width="large"),
         current.t("sparkline"): st.column_config.LineChartColumn(current.t("sparkline"))})
@@ -476,6 +519,20 @@ def table_block(table: export.Table, lang: str, chart=None, display=None, column
                             on_click="ignore")
 
 
+def file_uploader(label: str, types: list[str], key: str, lang: str):
+    """st.file_uploader with our words over Streamlit's English ones ("Upload", "200MB per
+    file"): Streamlit 1.67 takes no text for them, so a style writes ours in their place."""
+    limit = i18n.t("upload_limit", lang, size=st.get_option("server.maxUploadSize"))
+    words = {'button p': i18n.t("upload_button", lang),
+             '[data-testid="stFileUploaderDropzoneInstructions"] span':
+             f"{limit} • {', '.join(t.upper() for t in types)}"}
+    st.html("<style>" + "".join(
+        f'.st-key-{key} [data-testid="stFileUploaderDropzone"] {part} {{font-size: 0}}'
+        f'.st-key-{key} [data-testid="stFileUploaderDropzone"] {part}::after '
+        f'{{content: "{text}"; font-size: 14px}}' for part, text in words.items()) + "</style>")
+    return st.file_uploader(label, type=types, key=key)
+
+
 def open_profile(event, current: View) -> None:
     """A click on a commune in a chart opens its profile, for the same period and language."""
     picked = event.selection.get(charts.COMMUNE_SELECTION) if event else None
@@ -517,27 +574,33 @@ def family_page(family: str) -> None:
 
 
 def map_block(current: View, indicator: catalog.Indicator, key: str) -> None:
-    """A choropleth of the indicator for the period, with its class method and count, and
-    the table of its numbers. A click on a commune opens its profile."""
+    """A choropleth of the indicator for the period, coloured by status against the target
+    when it has one, or by classes (method and count chosen), and the table of its numbers. A
+    click on a commune opens its profile."""
     layer = maps.layer(current.db)
     if not layer.features:
         st.info(current.t("no_boundaries"))
         return
     lang, period = current.lang, current.period
+    target = figures.parent_values(current.db, period).loc[indicator.id, "target"]
+    methods = maps.METHODS if pd.notna(target) else maps.METHODS[1:]
     method_column, count_column = st.columns([3, 2])
     method = method_column.segmented_control(
-        current.t("classes_method"), maps.METHODS, default="quantiles", required=True,
-        format_func=current.t, key=f"{key}-method")
-    count = count_column.slider(current.t("classes_count"), 3, 7, 5, key=f"{key}-count")
+        current.t("classes_method"), methods, default=methods[0], required=True,
+        format_func=lambda m: current.t("status_method" if m == "status" else m),
+        key=f"{key}-{'colours' if pd.notna(target) else 'classes'}")
+    count = count_column.slider(current.t("classes_count"), 3, 7, 5, key=f"{key}-count",
+                                disabled=method == "status")
 
     def choropleth():
         frame = figures.ranking(current.db, indicator, period)
-        bounds = maps.breaks(frame["value"], method, count)
+        bounds = None if method == "status" else maps.breaks(frame["value"], method, count)
+        legend = maps.legend(method, len(bounds or []), target, indicator, lang)
         title = f"{indicator.label(lang)} — {period.label(lang)}"
         subtitle = current.subtitle()
         if layer.approximate:
             subtitle = [*subtitle, current.t("approximate_boundaries")]
-        return (charts.choropleth(layer, frame, indicator, bounds, title, subtitle, lang),
+        return (charts.choropleth(layer, frame, indicator, bounds, legend, title, subtitle, lang),
                 export.map_table(frame, indicator, bounds, title, current.subtitle(), lang))
 
     event = chart_block(shown(current, ("map", indicator.id, period.code, method, count),

@@ -1,7 +1,11 @@
 """Fixtures: the demo database built once per run, and a small database of hand-made figures
-whose indicator values the tests compute by hand."""
+whose indicator values the tests compute by hand. The run writes nothing inside the checkout
+but under build/: the suite fails if it did."""
 
+import os
 import shutil
+import sys
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -9,6 +13,46 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from grassroots import access, db, demo, ingest
+
+UNWATCHED = {".git", ".venv", "build"}  # what a run may write to, besides the temporary folder
+CHECKOUT = pytest.StashKey[dict]()  # the checkout's files when the run began
+
+
+def checkout_files() -> dict[str, tuple[int, int]]:
+    """Every file of the checkout, ignored ones included, with its size and modification time
+    (but under UNWATCHED)."""
+    found = {}
+    for folder, subfolders, files in os.walk(db.ROOT):
+        if folder == str(db.ROOT):
+            subfolders[:] = [f for f in subfolders if f not in UNWATCHED]
+        for name in files:
+            path = Path(folder, name)
+            stat = path.lstat()
+            found[str(path.relative_to(db.ROOT))] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+def pytest_configure(config) -> None:
+    """Bytecode of what is imported from now on, here and in the processes tests start, goes
+    under build/; a dashboard started without a database named gets one in a temporary folder,
+    never the default path."""
+    prefix = str(db.ROOT / "build" / "pycache")
+    sys.pycache_prefix = sys.pycache_prefix or prefix
+    os.environ.setdefault("PYTHONPYCACHEPREFIX", prefix)
+    os.environ["DASHBOARD_DB"] = str(Path(tempfile.mkdtemp(prefix="unnamed-")) / "db.duckdb")
+    config.stash[CHECKOUT] = checkout_files()
+
+
+def pytest_sessionfinish(session) -> None:
+    """Fail the run when it wrote inside the checkout: a file new, changed or gone."""
+    before, after = session.config.stash[CHECKOUT], checkout_files()
+    touched = sorted(name for name in before.keys() | after.keys()
+                     if before.get(name) != after.get(name))
+    if touched:
+        session.config.get_terminal_writer().line(
+            "The run wrote inside the checkout (only build/ is allowed): " + ", ".join(touched),
+            red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture(scope="session")

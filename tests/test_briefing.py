@@ -50,8 +50,8 @@ def map_chart(database):
     period = periods.parse("2025-Q2")
     frame = figures.ranking(database, ON_TIME, period)
     bounds = maps.breaks(frame["value"], "quantiles", 5)
-    return charts.choropleth(maps.layer(database), frame, ON_TIME, bounds, "Bản đồ đúng hạn",
-                             ["Huyện Bình Lục"], "vi")
+    return charts.choropleth(maps.layer(database), frame, ON_TIME, bounds, "5 lớp theo phân vị",
+                             "Bản đồ đúng hạn", ["Huyện Bình Lục"], "vi")
 
 
 def trend_chart(database):

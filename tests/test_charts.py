@@ -20,25 +20,50 @@ def rows(spec: dict) -> list[dict]:
     return [row for dataset in spec["datasets"].values() for row in dataset]
 
 
-def test_ranking_colours_bars_by_status_and_draws_parent_and_target(district):
+def test_a_ranking_of_close_rates_draws_dots_on_an_axis_zoomed_to_them(district):
+    """On-time rates of 94,3–100%: from zero, 99,2% and 99,9% would look the same."""
     period = periods.parse("2025-06")
     frame = figures.ranking(district, ON_TIME, period)
     spec = charts.ranking(frame, ON_TIME, 0.992, "Toàn huyện", 1.0, "Đúng hạn — Tháng 6/2025",
                           ["Huyện Bình Lục · DỮ LIỆU MẪU", "Nguồn: x"], "vi").to_dict()
     assert spec["title"]["text"] == "Đúng hạn — Tháng 6/2025"
     assert "DỮ LIỆU MẪU" in spec["title"]["subtitle"][0]
+    assert spec["title"]["subtitle"][2:] == ["Trục hoành bắt đầu từ 94,0%, không từ 0",
+                                             "Không có số liệu: An Lão"]
     assert spec["config"]["locale"]["number"]["decimal"] == ","
-    bars = spec["layer"][0]
-    scale = bars["encoding"]["color"]["scale"]
+    dots = spec["layer"][0]
+    assert dots["mark"]["type"] == "circle"
+    assert dots["encoding"]["x"]["scale"]["domain"] == [pytest.approx(0.94), 1.0]
+    scale = dots["encoding"]["color"]["scale"]
     assert dict(zip(scale["domain"], scale["range"]))["Chưa đạt"] == "#d73027"
     data = rows(spec)
     tieu_dong = next(r for r in data if r.get("name") == "Tiêu Động")
-    assert tieu_dong["status_label"] == "Chưa đạt" and tieu_dong["value_label"].endswith("%")
-    assert "An Lão" not in {r.get("name") for r in data}  # no bar, no place
-    assert spec["title"]["subtitle"][2] == "Không có số liệu: An Lão"
+    assert tieu_dong["status_label"] == "Chưa đạt" and tieu_dong["value_label"] == "94,3%"
+    assert "An Lão" not in {r.get("name") for r in data}  # no mark, no place
     labels = {r["label"] for r in data if "label" in r}
     assert labels == {"Toàn huyện: 99,2%", "Chỉ tiêu: 100,0%"}
-    assert bars["encoding"]["y"]["sort"] == list(frame["name"])[:-1]
+    assert dots["encoding"]["y"]["sort"] == list(frame["name"])[:-1]
+    values = spec["layer"][1]  # written at the right edge, clear of the rules
+    assert values["encoding"]["x"] == {"value": "width"}
+
+
+def test_a_ranking_of_spread_values_draws_bars_from_zero(district):
+    receptions = catalog.BY_ID["chair_receptions"]
+    frame = figures.ranking(district, receptions, periods.parse("2025-06"))
+    spec = charts.ranking(frame, receptions, 3.0, "Toàn huyện", 4.0, "t", ["s"], "vi").to_dict()
+    assert spec["layer"][0]["mark"]["type"] == "bar"
+    assert "scale" not in spec["layer"][0]["encoding"]["x"]
+    assert not any("Trục hoành" in line for line in spec["title"]["subtitle"])
+
+
+@pytest.mark.parametrize("values, axis", [
+    ([0.948, 1.0, 0.992], [0.94, 1.0]),
+    ([0.70, 0.80, 0.975], [0.6, 1.0]),  # below, not at: no dot sits on the axis
+    ([0.2, 0.9], None),  # spread: from zero
+])
+def test_the_zoomed_axis_starts_at_a_round_figure_below_the_lowest(values, axis):
+    zoomed = charts.zoomed_axis(values, ON_TIME)
+    assert zoomed == (None if axis is None else [pytest.approx(axis[0]), axis[1]])
 
 
 def test_ranking_without_target_has_only_the_parent_rule(district):

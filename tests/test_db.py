@@ -23,7 +23,7 @@ def test_the_path_comes_from_dashboard_db(monkeypatch, tmp_path):
     monkeypatch.setenv("DASHBOARD_DB", str(tmp_path / "x.duckdb"))
     assert db.default_path() == tmp_path / "x.duckdb"
     monkeypatch.delenv("DASHBOARD_DB")
-    assert db.default_path() == db.ROOT / "data" / "dashboard.duckdb"
+    assert db.default_path() == db.ROOT / "build" / "dashboard.duckdb"
 
 
 def _row_counts(con) -> dict[str, int]:

@@ -98,11 +98,9 @@ def test_simplifying_keeps_shared_borders_shared():
     assert union.area == pytest.approx(shapely.union_all(shapes).area, rel=1e-3)  # no gaps
 
 
-def test_the_cli_stores_boundaries_and_keeps_the_source(tmp_path, demo_db, monkeypatch, capsys):
+def test_the_cli_stores_boundaries_and_keeps_the_source(tmp_path, demo_db, capsys):
     database = tmp_path / "x.duckdb"
     database.write_bytes(demo_db.read_bytes())
-    archive = tmp_path / "kept"
-    monkeypatch.setattr(geo, "ARCHIVE", archive)
     source = tmp_path / "binh_luc.geojson"
     demo_shapes = json.loads((db.ROOT / "data" / "demo" / "boundaries.geojson").read_text())
     for feature in demo_shapes["features"]:
@@ -114,7 +112,7 @@ def test_the_cli_stores_boundaries_and_keeps_the_source(tmp_path, demo_db, monke
     stored = db.Database(database)
     shapes = geo.load(stored)
     assert len(shapes) == 15 and not shapes["approximate"].any()
-    assert (archive / source.name).read_bytes() == source.read_bytes()
+    assert (tmp_path / "boundaries" / source.name).read_bytes() == source.read_bytes()
     layer = maps.layer(stored)
     assert len(layer.features) == 15 and not layer.approximate
     assert layer.outline["geometry"]["type"] in ("Polygon", "MultiPolygon")
