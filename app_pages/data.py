@@ -5,7 +5,7 @@ import streamlit as st
 
 from grassroots import contract, geo, i18n, ingest, templates, ui
 
-current = ui.header(ui.view().t("data"))
+current = ui.header(ui.view().t("data"), figures_needed=False)  # where the first figures come in
 lang = current.lang
 if not current.user.may("import"):  # the page is not offered to others; nor does it run
     st.stop()

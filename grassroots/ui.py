@@ -208,8 +208,9 @@ def view() -> View:
     return st.session_state.view
 
 
-def header(title: str) -> View:
-    """The page's title, the demo banner while on sample data, and the view."""
+def header(title: str, figures_needed: bool = True) -> View:
+    """The page's title, the demo banner while on sample data, and the view. A page whose
+    `figures_needed` stops here while there are none."""
     current = view()
     if current.present:
         st.html(PRESENT_CSS)
@@ -220,7 +221,7 @@ def header(title: str) -> View:
         st.warning(current.t("open_banner"), icon="🔓")
     if current.settings.get("demo") == "true":
         st.warning(current.t("demo_banner"), icon="⚠️")
-    if current.period is None:
+    if current.period is None and figures_needed:
         st.info(current.t("no_data_period"))
         st.stop()
     return current

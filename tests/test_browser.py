@@ -2,6 +2,7 @@
 server on the demo database. Every page draws its charts, shows no exception, and no request
 leaves this machine. Screenshots are kept in build/screenshots/ for a person to look at."""
 
+import re
 from urllib.parse import urlparse
 
 import pytest
@@ -106,8 +107,9 @@ def test_the_period_survives_a_change_of_kind_and_of_page(server, browser):
 
 def test_a_click_on_a_commune_opens_its_profile(server, browser):
     page = _open(browser, f"{server}/dossiers?ky=2025-Q2", 2, "dossiers-before-click", [])
-    bars = page.locator('[data-testid="stVegaLiteChart"]').first.locator(".mark-rect path")
-    bars.last.click()  # the last commune drawn: Tiêu Động, the lowest on-time rate
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
+    dots = chart.locator(".mark-symbol.role-mark path")
+    dots.last.click()  # the last commune drawn: Tiêu Động, the lowest on-time rate
     page.wait_for_url("**/ho-so-xa?**")
     page.wait_for_selector(IDLE)
     page.wait_for_selector("text=Yếu nhất so với toàn huyện")
@@ -120,14 +122,25 @@ def test_a_click_on_a_commune_opens_its_profile(server, browser):
     page.close()
 
 
-def test_the_map_draws_one_shape_per_commune_in_five_colours(server, browser):
+def test_the_map_draws_one_shape_per_commune_by_target_then_by_classes(server, browser):
     requests: list[str] = []
-    page = _open(browser, f"{server}/ban-do?ky=2025-Q2&chitieu=online_rate", 1, "map", requests)
-    shapes = page.locator('[data-testid="stVegaLiteChart"] svg .mark-shape').first
-    fills = shapes.locator("path").evaluate_all("paths => paths.map(p => p.getAttribute('fill'))")
-    assert len(fills) == 15
-    assert len(set(fills)) >= 5
-    assert "An Lão" in page.locator('[data-testid="stVegaLiteChart"]').first.text_content()
+    page = _open(browser, f"{server}/ban-do?ky=2025-Q2&chitieu=on_time_rate", 1, "map", requests)
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
+
+    def fills() -> list[str]:
+        shapes = chart.locator("svg .mark-shape").first.locator("path")
+        return shapes.evaluate_all("paths => paths.map(p => p.getAttribute('fill'))")
+
+    assert len(fills()) == 15
+    met, close, missed, no_data = "#1a9850", "#f4a41c", "#d73027", "#d9d9d9"
+    assert {met, close, missed} <= set(fills()) <= {met, close, missed, no_data}
+    assert "So với chỉ tiêu 100,0%" in chart.text_content()
+    assert "An Lão" in chart.text_content()
+    page.get_by_text("Phân vị", exact=True).click()
+    page.get_by_text(re.compile("lớp theo phân vị")).wait_for(timeout=60_000)
+    page.screenshot(path=SHOTS / "map-classes.png", full_page=True)
+    classes = int(re.search(r"(\d) lớp theo phân vị", chart.text_content()).group(1))
+    assert classes >= 3 and len(set(fills()) - {no_data}) == classes
     outside = {urlparse(u).hostname for u in requests} - LOCAL_HOSTS - {None}
     assert not outside, f"requests left the machine: {outside}"
     page.close()

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from grassroots import catalog, charts, figures, i18n, periods
+from grassroots import catalog, charts, figures, i18n, maps, periods, scores
 from grassroots.db import Database
 
 ON_TIME = catalog.BY_ID["on_time_rate"]
@@ -126,3 +126,55 @@ def test_a_province_trend_draws_the_communes_as_a_band(province):
     assert len(rows(spec)) <= 3 * quarters + 1  # a band and the parent line, not 129 lines
     band = next(rows for rows in spec["datasets"].values() if "low" in rows[0])
     assert all(r["low"] <= r["high"] for r in band)
+
+
+def test_a_map_against_the_target_uses_the_scorecards_colours_and_says_so(district):
+    """A commune within a point of target is "close", not red as the lowest quantile was."""
+    period = periods.parse("2025-06")
+    frame = figures.ranking(district, ON_TIME, period)
+    legend = maps.legend("status", 0, 1.0, ON_TIME, "vi")
+    spec = charts.choropleth(maps.layer(district), frame, ON_TIME, None, legend, "t", ["s"], "vi")
+    colour = spec["layer"][0]["encoding"]["color"]
+    assert colour["title"] == "So với chỉ tiêu 100,0%"
+    assert dict(zip(colour["scale"]["domain"], colour["scale"]["range"])) == {
+        "Đạt": "#1a9850", "Gần đạt": "#f4a41c", "Chưa đạt": "#d73027",
+        "Không có số liệu": "#d9d9d9"}
+    drawn = {r["name"]: r["class_label"] for r in spec["datasets"][charts.MAP_VALUES]}
+    assert drawn["Tràng An"] == "Gần đạt"  # 99,5%
+    assert drawn["Tiêu Động"] == "Chưa đạt" and drawn["Bồ Đề"] == "Đạt"
+    assert drawn["An Lão"] == "Không có số liệu"
+
+
+def test_a_map_by_classes_names_its_method_and_count(district):
+    frame = figures.ranking(district, ON_TIME, periods.parse("2025-06"))
+    bounds = maps.breaks(frame["value"], "quantiles", 4)
+    legend = maps.legend("quantiles", len(bounds), None, ON_TIME, "en")
+    spec = charts.choropleth(maps.layer(district), frame, ON_TIME, bounds, legend, "t", ["s"],
+                             "en")
+    assert spec["layer"][0]["encoding"]["color"]["title"] == f"{len(bounds)} classes by quantiles"
+
+
+def test_the_profile_chart_puts_the_commune_beside_the_parent_and_the_best(district):
+    period = periods.parse("2025-Q2")
+    frame = scores.profile_scores(figures.profile(district, "13558", period))
+    spec = charts.profile(frame, "Xã Tiêu Động", "Toàn huyện", "t", ["s"], "vi").to_dict()
+    data = pd.DataFrame(rows(spec))
+    on_time = data[data["indicator"] == "Đúng hạn"].set_index("series")
+    assert set(on_time.index) == {"Xã Tiêu Động", "Toàn huyện", "Xã tốt nhất"}
+    mine = frame.set_index("indicator").loc["on_time_rate"]
+    assert on_time.loc["Xã Tiêu Động", "score"] == pytest.approx(100 * mine["value"])
+    assert on_time.loc["Xã Tiêu Động", "value_label"] == i18n.value(ON_TIME, mine["value"], "vi")
+    best = figures.ranking(district, ON_TIME, period).iloc[0]
+    assert on_time.loc["Xã tốt nhất", "detail"] == best["name"]
+    assert spec["layer"][-1]["encoding"]["x"] == {"value": "width"}  # values at the right
+    assert spec["title"]["subtitle"][-1] == "Chưa có chỉ tiêu: Thứ Bảy với dân"
+    assert spec["layer"][2]["encoding"]["x"]["scale"]["domain"] == [0, 100]
+    dialogues = data[(data["indicator"] == "Đối thoại") & (data["series"] == "Xã Tiêu Động")]
+    assert dialogues["score"].tolist() == [0]  # none held against one a year: 0, not missing
+
+
+def test_a_commune_viewers_profile_chart_has_no_one_to_compare_with(district):
+    frame = scores.profile_scores(figures.profile(district, "13558", periods.parse("2025-Q2")))
+    spec = charts.profile(frame, "Xã Tiêu Động", "Toàn huyện", "t", ["s"], "vi",
+                          compared=False).to_dict()
+    assert {r["series"] for r in rows(spec) if "series" in r} == {"Xã Tiêu Động"}
