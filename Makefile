@@ -2,8 +2,10 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Nothing a run writes lands in the checkout but under build/ (and the virtual environment).
-export PYTHONPYCACHEPREFIX := $(CURDIR)/build/pycache
+# Nothing a run writes lands in the checkout but under build/ (and the virtual environment): every
+# Python of the environment (the dashboard, tests, benchmarks, tools) keeps its bytecode there.
+PYCACHE := import sys; sys.pycache_prefix = sys.pycache_prefix or '$(CURDIR)/build/pycache'
+SITE = $$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))')
 
 .PHONY: run test
 
@@ -18,9 +20,11 @@ test: $(VENV)/.dev
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	echo "$(PYCACHE)" > $(SITE)/build-pycache.pth
 	touch $@
 
 $(VENV)/.dev: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	echo "$(PYCACHE)" > $(SITE)/build-pycache.pth
 	touch $@ $(VENV)/.runtime

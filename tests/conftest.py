@@ -4,7 +4,6 @@ but under build/: the suite fails if it did."""
 
 import os
 import shutil
-import sys
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -33,12 +32,8 @@ def checkout_files() -> dict[str, tuple[int, int]]:
 
 
 def pytest_configure(config) -> None:
-    """Bytecode of what is imported from now on, here and in the processes tests start, goes
-    under build/; a dashboard started without a database named gets one in a temporary folder,
-    never the default path."""
-    prefix = str(db.ROOT / "build" / "pycache")
-    sys.pycache_prefix = sys.pycache_prefix or prefix
-    os.environ.setdefault("PYTHONPYCACHEPREFIX", prefix)
+    """A dashboard started without a database named gets one in a temporary folder, never the
+    default path. (Bytecode goes under build/: the Makefile sets that up in the environment.)"""
     os.environ["DASHBOARD_DB"] = str(Path(tempfile.mkdtemp(prefix="unnamed-")) / "db.duckdb")
     config.stash[CHECKOUT] = checkout_files()
 
