@@ -6,7 +6,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from grassroots import access, backup, briefing, db, demo, geo, i18n, ingest, periods
+from grassroots import access, backup, briefing, db, demo, geo, i18n, ingest, official, periods
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,11 +23,15 @@ def _parser() -> argparse.ArgumentParser:
 
     init_demo = verb("init-demo", "build the Bình Lục demo database", lang=False)
     init_demo.add_argument("--force", action="store_true", help="replace an existing file")
-    init = verb("init", "make an empty database for a real district or province", lang=False)
-    init.add_argument("--parent", required=True, help='the unit\'s name, e.g. "Bình Lục"')
-    init.add_argument("--level", required=True, choices=("district", "province"))
-    init.add_argument("--code", default="", help="its official code, e.g. 352")
-    init.add_argument("--province", default="", help="the province of a district")
+    init = verb("init", "make a database for a province of today (its communes, those they "
+                "were made from, real boundaries), a district as it was before 1/7/2025, or "
+                "any unit without communes", lang=False)
+    init.add_argument("--province", default="", help='a province of today, e.g. "Ninh Bình"; '
+                      "with --former-district, the district's province then, e.g. \"Hà Nam\"")
+    init.add_argument("--former-district", help='a district before 1/7/2025, e.g. "Bình Lục"')
+    init.add_argument("--parent", help='the name of a unit to fill by hand, e.g. "Bình Lục"')
+    init.add_argument("--level", choices=("district", "province"), help="with --parent")
+    init.add_argument("--code", default="", help="with --parent: its official code, e.g. 352")
     init.add_argument("--source", default="", help='the source line of charts, e.g. "Báo cáo '
                       'của UBND các xã"')
     verbs.add_parser("demo-data", help="regenerate the committed demo inputs in data/demo/")
@@ -76,16 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         demo.build(path)
         print(f"Đã tạo cơ sở dữ liệu mẫu: {path}")
     elif args.verb == "init":
-        if path.exists():
-            print(f"Tệp {path} đã tồn tại.", file=sys.stderr)
-            return 1
-        database = db.Database(path)
-        with database.write() as con:
-            con.executemany("INSERT OR REPLACE INTO settings VALUES (?, ?)", [
-                ["parent_name", args.parent], ["parent_level", args.level],
-                ["parent_code", args.code], ["province_name", args.province],
-                ["demo", "false"], ["source", args.source]])
-        print(f"Đã tạo cơ sở dữ liệu trống cho {args.parent}: {path}")
+        return init(parser, path, args)
     elif args.verb == "demo-data":
         demo.generate()
         print(f"Đã sinh dữ liệu mẫu trong {demo.FOLDER}")
@@ -122,6 +117,46 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(i18n.t("backup_restored", args.lang, folder=args.folder,
                      tables=len(manifest["tables"]), made=manifest["made_at"]))
+    return 0
+
+
+def init(parser: argparse.ArgumentParser, path: Path, args) -> int:
+    """A new database: a province of today or a district as it was, from the official lists,
+    or a unit to fill by hand (--parent, --level)."""
+    if path.exists():
+        print(f"Tệp {path} đã tồn tại.", file=sys.stderr)
+        return 1
+    if args.parent and args.level:
+        settings = {"parent_name": args.parent, "parent_level": args.level,
+                    "parent_code": args.code, "province_name": args.province}
+        codes = None
+    elif args.province:
+        try:
+            if args.former_district:
+                codes = official.former_district(args.former_district, args.province)
+                settings = {"parent_name": args.former_district, "parent_level": "district",
+                            "province_name": args.province}
+            else:
+                codes = official.province(args.province)
+                settings = {"parent_name": args.province, "parent_level": "province",
+                            "province_name": args.province}
+        except official.Unknown as unknown:
+            print(i18n.t(unknown.key, "vi", **unknown.values), file=sys.stderr)
+            return 1
+    else:
+        parser.error("init needs --province (and --former-district), or --parent and --level")
+    settings |= {"demo": "false", "source": args.source}
+    database = db.Database(path)
+    if codes is None:
+        with database.write() as con:
+            con.executemany("INSERT OR REPLACE INTO settings VALUES (?, ?)",
+                            [[k, v] for k, v in settings.items()])
+        print(f"Đã tạo cơ sở dữ liệu trống cho {args.parent}: {path}")
+    else:
+        official.build(database, codes, settings, "data/units")
+        print(f"Đã tạo cơ sở dữ liệu cho {i18n.t(settings['parent_level'], 'vi')} "
+              f"{settings['parent_name']}: {len(codes)} xã hiện nay, với các xã trước "
+              f"01/07/2025 hợp thành và ranh giới: {path}")
     return 0
 
 

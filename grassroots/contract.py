@@ -47,7 +47,7 @@ KINDS: dict[str, Kind] = {
         Column("Số hộ", "households", optional=True),
         Column("Diện tích (km²)", "area_km2", "decimal", optional=True),
         Column("Số thôn, tổ dân phố", "villages", optional=True),
-    ), covers=("code",)),
+    ), covers=("code", "valid_from")),
     "dossiers": Kind("dossier_stats", (
         CODE, NAME, MONTH,
         Column("Kỳ trước chuyển sang", "carried_over"),

@@ -22,6 +22,7 @@ import os
 import re
 import shutil
 import threading
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -31,6 +32,7 @@ from grassroots import catalog
 from grassroots.memo import Memo
 
 ROOT = Path(__file__).resolve().parent.parent
+SINCE_EVER = date(1900, 1, 1)  # a unit's valid_from when it was in force before any figure
 QUERIES = ROOT / "queries"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -120,7 +122,7 @@ def _sync(path: Path) -> None:
 # rows; any other table not named here (users, audit, import log, replaced rows) is empty.
 SCOPED = {
     "units": "code = {unit}",
-    "unit_crosswalk": "{unit} IN (old_code, new_code)",
+    "crosswalk": "{unit} IN (old_code, new_code)",
     "targets": "unit_code IS NULL OR unit_code = {unit}",
     "settings": "true",
     "engagement_rules": "true",

@@ -185,6 +185,12 @@ STRINGS = {
     "sort_by": ("Sắp xếp theo", "Sort by"),
     "map": ("Bản đồ", "Map"),
     "data": ("Dữ liệu", "Data"),
+    "unknown_province": ("Không có tỉnh, thành phố «{province}» trong danh sách 34 tỉnh, thành "
+                         "phố từ 01/07/2025.", "There is no province «{province}» among the 34 "
+                         "provinces since 1 July 2025."),
+    "unknown_district": ("Không có huyện «{district}» của tỉnh «{province}» trong danh sách "
+                         "trước 01/07/2025.", "There was no district «{district}» in the "
+                         "province «{province}» before 1 July 2025."),
     "not_found_title": ("Không tìm thấy trang", "Page not found"),
     "not_found": ("Bảng điều khiển không có trang nào ở địa chỉ {path}: có thể liên kết đã cũ "
                   "hoặc gõ nhầm.", "The dashboard has no page at {path}: the link may be old "

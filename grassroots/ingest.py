@@ -657,7 +657,7 @@ def _duplicates(tables: list[Table]) -> list[Problem]:
         kind = contract.KINDS[kind_name]
         if not kind.unique:
             continue
-        key = list(kind.covers)
+        key = [c for c in kind.covers if c in kind.headers]  # a file's, not the version's
         same = [t for t in tables if t.kind == kind_name]
         labels = {t.sheet: t.labels for t in same}
         frame = pd.concat([t.frame.assign(_sheet=t.sheet) for t in same])
@@ -840,6 +840,18 @@ def _replace(con: duckdb.DuckDBPyConnection, kind: contract.Kind, frame: pd.Data
     return added, replaced, len(frame) - added
 
 
+def _unit_versions(con: duckdb.DuckDBPyConnection, table: Table) -> pd.DataFrame:
+    """A units file's rows as the versions of their communes they change: the version of each
+    code in force (its latest), or a new commune in force before any figure. Only the columns
+    the file carries change: a file of codes and names never erases a population or an area."""
+    stored = con.execute("SELECT * EXCLUDE (import_id) FROM units "
+                         "QUALIFY valid_from = max(valid_from) OVER (PARTITION BY code)").df()
+    carried = [c for c in table.frame.columns if c in table.labels or c == "code"]
+    versions = table.frame[carried].merge(
+        stored.drop(columns=[c for c in carried if c != "code"]), on="code", how="left")
+    return versions.assign(valid_from=versions["valid_from"].fillna(pd.Timestamp(db.SINCE_EVER)))
+
+
 def _records_to_months(con: duckdb.DuckDBPyConnection, import_id: int) -> pd.DataFrame:
     """The monthly statistics the dossier records of this import change: every month of its
     communes from the earliest month a new or replaced record was received."""
@@ -872,7 +884,8 @@ def apply(con: duckdb.DuckDBPyConnection, checked: Checked, user: str,
     added = replaced = unchanged = 0
     for table in checked.tables:
         kind = contract.KINDS[table.kind]
-        a, r, u = _replace(con, kind, table.frame, import_id)
+        frame = _unit_versions(con, table) if table.kind == "units" else table.frame
+        a, r, u = _replace(con, kind, frame, import_id)
         added, replaced, unchanged = added + a, replaced + r, unchanged + u
         if table.kind == "dossier_records" and a:
             _replace(con, contract.KINDS["dossiers"], _records_to_months(con, import_id),

@@ -3,5 +3,5 @@
 SELECT b.unit_code, u.name, b.approximate, b.source, b.geometry
 FROM boundaries AS b
 JOIN units AS u ON u.code = b.unit_code
-WHERE u.closed_on IS NULL
+WHERE u.valid_to IS NULL
 ORDER BY b.unit_code

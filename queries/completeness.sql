@@ -28,5 +28,5 @@ SELECT
 FROM units AS u
 CROSS JOIN families AS f
 LEFT JOIN reported AS r ON r.unit_code = u.code AND r.family = f.family
-WHERE u.closed_on IS NULL
+WHERE u.valid_to IS NULL
 ORDER BY u.code, f.family

@@ -35,7 +35,7 @@ WITH months AS (
     FROM units AS u
     CROSS JOIN months AS m
     CROSS JOIN engagement_rules AS r
-    WHERE u.closed_on IS NULL
+    WHERE u.valid_to IS NULL
 ), judged AS (
     SELECT unit_code, month, kind, per,
         CASE per WHEN 'week' THEN weeks ELSE min_events END AS required,

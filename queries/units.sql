@@ -2,5 +2,5 @@
 -- Returns: code, name, kind, population, households, area_km2, villages.
 SELECT code, name, kind, population, households, area_km2, villages
 FROM units
-WHERE closed_on IS NULL
+WHERE valid_to IS NULL
 ORDER BY code

@@ -108,10 +108,10 @@ def small_db(tmp_path) -> db.Database:
 
 
 def _small(con) -> None:
-    con.execute("""INSERT INTO units VALUES
-        ('10001', 'Một', 'xã', 5000, 1200, 10.0, 5, NULL, NULL),
-        ('10002', 'Hai', 'phường', 8000, 2000, 5.0, 8, NULL, NULL),
-        ('10003', 'Đồng Ba', 'xã', 3000, 800, 12.0, 4, NULL, NULL)""")
+    con.execute("""INSERT INTO units (code, name, kind, population, households, area_km2,
+        villages) VALUES ('10001', 'Một', 'xã', 5000, 1200, 10.0, 5),
+                         ('10002', 'Hai', 'phường', 8000, 2000, 5.0, 8),
+                         ('10003', 'Đồng Ba', 'xã', 3000, 800, 12.0, 4)""")
     dossiers = [
         ("10001", m, early, on_time, late)
         for m, (early, on_time, late) in zip(
