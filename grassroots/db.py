@@ -15,6 +15,7 @@ process ever writes the file that readers have open:
 
 import contextlib
 import copy
+import dataclasses
 import fcntl
 import functools
 import hashlib
@@ -35,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SINCE_EVER = date(1900, 1, 1)  # a unit's valid_from when it was in force before any figure
 QUERIES = ROOT / "queries"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+DERIVED = Path(__file__).resolve().parent / "derived"  # rebuilt on the catalogue's views
 
 
 def default_path() -> Path:
@@ -58,7 +60,8 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
 def catalog_stamp() -> str:
     """What the derived parts of the schema are built from: the indicator formulas and the
     default targets. Stored in settings, so a changed catalogue is applied on the next start."""
-    text = catalog.parts_sql() + repr([(i.id, i.target) for i in catalog.INDICATORS])
+    text = catalog.parts_sql() + repr([(i.id, i.target) for i in catalog.INDICATORS]) + "".join(
+        path.read_text(encoding="utf-8") for path in sorted(DERIVED.glob("*.sql")))
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -84,6 +87,8 @@ def migrate(con: duckdb.DuckDBPyConnection, upto: int | None = None) -> None:
                     [version, path.stem])
     if upto is None:
         con.execute(f"CREATE OR REPLACE VIEW indicator_parts AS\n{catalog.parts_sql()}")
+        for path in sorted(DERIVED.glob("*.sql")):
+            con.execute(path.read_text(encoding="utf-8"))
         con.executemany(
             "INSERT INTO targets (indicator, value) SELECT $1, $2 WHERE NOT EXISTS "
             "(SELECT 1 FROM targets WHERE indicator = $1 AND unit_code IS NULL AND year IS NULL)",
@@ -117,13 +122,14 @@ def _sync(path: Path) -> None:
         os.close(fd)
 
 
-# What a reader limited to one commune sees of each table: the condition on its rows, `{unit}`
-# standing for the commune's quoted code. A table with a unit_code column keeps that commune's
-# rows; any other table not named here (users, audit, import log, replaced rows) is empty.
+# What a reader limited to one commune sees of each table: the condition on its rows, `{units}`
+# standing for the commune's code and those of the units it was made from (its history is its
+# own). A table with a unit_code column keeps their rows; any other table not named here (users,
+# audit, import log, replaced rows) is empty.
 SCOPED = {
-    "units": "code = {unit}",
-    "crosswalk": "{unit} IN (old_code, new_code)",
-    "targets": "unit_code IS NULL OR unit_code = {unit}",
+    "units": "code IN {units}",
+    "crosswalk": "new_code IN {units}",
+    "targets": "unit_code IS NULL OR unit_code IN {units}",
     "settings": "true",
     "engagement_rules": "true",
     "score_weights": "true",
@@ -140,16 +146,26 @@ def _scope(con: duckdb.DuckDBPyConnection, unit: str) -> None:
     tables = con.execute("SELECT t.table_name, list(c.column_name) FROM duckdb_tables() AS t "
                          "JOIN duckdb_columns() AS c USING (database_name, table_name) "
                          "WHERE database_name = 'data' GROUP BY ALL").fetchall()
+    made_from = [c for c, in con.execute(
+        "SELECT DISTINCT old_code FROM data.main.crosswalk WHERE new_code = ?", [unit]).fetchall()]
+    units = "(" + ", ".join(f"'{c}'" for c in sorted({unit, *made_from})) + ")"
     con.execute("USE memory")
     for table, names in tables:
         if table in SCOPED or "unit_code" in names:
-            keep = SCOPED.get(table, "unit_code = {unit}").format(unit=f"'{unit}'")
+            keep = SCOPED.get(table, "unit_code IN {units}").format(units=units)
         else:
             keep = "false"
         con.execute(f"CREATE VIEW {table} AS SELECT * FROM data.main.{table} WHERE {keep}")
     for sql, in con.execute("SELECT sql FROM duckdb_views() WHERE database_name = 'data' "
                             "AND NOT internal").fetchall():
         con.execute(sql)
+    macros = con.execute("SELECT function_name, parameters, macro_definition FROM "
+                         "duckdb_functions() WHERE database_name = 'data' "
+                         "AND function_type = 'table_macro'").fetchall()
+    # A macro that calls others after them (the derived macros call at most one level down).
+    for name, parameters, body in sorted(macros, key=lambda m: sum(
+            f"{other}(" in m[2] for other, _, _ in macros)):
+        con.execute(f"CREATE MACRO {name}({', '.join(parameters)}) AS TABLE {body}")
 
 
 def per_version(function):
@@ -197,12 +213,31 @@ class Database:
             return up_to_date(cur)
 
     def run(self, name: str, **params) -> pd.DataFrame:
+        """The rows of queries/`name`.sql. A query about the communes of a day ($as_of) and an
+        area ($area) is about today's (`today`) and all of them unless told otherwise (Lens);
+        a query about neither is not told."""
+        text = query_text(name)
+        for looking, default in (("as_of", self.today), ("area", lambda: None)):
+            if f"${looking}" not in text:
+                params.pop(looking, None)
+            elif looking not in params:
+                params[looking] = default()
+
         def query() -> pd.DataFrame:
             with self.cursor() as cur:
-                return cur.execute(query_text(name), params).df()
+                return cur.execute(text, params).df()
 
         key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
         return self._results.get((self.data_version(), name, key), query).copy()
+
+    def today(self) -> date:
+        """The day whose communes a reader sees unless told otherwise: the last day of the last
+        month with figures (the calendar's today while there are none)."""
+        last = self.run("data_range")["last"].iloc[0]
+        return date.today() if pd.isna(last) else (last + pd.offsets.MonthEnd(0)).date()
+
+    def looking_at(self, as_of: date, area: str | None = None) -> "Lens":
+        return Lens(self, as_of, area)
 
     def _attach(self) -> None:
         """Attach the newest file, if it is not the one attached already (call under _lock)."""
@@ -268,6 +303,23 @@ class Database:
             if self._con is not None:
                 self._con.close()
             self._con, self._attached = None, None
+
+
+@dataclasses.dataclass(frozen=True)
+class Lens:
+    """A database as a reader looks at it: the communes in force on `as_of`, the figures of
+    units that had ended by then counted for their successors, within `area` (a former
+    district's code; None: every commune). Read like the database it looks at."""
+
+    database: Database
+    as_of: date
+    area: str | None = None
+
+    def run(self, name: str, **params) -> pd.DataFrame:
+        return self.database.run(name, **{"as_of": self.as_of, "area": self.area, **params})
+
+    def __getattr__(self, name: str):
+        return getattr(self.database, name)
 
 
 def checksums(path: Path) -> dict[str, tuple[int, str]]:

@@ -1,4 +1,5 @@
--- What each commune reported for the months $start..$end (DATEs, first days): per monthly
+-- What each commune in force on $as_of within $area (NULL: all) reported for the months
+-- $start..$end (DATEs, first days), its predecessors' reports counted as its own: per monthly
 -- family, the months with a report against the months in the period; for cadres, whether a
 -- snapshot was taken in the twelve months up to $end (one is expected a year). Engagements are
 -- events, not reports: a month without one is not a missing report.
@@ -7,16 +8,22 @@ WITH monthly AS (
     SELECT 'dossiers' AS family, unit_code, month FROM dossier_stats
     UNION ALL SELECT 'letters', unit_code, month FROM letters
     UNION ALL SELECT 'satisfaction', unit_code, month FROM satisfaction
+    UNION ALL SELECT 'cadres', unit_code, taken_on FROM cadre_snapshots
+), shown AS (
+    SELECT m.family, u.shown_as AS unit_code, m.month
+    FROM monthly AS m
+    JOIN units_on($as_of) AS u
+        ON u.code = m.unit_code AND m.month BETWEEN u.valid_from AND u.valid_to
 ), reported AS (
     SELECT family, unit_code, count(DISTINCT month) AS months
-    FROM monthly
-    WHERE month BETWEEN $start AND $end
+    FROM shown
+    WHERE family <> 'cadres' AND month BETWEEN $start AND $end
     GROUP BY ALL
     UNION ALL
     SELECT DISTINCT 'cadres', unit_code, 1
-    FROM cadre_snapshots
-    WHERE taken_on > $end + INTERVAL 1 MONTH - INTERVAL 1 YEAR
-        AND taken_on < $end + INTERVAL 1 MONTH
+    FROM shown
+    WHERE family = 'cadres' AND month > $end + INTERVAL 1 MONTH - INTERVAL 1 YEAR
+        AND month < $end + INTERVAL 1 MONTH
 ), families AS (
     SELECT unnest(['dossiers', 'letters', 'cadres', 'satisfaction']) AS family
 )
@@ -25,8 +32,8 @@ SELECT
     f.family,
     coalesce(r.months, 0) AS reported,
     CASE WHEN f.family = 'cadres' THEN 1 ELSE datediff('month', $start, $end) + 1 END AS expected
-FROM units AS u
+FROM units_on($as_of) AS u
 CROSS JOIN families AS f
 LEFT JOIN reported AS r ON r.unit_code = u.code AND r.family = f.family
-WHERE u.valid_to IS NULL
+WHERE u.in_force AND ($area IS NULL OR u.area = $area)
 ORDER BY u.code, f.family

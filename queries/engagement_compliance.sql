@@ -1,5 +1,6 @@
--- Each commune's standing against each legal minimum of engagement_rules, per month of
--- $start..$end (DATEs, first days). Receptions count distinct days. A rule per week is held in a
+-- Each commune's (in force on $as_of, within $area; NULL: all) standing against each legal
+-- minimum of engagement_rules, per month of $start..$end (DATEs, first days), from the events
+-- it reported under its code. Receptions count distinct days. A rule per week is held in a
 -- month when every week of it had the minimum, a week (Monday to Sunday) belonging to the month
 -- of its Thursday as in ISO 8601; a rule per year counts the year so far and is "pending" until
 -- December.
@@ -32,10 +33,10 @@ WITH months AS (
              WHERE d.unit_code = u.code AND d.kind = r.kind
                  AND d.held_on BETWEEN w.thursday - 3 AND w.thursday + 3
          ) >= r.min_events) AS weeks_met
-    FROM units AS u
+    FROM units_on($as_of) AS u
     CROSS JOIN months AS m
     CROSS JOIN engagement_rules AS r
-    WHERE u.valid_to IS NULL
+    WHERE u.in_force AND ($area IS NULL OR u.area = $area)
 ), judged AS (
     SELECT unit_code, month, kind, per,
         CASE per WHEN 'week' THEN weeks ELSE min_events END AS required,
