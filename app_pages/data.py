@@ -26,7 +26,7 @@ if upload is not None:
         path = Path(folder) / upload.name
         path.write_bytes(upload.getvalue())
         bar = st.progress(0.0, current.t("checking_file"))
-        checked = ingest.check(path, current.db.run("units"), kind, progress=bar.progress)
+        checked = ingest.check(path, current.db.run("unit_history"), kind, progress=bar.progress)
         bar.empty()
         if checked.ok:
             st.success(current.t("file_good", file=checked.name, rows=i18n.number(

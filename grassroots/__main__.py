@@ -171,7 +171,7 @@ def import_files(database: db.Database, args) -> int:
     """Import each file in its own write; the communes (units) files first, since the others
     name their communes. Returns 1 if any file was refused."""
     def checked(path: Path) -> ingest.Checked:
-        return ingest.check(path, database.run("units"), args.kind,
+        return ingest.check(path, database.run("unit_history"), args.kind,
                             progress=_progress(path.name))
 
     results = [checked(f) for f in args.files]

@@ -313,7 +313,7 @@ def load(con: duckdb.DuckDBPyConnection, folder: Path = FOLDER) -> None:
         path = folder / f"{kind}.csv"
         if not path.exists():
             continue
-        units = con.execute(db.query_text("units"), {"as_of": date.max, "area": None}).df()
+        units = con.execute(db.query_text("unit_history")).df()
         checked = ingest.check(path, units, kind=kind)
         if not checked.ok:
             raise ValueError("\n".join(checked.messages("en")))

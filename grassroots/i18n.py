@@ -351,6 +351,9 @@ STRINGS = {
                        "'{value}' was typed in the {font} font (read as '{name}') and fits no "
                        "commune; convert the file to Unicode and check the name."),
     "unknown_name": ("không có xã nào tên «{value}».", "no commune is named '{value}'."),
+    "no_longer_in_force": ("{commune} chỉ tồn tại đến {until}; từ đó là {became}.",
+                           "{commune} existed until {until}; since then it is {became}."),
+    "not_yet_in_force": ("{commune} chỉ có từ {since}.", "{commune} exists only since {since}."),
     "code_name_disagree": ("mã {code} là xã {official}, không phải «{name}».",
                            "code {code} is {official}, not '{name}'."),
     "empty": ("ô trống; cột này bắt buộc.", "empty; this column is required."),

@@ -435,18 +435,30 @@ class _Sheetcheck:
 
 
 class _Communes:
-    """Communes as files name them: by code, by name (ignoring case, accents, spacing and the
-    kind prefix, or typed in a legacy font), or both when they agree."""
+    """Communes as files name them on the day a row is about (a code names a territory for a
+    time: 13531 is Bồ Đề in 05/2025 and Bình Giang in 08/2025): by code, by name (ignoring case,
+    accents, spacing and the kind prefix, or typed in a legacy font), or both when they agree.
+    `units` is every unit through time (the unit_history query); a row without a day is about
+    the latest unit of its code."""
 
     def __init__(self, units: pd.DataFrame):
-        self.names = dict(zip(units["code"], units["name"]))
-        self.by_name: dict[str, list[str]] = {}
-        for code, name in self.names.items():
-            self.by_name.setdefault(plain_name(name), []).append(code)
+        self.units = units.assign(plain=units["name"].map(plain_name),
+                                  valid_from=pd.to_datetime(units["valid_from"]),
+                                  valid_to=pd.to_datetime(units["valid_to"]))
+        latest = self.units.drop_duplicates("code", keep="last")
+        self.names = dict(zip(latest["code"], latest["name"]))
+        self.by_name = {plain: group for plain, group in self.units.groupby("plain")}
+
+    def _on(self, units: pd.DataFrame, day) -> pd.DataFrame:
+        """Those of `units` in force on `day` (the latest of each code when there is none)."""
+        if pd.isna(day):
+            return units.drop_duplicates("code", keep="last")
+        return units[(units["valid_from"] <= day) & (units["valid_to"] >= day)]
 
     def resolve(self, codes: pd.Series | None, names: pd.Series | None, rows: pd.Index,
-                check: _Sheetcheck) -> pd.Series:
+                days: pd.Series, check: _Sheetcheck) -> pd.Series:
         result = pd.Series(None, index=rows, dtype=object)
+        official = pd.Series(None, index=rows, dtype=object)  # each coded row's name that day
         if codes is not None:
             digits = codes.str.fullmatch(r"\d{1,5}")
             code = codes.where(~digits, codes.str.zfill(5))
@@ -456,28 +468,41 @@ class _Communes:
             unknown = digits & ~code.isin(self.names.keys())
             check.add("unknown_code", unknown[unknown].index, "unit_code",
                       values=lambda r: {"value": codes[r]})
-            result = code.where(digits & ~unknown)
+            known = digits & ~unknown
+            on_day = {(c, d): self._on(self.units[self.units["code"] == c], d)
+                      for c, d in set(zip(code[known], days[known]))}
+            for (c, d), found in on_day.items():
+                at = known[known & (code == c) & (days.eq(d) if pd.notna(d) else days.isna())]
+                if found.empty:
+                    self._not_in_force(check, at.index, "unit_code", c, d)
+                else:
+                    official[at.index] = found["name"].iloc[0]
+            result = code.where(official.notna())
         if names is not None:
             coded = result.notna() & (names != "")
-            pairs = list(zip(names[coded], result[coded]))
-            agree = {pair: self._agrees(*pair) for pair in set(pairs)}
+            agree = {pair: self._agrees(*pair) for pair in set(zip(names[coded],
+                                                                   official[coded]))}
             disagree = pd.Series(False, index=rows)
-            if pairs:
-                disagree[coded] = [not agree[pair] for pair in pairs]
+            if agree:
+                disagree[coded] = [not agree[pair] for pair in zip(names[coded],
+                                                                    official[coded])]
             check.add("code_name_disagree", disagree[disagree].index, "unit_name",
                       values=lambda r: {"code": result[r], "name": names[r],
-                                        "official": self.names[result[r]]})
+                                        "official": official[r]})
             result = result.where(~disagree)
             by_name_only = (names != "") & ~coded
             if codes is not None:
                 by_name_only &= codes == ""  # a bad or unknown code is reported already
-            found = {value: self._name(value) for value in names[by_name_only].unique()}
-            for value, (_, problem) in found.items():
+            pairs = set(zip(names[by_name_only], days[by_name_only]))
+            found = {(value, day): self._name(value, day) for value, day in pairs}
+            named = pd.Series(None, index=rows, dtype=object)
+            for (value, day), (code_found, problem) in found.items():
+                at = names.index[by_name_only & (names == value) & (
+                    days.eq(day) if pd.notna(day) else days.isna())]
+                named[at] = code_found
                 if problem:
-                    at = names.index[by_name_only & (names == value)]
                     check.add(problem.key, at, "unit_name", problem.warning, problem.values)
-            named = names[by_name_only].map(lambda v: found[v][0])
-            result = result.fillna(named.reindex(rows))
+            result = result.fillna(named)
         given = pd.Series(False, index=rows)
         for cells in (codes, names):
             if cells is not None:
@@ -486,31 +511,61 @@ class _Communes:
                   else "unit_name")
         return result
 
-    def _agrees(self, name: str, code: str) -> bool:
-        """Whether `name` (perhaps typed in a legacy font) is the name of commune `code`."""
-        official = plain_name(self.names[code])
-        if plain_name(name) == official:
+    def _not_in_force(self, check: _Sheetcheck, at: pd.Index, column: str, code: str,
+                      day) -> None:
+        """Rows naming commune `code` on a day it was not in force: what it became, or since
+        when it is."""
+        units = self.units[self.units["code"] == code]
+        before = units[units["valid_to"] < day]
+        if before.empty:
+            first = units.iloc[0]
+            check.add("not_yet_in_force", at, column, values={
+                "commune": f"{first['kind']} {first['name']} ({code})",
+                "since": f"{first['valid_from']:%d/%m/%Y}"})
+            return
+        ended = before.iloc[-1]
+        check.add("no_longer_in_force", at, column, values={
+            "commune": f"{ended['kind']} {ended['name']} ({code})",
+            "until": f"{ended['valid_to']:%d/%m/%Y}", "became": ended["became"] or "—"})
+
+    @staticmethod
+    def _agrees(name: str, official: str) -> bool:
+        """Whether `name` (perhaps typed in a legacy font) is the `official` name."""
+        if plain_name(name) == plain_name(official):
             return True
         converted = legacy.convert(name)
-        return bool(converted) and plain_name(converted[1]) == official
+        return bool(converted) and plain_name(converted[1]) == plain_name(official)
 
-    def _name(self, value: str) -> tuple[str | None, Problem | None]:
-        codes = self.by_name.get(plain_name(value), [])
-        if len(codes) == 1:
-            return codes[0], None
-        if len(codes) > 1:
-            listed = ", ".join(f"{c} {self.names[c]}" for c in codes)
+    def _name(self, value: str, day) -> tuple[str | None, Problem | None]:
+        plain, legacy_font = plain_name(value), None
+        if plain not in self.by_name:
+            converted = legacy.convert(value)
+            if converted:
+                legacy_font, text = converted
+                plain = plain_name(text)
+        named = self.by_name.get(plain)
+        if named is None:
+            if legacy_font:
+                return None, Problem("legacy_unknown", {
+                    "value": value, "font": legacy.FONTS[legacy_font], "name": text})
+            return None, Problem("unknown_name", {"value": value})
+        found = self._on(named, day)
+        if found.empty:
+            ended = named[named["valid_to"] < day] if pd.notna(day) else named.iloc[:0]
+            if ended.empty:
+                return None, Problem("unknown_name", {"value": value})
+            last = ended.iloc[-1]
+            return None, Problem("no_longer_in_force", {
+                "commune": f"{last['kind']} {last['name']} ({last['code']})",
+                "until": f"{last['valid_to']:%d/%m/%Y}", "became": last["became"] or "—"})
+        if len(found) > 1:
+            listed = ", ".join(f"{c} {n}" for c, n in zip(found["code"], found["name"]))
             return None, Problem("ambiguous_name", {"value": value, "codes": listed})
-        converted = legacy.convert(value)
-        if converted:
-            font, text = converted
-            codes = self.by_name.get(plain_name(text), [])
-            if len(codes) == 1:
-                return codes[0], Problem("legacy_name", {
-                    "value": value, "font": legacy.FONTS[font], "name": text}, warning=True)
-            return None, Problem("legacy_unknown", {
-                "value": value, "font": legacy.FONTS[font], "name": text})
-        return None, Problem("unknown_name", {"value": value})
+        code = found["code"].iloc[0]
+        if legacy_font:
+            return code, Problem("legacy_name", {
+                "value": value, "font": legacy.FONTS[legacy_font], "name": text}, warning=True)
+        return code, None
 
 
 def _choices(header: str) -> dict[str, str]:
@@ -598,7 +653,9 @@ def _parse(raw: pd.DataFrame, columns: dict[int, Column], kind: contract.Kind,
             out[name] = cells.where(cells != "")
     if "unit_code" in kind.headers:
         given = [text[n][data] if n in text else None for n in ("unit_code", "unit_name")]
-        commune = communes.resolve(*given, rows, check)
+        when = next(c.name for c in kind.columns if c.type in ("month", "date"))
+        days = out[when][data] if when in out else pd.Series(pd.NaT, index=rows)
+        commune = communes.resolve(*given, rows, days, check)
         out["unit_code"] = commune.reindex(out.index)
     for parts, whole, warning in [(p, w, False) for p, w in kind.parts] + [
             (p, w, True) for p, w in kind.warn_parts]:
@@ -750,7 +807,8 @@ def checksum(path: Path) -> str:
 def check(path: Path, units: pd.DataFrame, kind: str | None = None, name: str | None = None,
           today: date | None = None, progress: Callable[[float], None] | None = None
           ) -> Checked:
-    """Read and check one file against the communes in `units` (code, name). Nothing is
+    """Read and check one file against the communes in `units` (every unit through time: the
+    unit_history query), each row against those in force on its day. Nothing is
     written. `name` is the file's name as the user knows it (an upload is saved under
     another); `kind` forces the kind instead of telling it from the headers."""
     path = Path(path)

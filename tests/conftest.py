@@ -81,7 +81,7 @@ def full_db(demo_db, tmp_path_factory) -> Path:
     shutil.copyfile(demo_db, path)
     demo.dossier_records(5000).to_csv(folder / "records.csv", index=False)
     database = db.Database(path)
-    checked = ingest.check(folder / "records.csv", database.run("units"))
+    checked = ingest.check(folder / "records.csv", database.run("unit_history"))
     ingest.commit(database, checked, "test")
     access.add(database, "chanh.vp", "mat-khau-dai", "editor", "test")
     database.close()

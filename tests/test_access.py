@@ -155,7 +155,7 @@ def test_text_that_looks_like_sql_is_data(guarded, tmp_path):
     assert refused.value.key == "user_bad_name"
     path = excel(tmp_path / "xa.xlsx", [["Mã xã", "Tên xã", "Loại"],
                                         ["13531", "Bồ Đề'); DROP TABLE units; --", "xã"]])
-    ingest.commit(guarded, ingest.check(path, guarded.run("units")), "test")
+    ingest.commit(guarded, ingest.check(path, guarded.run("unit_history")), "test")
     units = guarded.run("units").set_index("code")
     assert units.loc["13531", "name"] == "Bồ Đề'); DROP TABLE units; --" and len(units) == 15
     assert len(guarded.run("users")) == 3

@@ -188,7 +188,7 @@ def guarded_server(demo_db, tmp_path_factory):
     opened = db.Database(database)
     access.add(opened, "xem", "mat-khau-rat-dai", "viewer", "test")
     units = excel(folder / "xa.xlsx", [["Mã xã", "Tên xã", "Loại"], ["13531", HOSTILE, "xã"]])
-    ingest.commit(opened, ingest.check(units, opened.run("units")), "test")
+    ingest.commit(opened, ingest.check(units, opened.run("unit_history")), "test")
     opened.close()
     with serving(database) as (url, _):
         yield url

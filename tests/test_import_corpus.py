@@ -380,7 +380,7 @@ def test_a_bad_file_is_refused_whole_with_its_problem_and_nothing_is_written(
     assert len(lines) == 2 and lines[-1].startswith(refused[case.lang]), lines  # and no other
     # The same problem, as the reader names it.
     data = db.Database(database)
-    checked = ingest.check(path, data.run("units"))
+    checked = ingest.check(path, data.run("unit_history"))
     data.close()
     assert [(p.key, p.sheet, p.row, p.column) for p in checked.errors] == [
         (case.key, sheet, case.row, case.column)]

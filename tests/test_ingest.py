@@ -61,7 +61,7 @@ def test_a_messy_excel_file_imports_with_the_right_values(district, tmp_path):
         ["Tổng cộng", None, None, None, 15, "1.600", 1340, 210, 0, 65, 0, 1180, 160, 650, 575,
          "1.489"],
     ], title="Tháng 3")
-    checked = ingest.check(path, district.run("units"))
+    checked = ingest.check(path, district.run("unit_history"))
     assert checked.ok and checked.problems == []
     assert [(t.kind, t.sheet, len(t.frame)) for t in checked.tables] == [("dossiers", "Tháng 3", 3)]
     outcome = ingest.commit(district, checked, "tester")
@@ -88,7 +88,7 @@ def test_a_csv_with_bom_and_semicolons_imports(district, tmp_path):
                          "Số thôn, tổ dân phố"])
         writer.writerow(["13501", "Bình Mỹ", "Thị trấn", "16.800", "4.512", "5,25", "12"])
         writer.writerow(["13504", "Bình Nghĩa", "xã", "9.001", "2.400", "12,5", ""])
-    checked = ingest.check(path, district.run("units"))
+    checked = ingest.check(path, district.run("unit_history"))
     assert checked.ok, checked.messages("en")
     ingest.commit(district, checked)
     assert query(district, "SELECT code, kind, population, households, area_km2, villages "
@@ -101,7 +101,7 @@ def test_a_windows_1258_csv_imports_with_its_accents(district, tmp_path):
     text = ("Mã xã,Tên xã,Tháng,Số phiếu khảo sát,Số phiếu hài lòng\n"
             ",Đồn Xá,2025-06,120,118\n,Tiêu Động,6/2025,80,71\n,Cộng,,200,189\n")
     path.write_bytes(cp1258(text))
-    checked = ingest.check(path, district.run("units"))
+    checked = ingest.check(path, district.run("unit_history"))
     assert checked.ok, checked.messages("en")
     ingest.commit(district, checked)
     assert query(district, "SELECT unit_code, surveys, satisfied FROM satisfaction WHERE month "
@@ -115,7 +115,7 @@ def test_names_typed_in_tcvn3_are_converted_with_a_warning(district, tmp_path):
         ["Tên xã", "Tháng", "Số phiếu khảo sát", "Số phiếu hài lòng"],
         [typed, "05/2025", 50, 49],
     ])
-    checked = ingest.check(path, district.run("units"))
+    checked = ingest.check(path, district.run("unit_history"))
     assert checked.ok and not checked.errors
     assert checked.messages("vi") == [
         f"Tệp tcvn3.xlsx, trang «Báo cáo», dòng 2, cột A (Tên xã): tên «{typed}» gõ bằng phông "
@@ -127,7 +127,7 @@ def test_a_name_in_a_legacy_font_that_fits_no_commune_is_refused_saying_so(distr
     typed = xlsx_text(legacy_bytes("bồ đề mới", "tcvn3"))
     path = excel(tmp_path / "tcvn3.xlsx", [["Tên xã", "Tháng", "Số phiếu khảo sát",
                                             "Số phiếu hài lòng"], [typed, "05/2025", 50, 49]])
-    assert ingest.check(path, district.run("units")).messages("vi") == [
+    assert ingest.check(path, district.run("unit_history")).messages("vi") == [
         f"Tệp tcvn3.xlsx, trang «Báo cáo», dòng 2, cột A (Tên xã): tên «{typed}» gõ bằng phông "
         "TCVN3 (ABC) (đọc thành «bồ đề mới») không khớp xã nào; hãy chuyển tệp sang Unicode và "
         "kiểm tra tên."]
@@ -137,7 +137,7 @@ def test_a_csv_typed_in_vni_is_read_whole(district, tmp_path):
     path = tmp_path / "vni.csv"
     path.write_bytes(legacy_bytes("Mã xã,Tên xã,Tháng,Số phiếu khảo sát,Số phiếu hài lòng\n"
                              ",Đồn Xá,06/2025,120,118\n,Tiêu Động,06/2025,80,71\n", "vni"))
-    checked = ingest.check(path, district.run("units"))
+    checked = ingest.check(path, district.run("unit_history"))
     assert checked.ok, checked.messages("en")
     assert checked.tables[0].frame[["unit_code", "surveys"]].values.tolist() == [
         ["13525", 120], ["13558", 80]]
@@ -162,9 +162,9 @@ def test_importing_the_same_file_again_changes_nothing_and_says_so(district, tmp
          "Thư chúc mừng kết hôn", "Đăng ký khai tử", "Thư chia buồn"],
         ["13501", "06/2025", 20, 20, 5, 5, 3, 3],
     ])
-    first = ingest.commit(district, ingest.check(path, district.run("units")))
+    first = ingest.commit(district, ingest.check(path, district.run("unit_history")))
     before = district.path.stat().st_ino
-    again = ingest.commit(district, ingest.check(path, district.run("units")))
+    again = ingest.commit(district, ingest.check(path, district.run("unit_history")))
     assert again.import_id is None and again.same_as == first.import_id
     assert again.text("letters.xlsx", "vi") == (
         f"letters.xlsx: không có gì thay đổi; tệp này đã được nhập (lần nhập #{first.import_id}).")
@@ -184,7 +184,7 @@ def test_a_file_replaces_exactly_the_rows_it_covers_and_undo_restores_them(distr
                     "date_trunc('month', held_on) = '2025-05-01'")[0][0]
     others = query(district, "SELECT count(*) FROM engagements WHERE NOT (unit_code = '13501' "
                    "AND date_trunc('month', held_on) = '2025-05-01')")[0][0]
-    outcome = ingest.commit(district, ingest.check(path, district.run("units")))
+    outcome = ingest.commit(district, ingest.check(path, district.run("unit_history")))
     assert (outcome.added, outcome.replaced) == (2, old_may)
     assert query(district, "SELECT held_on, kind, participants FROM engagements WHERE "
                  "unit_code = '13501' AND date_trunc('month', held_on) = '2025-05-01' "
@@ -206,10 +206,11 @@ def test_undo_waits_for_the_later_import_that_replaced_its_rows(district, tmp_pa
     stored = "SELECT satisfied, import_id FROM satisfaction WHERE unit_code = '13501' AND " \
         "month = '2025-06-01'"
     demo_figure = query(district, stored)
+    units = district.run("unit_history")
     first = ingest.commit(district, ingest.check(
-        excel(tmp_path / "a.xlsx", rows + [["13501", "06/2025", 10, 9]]), district.run("units")))
+        excel(tmp_path / "a.xlsx", rows + [["13501", "06/2025", 10, 9]]), units))
     second = ingest.commit(district, ingest.check(
-        excel(tmp_path / "b.xlsx", rows + [["13501", "06/2025", 10, 8]]), district.run("units")))
+        excel(tmp_path / "b.xlsx", rows + [["13501", "06/2025", 10, 8]]), units))
     with pytest.raises(ingest.Refused) as refused:
         ingest.undo(district, first.import_id)
     assert refused.value.problem.sentence("vi").startswith(
@@ -242,7 +243,7 @@ def test_dossier_records_roll_up_to_monthly_figures(district, tmp_path):
         ["A6", "13531", "28/05/2025", "05/06/2025", "04/06/2025", "Trực tiếp", "Không",
          "Không", "Có"],
     ])
-    checked = ingest.check(path, district.run("units"))
+    checked = ingest.check(path, district.run("unit_history"))
     assert checked.ok, checked.messages("en")
     ingest.commit(district, checked)
     columns = ("carried_over, received, resolved_early, resolved_on_time, resolved_late, "

@@ -111,7 +111,7 @@ def test_a_units_file_changes_only_the_columns_it_carries(demo_db, tmp_path):
     database = db.Database(path)
     before = query(database, "SELECT population, area_km2 FROM units WHERE code = '13531'")
     file = excel(tmp_path / "xa.xlsx", [["Mã xã", "Tên xã", "Loại"], ["13531", "Bồ Đề Mới", "xã"]])
-    checked = ingest.check(file, database.run("units"))
+    checked = ingest.check(file, database.run("unit_history"))
     assert checked.ok, [p.text(file.name, "vi") for p in checked.problems]
     ingest.commit(database, checked, "test")
     assert query(database, "SELECT name, population, area_km2 FROM units WHERE code = '13531'") \
@@ -125,7 +125,7 @@ def test_a_units_file_of_today_changes_todays_commune_not_its_history(tmp_path):
     database = db.Database(path)
     file = excel(tmp_path / "xa.xlsx", [["Mã xã", "Tên xã", "Loại", "Dân số"],
                                          ["13531", "Bình Giang", "xã", 31000]])
-    ingest.commit(database, ingest.check(file, database.run("units")), "test")
+    ingest.commit(database, ingest.check(file, database.run("unit_history")), "test")
     assert query(database, "SELECT name, population FROM units WHERE code = '13531' "
                            "ORDER BY valid_from") == [("Bồ Đề", None), ("Bình Giang", 31000)]
     database.close()

@@ -1,0 +1,121 @@
+"""Figures across the 2025 reorganisation, on the real Bình Lục case: rows are checked against
+the communes in force in their month, and a commune of today's figures before 1/7/2025 are its
+predecessors' summed numerators over summed denominators (computed here by hand), or the
+communes as they were."""
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from grassroots import __main__ as cli
+from grassroots import catalog, db, figures, ingest, periods
+from tests.test_ingest import excel
+
+LETTERS = ["Mã xã", "Tên xã", "Tháng", "Đăng ký khai sinh", "Thư chúc mừng khai sinh",
+           "Đăng ký kết hôn", "Thư chúc mừng kết hôn", "Đăng ký khai tử", "Thư chia buồn"]
+COVERAGE = catalog.BY_ID["letter_coverage"]
+
+
+@pytest.fixture
+def binh_luc(tmp_path) -> db.Database:
+    """Bình Lục district as it was (15 communes) and what it became (5), from `init`."""
+    path = tmp_path / "binh-luc.duckdb"
+    assert cli.main(["init", "--former-district", "Bình Lục", "--province", "Hà Nam", "--db",
+                     str(path)]) == 0
+    database = db.Database(path)
+    yield database
+    database.close()
+
+
+def imported(database: db.Database, path) -> ingest.Checked:
+    checked = ingest.check(path, database.run("unit_history"), today=date(2026, 11, 29))
+    if checked.ok:
+        ingest.commit(database, checked, "test")
+    return checked
+
+
+def test_a_row_of_a_commune_that_had_ended_is_refused_naming_what_it_became(binh_luc, tmp_path):
+    checked = imported(binh_luc, excel(tmp_path / "thu.xlsx", [
+        LETTERS, ["13528", "An Ninh", "09/2025", 10, 10, 2, 2, 3, 3]]))
+    assert checked.messages("vi") == [
+        "Tệp thu.xlsx, trang «Báo cáo», dòng 2, cột A (Mã xã): xã An Ninh (13528) chỉ tồn tại đến "
+        "30/06/2025; từ đó là xã Bình Giang (13531)."]
+    by_name = imported(binh_luc, excel(tmp_path / "ten.xlsx", [
+        LETTERS[1:], ["Bồ Đề", "08/2025", 10, 10, 2, 2, 3, 3]]))
+    assert by_name.messages("en")[0].endswith(
+        "xã Bồ Đề (13531) existed until 30/06/2025; since then it is xã Bình Giang (13531).")
+    assert not binh_luc.run("data_range")["last"].notna().any()  # nothing written
+
+
+def test_a_code_reused_names_the_commune_of_the_rows_month(binh_luc, tmp_path):
+    """13531 is Bồ Đề in 05/2025 and Bình Giang in 08/2025; each name only in its time."""
+    good = imported(binh_luc, excel(tmp_path / "thu.xlsx", [
+        LETTERS, ["13531", "Bồ Đề", "05/2025", 10, 9, 2, 2, 3, 3],
+        ["", "Bình Giang", "08/2025", 20, 20, 4, 4, 5, 5]]))
+    assert good.ok, good.messages("vi")
+    wrong = imported(binh_luc, excel(tmp_path / "sai.xlsx", [
+        LETTERS, ["13531", "Bình Giang", "05/2025", 10, 9, 2, 2, 3, 3]]))
+    assert wrong.messages("vi")[0].endswith("mã 13531 là xã Bồ Đề, không phải «Bình Giang».")
+    with binh_luc.cursor() as cur:
+        assert cur.execute("SELECT unit_code, month FROM letters ORDER BY month").fetchall() == [
+            ("13531", date(2025, 5, 1)), ("13531", date(2025, 8, 1))]
+
+
+@pytest.fixture
+def letters(binh_luc, tmp_path) -> db.Database:
+    """Letters of Bình Giang's three predecessors in 05/2025 and of Bình Giang in 08/2025."""
+    checked = imported(binh_luc, excel(tmp_path / "thu.xlsx", [
+        LETTERS,
+        ["13528", "An Ninh", "05/2025", 10, 10, 4, 2, 6, 6],      # 18 of 20
+        ["13531", "Bồ Đề", "05/2025", 20, 15, 0, 0, 5, 5],        # 20 of 25
+        ["13543", "Vũ Bản", "05/2025", 5, 5, 5, 5, 5, 0],         # 10 of 15
+        ["13501", "Bình Mỹ", "05/2025", 8, 8, 0, 0, 2, 2],        # 10 of 10
+        ["13531", "Bình Giang", "08/2025", 30, 27, 6, 6, 4, 4],   # 37 of 40
+    ]))
+    assert checked.ok, checked.messages("vi")
+    return binh_luc
+
+
+def coverage(database, period: str) -> dict[str, float]:
+    frame = figures.commune_values(database, periods.parse(period))
+    frame = frame[(frame["indicator"] == COVERAGE.id) & frame["value"].notna()]
+    return dict(zip(frame["name"], frame["value"]))
+
+
+def test_todays_commune_sums_its_predecessors_parts_before_the_reorganisation(letters):
+    assert letters.today() == date(2025, 8, 31)
+    assert coverage(letters, "2025-05") == {
+        "Bình Giang": pytest.approx((18 + 20 + 10) / (20 + 25 + 15)),  # not the mean of rates
+        "Bình Mỹ": pytest.approx(1.0)}
+    assert coverage(letters, "2025-08") == {"Bình Giang": pytest.approx(37 / 40)}
+    trend = figures.trend(letters, COVERAGE, periods.parse("2025-08"))
+    giang = trend[trend["name"] == "Bình Giang"].set_index("bucket")["value"]
+    assert giang.to_dict() == {pd.Timestamp("2025-05-01"): pytest.approx(48 / 60),
+                               pd.Timestamp("2025-08-01"): pytest.approx(37 / 40)}
+
+
+def test_a_period_before_the_reorganisation_shows_the_communes_as_they_were(letters):
+    as_was = letters.looking_at(date(2025, 5, 31))
+    assert coverage(as_was, "2025-05") == {"An Ninh": pytest.approx(18 / 20),
+                                           "Bồ Đề": pytest.approx(20 / 25),
+                                           "Vũ Bản": pytest.approx(10 / 15),
+                                           "Bình Mỹ": pytest.approx(1.0)}
+    assert len(figures.units(as_was)) == 15
+    parent = figures.parent_values(as_was, periods.parse("2025-05")).loc[COVERAGE.id, "value"]
+    assert parent == pytest.approx((18 + 20 + 10 + 10) / (20 + 25 + 15 + 10))
+
+
+def test_a_split_commune_goes_whole_to_its_default_successor(tmp_path):
+    """Gia Tân (14503, Gia Viễn, Ninh Bình) was divided between Gia Vân (14488, its default)
+    and Tây Hoa Lư (14533)."""
+    path = tmp_path / "ninh-binh.duckdb"
+    assert cli.main(["init", "--province", "Ninh Bình", "--db", str(path)]) == 0
+    database = db.Database(path)
+    checked = imported(database, excel(tmp_path / "thu.xlsx", [
+        LETTERS, ["14503", "Gia Tân", "05/2025", 10, 7, 0, 0, 0, 0],
+        ["14488", "Gia Vân", "08/2025", 10, 10, 0, 0, 0, 0]]))
+    assert checked.ok, checked.messages("vi")
+    values = coverage(database, "2025-05")
+    assert values == {"Gia Vân": pytest.approx(0.7)}  # Tây Hoa Lư: no data, not a share
+    database.close()
