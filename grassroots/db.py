@@ -195,6 +195,8 @@ class Database:
 
     With `scope` (a commune code), every query sees that commune's rows only."""
 
+    area: str | None = None  # every commune: a Lens looks at one former district's
+
     def __init__(self, path: Path | str, scope: str | None = None):
         self.path = Path(path).resolve()
         self.scope = scope
@@ -230,11 +232,11 @@ class Database:
         key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
         return self._results.get((self.data_version(), name, key), query).copy()
 
-    def today(self) -> date:
-        """The day whose communes a reader sees unless told otherwise: the last day of the last
-        month with figures (the calendar's today while there are none)."""
-        last = self.run("data_range")["last"].iloc[0]
-        return date.today() if pd.isna(last) else (last + pd.offsets.MonthEnd(0)).date()
+    @staticmethod
+    def today() -> date:
+        """The day whose communes a reader sees unless told otherwise: today's communes, the
+        figures of those they were made from added into them."""
+        return date.today()
 
     def looking_at(self, as_of: date, area: str | None = None) -> "Lens":
         return Lens(self, as_of, area)

@@ -197,12 +197,51 @@ def period_choices(db: Database, kind: str) -> list[periods.Period]:
     return periods.options(kind, first.date(), last.date())
 
 
+def parent_words(db: Database, settings: dict, lang: str) -> str:
+    """The unit in view, in words: "tỉnh Ninh Bình", "tỉnh Ninh Bình, khu vực huyện Bình Lục
+    cũ" when a reader looks at a former district's area."""
+    level = settings.get("parent_level", "district")
+    words = f"{i18n.t(level, lang)} {settings.get('parent_name', '')}".strip()
+    if db.area is None:
+        return words
+    name = db.run("areas").set_index("area").loc[db.area, "area_name"]
+    return f"{words}, {i18n.t('area_of', lang, name=name[:1].lower() + name[1:])}"
+
+
+def rollup_note(db: Database, period: periods.Period, lang: str,
+                code: str | None = None) -> str | None:
+    """What a figure of the period sums across a reorganisation, for a footnote: the former
+    communes in today's (`code`'s, or every commune's), and the split ones counted whole in
+    one. None when no figure of the period does."""
+    rolled = db.run("rollups", start=period.start, end=period.end)
+    if code is not None:
+        rolled = rolled[rolled["unit_code"] == code]
+    if rolled.empty:
+        return None
+    day = f"{rolled['effective_on'].min():%d/%m/%Y}"
+    if code is not None:
+        note = i18n.t("rollup_one", lang, date=day, names=", ".join(rolled["made_from_name"]))
+    else:
+        note = i18n.t("rollup_many", lang, date=day, old=rolled["made_from"].nunique(),
+                      new=rolled["unit_code"].nunique())
+    split = rolled[rolled["link"] == "split"]
+    if len(split):
+        pairs = [f"{old} → {new}" for old, new in zip(split["made_from_name"], split["name"])]
+        listed = ", ".join(pairs[:SPLITS_NAMED]) + (
+            f" {i18n.t('and_more', lang, count=len(pairs) - SPLITS_NAMED)}"
+            if len(pairs) > SPLITS_NAMED else "")
+        note += "; " + i18n.t("rollup_split", lang, pairs=listed)
+    return note
+
+
+SPLITS_NAMED = 6
+
+
 def chart_subtitle(database: Database, settings: dict, period: periods.Period,
                    lang: str) -> list[str]:
     """Under every chart's title: who and when ("DỮ LIỆU MẪU" while on the demo), then
     "Nguồn: …; cập nhật dd/mm/yyyy", the source and the date of the last import in force."""
-    level = settings.get("parent_level", "district")
-    parent = f"{i18n.t(level, lang)} {settings.get('parent_name', '')}".strip()
+    parent = parent_words(database, settings, lang)
     who = [parent[:1].upper() + parent[1:], period.label(lang)]
     if settings.get("demo") == "true":
         who.append(i18n.t("demo_mark", lang))
@@ -211,4 +250,5 @@ def chart_subtitle(database: Database, settings: dict, period: periods.Period,
     updated = database.run("last_update")["updated_at"].iloc[0]
     if pd.notna(updated):
         source += f"; {i18n.t('updated', lang)} {updated:%d/%m/%Y}"
-    return [" · ".join(who), source]
+    rolled = rollup_note(database, period, lang)
+    return [" · ".join(who), source, *([rolled] if rolled else [])]

@@ -185,6 +185,23 @@ STRINGS = {
     "sort_by": ("Sắp xếp theo", "Sort by"),
     "map": ("Bản đồ", "Map"),
     "data": ("Dữ liệu", "Data"),
+    "area_of": ("khu vực {name} cũ", "the area of the former {name}"),
+    "area_choice": ("Khu vực", "Area"),
+    "area_all": ("Toàn {parent}", "All of {parent}"),
+    "area_whole": ("Toàn khu vực", "Whole area"),
+    "as_they_were": ("Xã như trước {date}", "Communes as before {date}"),
+    "as_they_were_help": ("Bật: các xã như trước khi sắp xếp, mỗi xã với số liệu của mình. "
+                          "Tắt: số liệu của các xã cũ cộng vào xã hiện nay.",
+                          "On: the communes as they were before the reorganisation, each with "
+                          "its own figures. Off: the former communes' figures added into the "
+                          "communes of today."),
+    "rollup_one": ("Trước {date}: gồm số liệu của các xã cũ {names}",
+                   "Before {date}: includes the figures of the former communes {names}"),
+    "rollup_many": ("Trước {date}: số liệu của {old} xã cũ cộng vào {new} xã hiện nay",
+                    "Before {date}: the figures of {old} former communes added into the {new} "
+                    "communes of today"),
+    "rollup_split": ("xã chia tách, tính cả vào một xã: {pairs}",
+                     "split communes counted whole in one: {pairs}"),
     "unknown_province": ("Không có tỉnh, thành phố «{province}» trong danh sách 34 tỉnh, thành "
                          "phố từ 01/07/2025.", "There is no province «{province}» among the 34 "
                          "provinces since 1 July 2025."),

@@ -4,7 +4,7 @@ A period is a range of whole months."""
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 KINDS = ("month", "quarter", "half", "year", "range")
 _MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
@@ -40,6 +40,10 @@ class Period:
         size = _MONTHS[kind]
         first = date(day.year, (day.month - 1) // size * size + 1, 1)
         return cls(kind, first, _add_months(first, size - 1))
+
+    @property
+    def last_day(self) -> date:
+        return _add_months(self.end, 1) - timedelta(days=1)
 
     @property
     def code(self) -> str:

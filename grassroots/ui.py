@@ -74,7 +74,7 @@ def _sign_out() -> None:
 class View:
     """What every page shows from: the database, the reader's language and the period."""
 
-    db: db.Database
+    db: db.Lens  # the communes in view: of a day, and of an area
     lang: str
     period: periods.Period | None
     settings: dict
@@ -91,11 +91,15 @@ class View:
 
     @property
     def parent(self) -> str:
-        """The parent unit in words: "huyện Bình Lục"."""
-        return f"{self.level} {self.settings.get('parent_name', '')}".strip()
+        """The unit in view in words: "huyện Bình Lục", "tỉnh Ninh Bình, khu vực huyện Bình
+        Lục cũ"."""
+        return figures.parent_words(self.db, self.settings, self.lang)
 
     @property
     def parent_label(self) -> str:
+        """The parent unit's value in charts: "Toàn huyện", "Toàn khu vực"."""
+        if self.db.area is not None:
+            return self.t("area_whole")
         return i18n.parent_total(self.settings.get("parent_level", "district"), self.lang)
 
     def subtitle(self) -> list[str]:
@@ -166,6 +170,43 @@ def _period(database: db.Database, lang: str) -> periods.Period | None:
     return periods.parse(st.session_state.ky)
 
 
+def _url_toggle(label: str, param: str, help: str) -> bool:
+    """A sidebar switch kept in the URL as ?param=1."""
+    if param not in st.session_state:
+        st.session_state[param] = st.query_params.get(param) == "1"
+    st.sidebar.toggle(label, key=param, help=help)
+    if st.session_state[param]:
+        st.query_params[param] = "1"
+    else:
+        st.query_params.pop(param, None)
+    return st.session_state[param]
+
+
+def _lens(database: db.Database, period: periods.Period, settings: dict, lang: str) -> db.Lens:
+    """Whose figures the pages show, kept in the URL: the communes in force at the end of the
+    data, their predecessors' figures added into them, or, for a period before a
+    reorganisation and the switch on (?dv=1), the communes as they were; every commune, or the
+    area of one former district (?khuvuc=352; the database's default_area at first)."""
+    today, last_day = database.today(), period.last_day
+    as_of = today
+    changes = [d for d in database.run("reorganisations")["effective_on"].dt.date
+               if last_day < d <= today]
+    if changes and _url_toggle(i18n.t("as_they_were", lang, date=f"{changes[0]:%d/%m/%Y}"),
+                               "dv", i18n.t("as_they_were_help", lang)):
+        as_of = last_day
+    areas = database.run("areas", as_of=as_of)
+    if len(areas) < 2:
+        return database.looking_at(as_of)
+    names = dict(zip(areas["area"], areas["area_name"]))
+    if "khuvuc" not in st.query_params and "khuvuc" not in st.session_state:
+        st.session_state.khuvuc = settings.get("default_area", "")
+    whole = i18n.t("area_all", lang, parent=figures.parent_words(database, settings, lang))
+    with st.sidebar:
+        area = url_selectbox(i18n.t("area_choice", lang), ["", *names], "khuvuc",
+                             lambda code: names.get(code, whole))
+    return database.looking_at(as_of, area or None)
+
+
 def sidebar() -> View:
     """Sign the user in, draw the shared sidebar and remember the view for the page about to
     run. A commune-scoped viewer reads through a database that holds only their commune."""
@@ -179,8 +220,10 @@ def sidebar() -> View:
     if not user.open:
         st.sidebar.button(i18n.t("sign_out", lang, name=user.name), on_click=_sign_out,
                           icon=":material/logout:")
-    st.session_state.view = View(database, lang, _period(database, lang), database.settings(),
-                                 present, user)
+    period, settings = _period(database, lang), database.settings()
+    lens = _lens(database, period, settings, lang) if period else database.looking_at(
+        database.today())
+    st.session_state.view = View(lens, lang, period, settings, present, user)
     return st.session_state.view
 
 
@@ -456,9 +499,10 @@ _MADE = Memo(kept=64)  # a national map's spec is about 2 MB: at most this many 
 
 def made(current: View, what: tuple, make):
     """What `make` makes for a view of the data, made once: every rerun and every session
-    showing the same view reuses it. Keyed by the database and its data version, the language
-    and `what` is shown."""
+    showing the same view reuses it. Keyed by the database and its data version, the communes
+    in view (their day and area), the language and `what` is shown."""
     return _MADE.get((str(current.db.path), current.db.scope, current.db.data_version(),
+                      current.db.as_of, current.db.area,
                       current.lang, *what), make)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from grassroots import __main__ as cli
 from grassroots import access, db, demo, ingest
 
 UNWATCHED = {".git", ".venv", "build"}  # what a run may write to, besides the temporary folder
@@ -83,6 +84,31 @@ def full_db(demo_db, tmp_path_factory) -> Path:
     database = db.Database(path)
     checked = ingest.check(folder / "records.csv", database.run("unit_history"))
     ingest.commit(database, checked, "test")
+    access.add(database, "chanh.vp", "mat-khau-dai", "editor", "test")
+    database.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def history_db(tmp_path_factory) -> Path:
+    """Bình Lục district as it was and what it became (init --former-district): the demo's
+    figures of its 15 communes up to 06/2025, 5,000 one-stop dossiers, letters of today's Bình
+    Giang in 08/2025, and an account: a row for every query."""
+    folder = tmp_path_factory.mktemp("history")
+    path = folder / "history.duckdb"
+    assert cli.main(["init", "--former-district", "Bình Lục", "--province", "Hà Nam", "--db",
+                     str(path)]) == 0
+    demo.dossier_records(5000).to_csv(folder / "records.csv", index=False)
+    (folder / "today.csv").write_text(
+        "Mã xã,Tên xã,Tháng,Đăng ký khai sinh,Thư chúc mừng khai sinh,Đăng ký kết hôn,"
+        "Thư chúc mừng kết hôn,Đăng ký khai tử,Thư chia buồn\n"
+        "13531,Bình Giang,08/2025,30,27,6,6,4,4\n", encoding="utf-8")
+    database = db.Database(path)
+    for name in ("dossiers", "letters", "engagements", "cadres", "satisfaction"):
+        ingest.commit(database, ingest.check(demo.FOLDER / f"{name}.csv",
+                                             database.run("unit_history")), "test")
+    for file in (folder / "records.csv", folder / "today.csv"):
+        ingest.commit(database, ingest.check(file, database.run("unit_history")), "test")
     access.add(database, "chanh.vp", "mat-khau-dai", "editor", "test")
     database.close()
     return path

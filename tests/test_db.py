@@ -12,7 +12,7 @@ QUERY_FILES = sorted(db.QUERIES.glob("*.sql"))
 SAMPLE_PARAMS = {
     "start": date(2025, 4, 1), "end": date(2025, 6, 1), "year": 2025,
     "indicator": "on_time_rate", "grain": "month", "units": ["13501", "13531"],
-    "since": date(2025, 1, 1), "as_of": date(2025, 6, 30), "area": None,
+    "since": date(2025, 1, 1), "as_of": date(2025, 9, 30), "area": None,
 }
 TABLES = ["units", "crosswalk", "boundaries", "dossier_stats", "dossier_records", "letters",
           "engagements", "cadre_snapshots", "satisfaction", "targets", "engagement_rules",
@@ -86,14 +86,14 @@ def test_every_catalogue_target_is_seeded_once(demo_db):
 
 
 @pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.stem)
-def test_every_query_documents_and_returns_its_columns(full_db, path):
+def test_every_query_documents_and_returns_its_columns(history_db, path):
     text = path.read_text(encoding="utf-8")
     header = " ".join(line[3:] for line in text.splitlines() if line.startswith("-- "))
     returns = re.search(r"Returns(?: one row)?: ([\w, ]+)\.", header)
     assert returns, f"{path.name} does not say what it returns"
     params = set(re.findall(r"\$(\w+)", text))
     assert params <= set(re.findall(r"\$(\w+)", header)), f"{path.name}: undocumented parameter"
-    database = db.Database(full_db)
+    database = db.Database(history_db)
     frame = database.run(path.stem, **{name: SAMPLE_PARAMS[name] for name in params})
     database.close()
     assert list(frame.columns) == [c.strip() for c in returns.group(1).split(",")]

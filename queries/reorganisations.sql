@@ -1,0 +1,3 @@
+-- The days reorganisations took effect (the first day of the units they made), oldest first.
+-- Returns: effective_on.
+SELECT DISTINCT effective_on FROM crosswalk ORDER BY effective_on
