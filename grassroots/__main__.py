@@ -6,7 +6,20 @@ import getpass
 import sys
 from pathlib import Path
 
-from grassroots import access, backup, briefing, db, demo, geo, i18n, ingest, official, periods
+from grassroots import (
+    access,
+    backup,
+    briefing,
+    catalog,
+    db,
+    demo,
+    figures,
+    geo,
+    i18n,
+    ingest,
+    official,
+    periods,
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -43,6 +56,16 @@ def _parser() -> argparse.ArgumentParser:
     verb("history", "list the imports, newest first")
     undo = verb("undo", "undo an import: put back the rows it replaced")
     undo.add_argument("id", type=int)
+    values = verb("values", "every commune's value for a period: the figures the pages show",
+                  lang=False)
+    values.add_argument("--period", required=True,
+                        help="2024-Q4, 2024-H2, 2024, 2024-12 or 2024-01..2024-06")
+    values.add_argument("--indicator", choices=[i.id for i in catalog.INDICATORS],
+                        help="one indicator (default: every one)")
+    values.add_argument("--units", choices=("current", "as-was"), default="current",
+                        help="today's communes, their predecessors' figures added (default), "
+                        "or the communes in force at the period's end")
+    values.add_argument("--format", choices=("csv", "json"), default="csv")
     brief = verb("briefing", "make the briefing pack (PowerPoint or PDF) for a period")
     brief.add_argument("--period", required=True,
                        help="2024-Q4, 2024-H2, 2024, 2024-12 or 2024-01..2024-06")
@@ -102,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
                      restored=i18n.number(restored, args.lang)))
     elif args.verb == "boundaries":
         return load_boundaries(db.Database(path), args)
+    elif args.verb == "values":
+        return print_values(parser, db.Database(path), args)
     elif args.verb == "briefing":
         return make_briefing(parser, db.Database(path), args)
     elif args.verb == "users":
@@ -157,6 +182,26 @@ def init(parser: argparse.ArgumentParser, path: Path, args) -> int:
         print(f"Đã tạo cơ sở dữ liệu cho {i18n.t(settings['parent_level'], 'vi')} "
               f"{settings['parent_name']}: {len(codes)} xã hiện nay, với các xã trước "
               f"01/07/2025 hợp thành và ranh giới: {path}")
+    return 0
+
+
+def print_values(parser: argparse.ArgumentParser, database: db.Database, args) -> int:
+    """Every commune's value, numerator, denominator and status for a period, as the pages
+    compute them, on standard output."""
+    period = periods.parse(args.period)
+    if period is None:
+        parser.error(f"not a period: {args.period}")
+    as_of = period.last_day if args.units == "as-was" else database.today()
+    frame = figures.commune_values(database.looking_at(as_of), period)
+    if args.indicator:
+        frame = frame[frame["indicator"] == args.indicator]
+    table = frame.rename(columns={"unit_code": "code", "num": "numerator",
+                                  "den": "denominator"})[
+        ["indicator", "code", "name", "value", "numerator", "denominator", "status"]]
+    if args.format == "json":
+        print(table.to_json(orient="records", force_ascii=False, indent=1))
+    else:
+        print(table.to_csv(index=False), end="")
     return 0
 
 

@@ -238,9 +238,10 @@ SPLITS_NAMED = 6
 
 
 def chart_subtitle(database: Database, settings: dict, period: periods.Period,
-                   lang: str) -> list[str]:
+                   lang: str, code: str | None = None) -> list[str]:
     """Under every chart's title: who and when ("DỮ LIỆU MẪU" while on the demo), then
-    "Nguồn: …; cập nhật dd/mm/yyyy", the source and the date of the last import in force."""
+    "Nguồn: …; cập nhật dd/mm/yyyy", the source and the date of the last import in force, then
+    what its figures sum across a reorganisation (of commune `code`'s, or of every commune)."""
     parent = parent_words(database, settings, lang)
     who = [parent[:1].upper() + parent[1:], period.label(lang)]
     if settings.get("demo") == "true":
@@ -250,5 +251,5 @@ def chart_subtitle(database: Database, settings: dict, period: periods.Period,
     updated = database.run("last_update")["updated_at"].iloc[0]
     if pd.notna(updated):
         source += f"; {i18n.t('updated', lang)} {updated:%d/%m/%Y}"
-    rolled = rollup_note(database, period, lang)
+    rolled = rollup_note(database, period, lang, code)
     return [" · ".join(who), source, *([rolled] if rolled else [])]

@@ -102,8 +102,9 @@ class View:
             return self.t("area_whole")
         return i18n.parent_total(self.settings.get("parent_level", "district"), self.lang)
 
-    def subtitle(self) -> list[str]:
-        return figures.chart_subtitle(self.db, self.settings, self.period, self.lang)
+    def subtitle(self, code: str | None = None) -> list[str]:
+        """Under a chart's title (figures.chart_subtitle; of commune `code` alone)."""
+        return figures.chart_subtitle(self.db, self.settings, self.period, self.lang, code)
 
 
 def _lang() -> str:
@@ -171,14 +172,16 @@ def _period(database: db.Database, lang: str) -> periods.Period | None:
 
 
 def _url_toggle(label: str, param: str, help: str) -> bool:
-    """A sidebar switch kept in the URL as ?param=1."""
-    if param not in st.session_state:
-        st.session_state[param] = st.query_params.get(param) == "1"
-    st.sidebar.toggle(label, key=param, help=help)
-    if st.session_state[param]:
-        st.query_params[param] = "1"
-    else:
-        st.query_params.pop(param, None)
+    """A sidebar switch kept in the URL as ?param=1: a link opens it, a change updates the
+    link, and the URL wins over what the session remembers."""
+    def remember() -> None:
+        if st.session_state[param]:
+            st.query_params[param] = "1"
+        else:
+            st.query_params.pop(param, None)
+
+    st.session_state[param] = st.query_params.get(param) == "1"
+    st.sidebar.toggle(label, key=param, help=help, on_change=remember)
     return st.session_state[param]
 
 
@@ -370,7 +373,8 @@ def profile_chart(current: View, code: str, name: str, frame) -> dict:
     def make() -> dict:
         title = f"{name} — {current.period.label(current.lang)}"
         return images.as_spec(charts.profile(
-            scores.profile_scores(frame), name, current.parent_label, title, current.subtitle(),
+            scores.profile_scores(frame), name, current.parent_label, title,
+            current.subtitle(code),
             current.lang, compared=not current.user.unit_code))
 
     return made(current, ("profile-chart", code, current.period.code), make)
@@ -432,14 +436,24 @@ def attention_links(items: dict, current: View, shown: int = 3) -> list[tuple]:
     return links
 
 
+def kept(current: View) -> dict[str, str]:
+    """What a link keeps of the view besides the period: the language (Vietnamese needs
+    nothing), the communes as they were, the area."""
+    params = {"lang": "en"} if current.lang == "en" else {}
+    if current.db.as_of != current.db.today():
+        params["dv"] = "1"
+    if current.db.area is not None:
+        params["khuvuc"] = current.db.area
+    return params
+
+
 def attention_list(links: list[tuple], current: View) -> None:
     """The links of attention_links, for the period and language in view."""
     if not links:
         st.success(current.t("attention_none"))
-    language = {"lang": "en"} if current.lang == "en" else {}
     for page, text, params, icon, details in links:
         st.page_link(page, label=text, icon=icon, help=details,
-                     query_params={**params, "ky": current.period.code, **language})
+                     query_params={**params, "ky": current.period.code, **kept(current)})
 
 
 def indicator_picker(current: View, ids, key: str) -> catalog.Indicator:
@@ -582,10 +596,8 @@ def open_profile(event, current: View) -> None:
     """A click on a commune in a chart opens its profile, for the same period and language."""
     picked = event.selection.get(charts.COMMUNE_SELECTION) if event else None
     if picked:
-        params = {"xa": picked[0]["unit_code"], "ky": current.period.code}
-        if current.lang == "en":
-            params["lang"] = "en"
-        st.switch_page("app_pages/profile.py", query_params=params)
+        st.switch_page("app_pages/profile.py", query_params={
+            "xa": picked[0]["unit_code"], "ky": current.period.code, **kept(current)})
 
 
 def family_page(family: str) -> None:

@@ -12,7 +12,7 @@ QUERY_FILES = sorted(db.QUERIES.glob("*.sql"))
 SAMPLE_PARAMS = {
     "start": date(2025, 4, 1), "end": date(2025, 6, 1), "year": 2025,
     "indicator": "on_time_rate", "grain": "month", "units": ["13501", "13531"],
-    "since": date(2025, 1, 1), "as_of": date(2025, 9, 30), "area": None,
+    "since": date(2025, 1, 1), "as_of": date(2025, 9, 30), "area": None, "code": "13531",
 }
 TABLES = ["units", "crosswalk", "boundaries", "dossier_stats", "dossier_records", "letters",
           "engagements", "cadre_snapshots", "satisfaction", "targets", "engagement_rules",

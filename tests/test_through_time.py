@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from grassroots import __main__ as cli
-from grassroots import catalog, db, figures, ingest, periods
+from grassroots import catalog, db, demo, figures, ingest, periods
 from tests.test_app import chart_rows
 from tests.test_ingest import excel
 
@@ -160,3 +160,41 @@ def test_a_period_before_the_reorganisation_opens_in_todays_communes_or_as_they_
     subtitle, names = ranked(at)
     assert len(names) == 15 and "Bồ Đề" in names and "Bình Giang" not in names
     assert not any(line.startswith("Trước 01/07/2025") for line in subtitle)
+
+
+def test_the_profile_of_todays_commune_lists_what_it_was_made_from(history_db, tmp_path,
+                                                                   monkeypatch):
+    path = tmp_path / "history.duckdb"
+    shutil.copyfile(history_db, path)
+    monkeypatch.setenv("DASHBOARD_DB", str(path))
+    at = signed_in({"ky": "2025-Q2"})
+    at.switch_page("app_pages/profile.py").run()
+    at.selectbox(key="xa").set_value("13531").run()
+    assert not at.exception
+    links = [link.proto.label for link in at.get("page_link")]
+    assert links == ["xã An Ninh (sáp nhập)", "xã Bồ Đề (sáp nhập)", "xã Vũ Bản (sáp nhập)"]
+    assert at.get("page_link")[0].proto.query_string == "xa=13528&ky=2025-Q2&dv=1"
+    chart = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert "Trước 01/07/2025: gồm số liệu của các xã cũ An Ninh, Bồ Đề, Vũ Bản" in \
+        chart["title"]["subtitle"]
+
+
+def test_the_values_command_prints_the_roll_up_computed_by_hand(history_db, capsys):
+    """Bình Giang in 05/2025 is An Ninh + Bồ Đề + Vũ Bản of the demo's letters file."""
+    letters = pd.read_csv(demo.FOLDER / "letters.csv", dtype={"Mã xã": str})
+    may = letters[(letters["Tháng"] == "2025-05") & letters["Mã xã"].isin(
+        ["13528", "13531", "13543"])]
+    sent = may[["Thư chúc mừng khai sinh", "Thư chúc mừng kết hôn", "Thư chia buồn"]].sum().sum()
+    registered = may[["Đăng ký khai sinh", "Đăng ký kết hôn", "Đăng ký khai tử"]].sum().sum()
+    assert cli.main(["values", "--period", "2025-05", "--indicator", "letter_coverage",
+                     "--format", "json", "--db", str(history_db)]) == 0
+    rows = {r["name"]: r for r in json.loads(capsys.readouterr().out)}
+    assert sorted(rows) == ["Bình An", "Bình Giang", "Bình Lục", "Bình Mỹ", "Bình Sơn"]
+    assert (rows["Bình Giang"]["numerator"], rows["Bình Giang"]["denominator"]) == (
+        sent, registered)
+    assert rows["Bình Giang"]["value"] == pytest.approx(sent / registered)
+    assert cli.main(["values", "--period", "2025-05", "--indicator", "letter_coverage",
+                     "--units", "as-was", "--db", str(history_db)]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0] == "indicator,code,name,value,numerator,denominator,status"
+    assert len(printed) == 1 + 15 and any(",13528,An Ninh," in line for line in printed)
