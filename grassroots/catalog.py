@@ -9,6 +9,7 @@ before the period's end. `grassroots.db` turns this catalogue into the `indicato
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from grassroots import contract
 
@@ -40,7 +41,9 @@ class Indicator:
     numerator: str
     denominator: str
     target: float | None
-    reference: str
+    # The legal basis by date: (first day, text) pairs, oldest first; the one in force on a day
+    # is the last that began on or before it (reference_on).
+    reference: tuple[tuple[date, str], ...]
     # Judge over the last `window` months up to the period's end whatever the period's length,
     # for minimums set per year (a quarter without a dialogue does not miss a yearly minimum).
     window: int | None = None
@@ -62,6 +65,10 @@ class Indicator:
             text = re.sub(r"[a-z_]+", lambda m: COLUMN_WORDS[m.group()], expression)
             return f"({text})" if "+" in text else text
         return f"{words(self.numerator)} / {words(self.denominator)}"
+
+    def reference_on(self, day: date) -> str:
+        """The legal basis in force on `day`."""
+        return [text for since, text in self.reference if since <= day][-1]
 
     @property
     def close_margin(self) -> float:
@@ -87,9 +94,26 @@ COLUMN_WORDS["total"] = "Tổng số cán bộ"
 
 _RESOLVED = "resolved_early + resolved_on_time + resolved_late"
 _LETTERS = "birth_letters + marriage_letters + condolence_letters"
-_ONE_STOP = "Nghị định 61/2018/NĐ-CP, 107/2021/NĐ-CP (cơ chế một cửa)"
-_NQ76 = "Nghị quyết 76/NQ-CP (2021) về Chương trình tổng thể cải cách hành chính"
-_FRIENDLY = 'Mô hình "Chính quyền thân thiện, vì nhân dân phục vụ"'
+REFORM = date(2025, 7, 1)  # two-level local government; Decree 33/2023's standards repealed
+
+
+def always(text: str) -> tuple[tuple[date, str], ...]:
+    return ((date.min, text),)
+
+
+_ONE_STOP = ((date.min, "Nghị định 61/2018/NĐ-CP, 107/2021/NĐ-CP (cơ chế một cửa)"),
+             (REFORM, "Nghị định 118/2025/NĐ-CP (cơ chế một cửa, một cửa liên thông)"))
+_NQ76 = always("Nghị quyết 76/NQ-CP (2021) về Chương trình tổng thể cải cách hành chính")
+_FRIENDLY = always('Mô hình "Chính quyền thân thiện, vì nhân dân phục vụ"')
+_RECEPTION = ((date.min, "Luật Tiếp công dân 2013"),
+              (date(2026, 7, 1), "Luật Tiếp công dân 2013, sửa đổi, bổ sung (hiệu lực "
+                                 "01/07/2026)"))
+# Decree 33/2023 set the standards of commune cadres and civil servants until 30/06/2025
+# (repealed by Decree 170/2025, Art. 71); since then one civil-service regime (Law 80/2025/QH15),
+# each civil servant meeting the standard of their job position.
+_CADRES = ((date.min, "Nghị định 33/2023/NĐ-CP (tiêu chuẩn cán bộ, công chức cấp xã)"),
+           (REFORM, "Luật Cán bộ, công chức 80/2025/QH15; Nghị định 170/2025/NĐ-CP: tiêu chuẩn "
+                    "theo vị trí việc làm (Nghị định 33/2023/NĐ-CP hết hiệu lực từ 01/07/2025)"))
 
 INDICATORS = (
     Indicator(
@@ -130,7 +154,7 @@ INDICATORS = (
         "Thanh toán trực tuyến", "Paid online",
         "percent", True, "dossier_stats",
         "paid_online", "with_fee",
-        None, "Quyết định 766/QĐ-TTg (2022), nhóm thanh toán trực tuyến",
+        None, always("Quyết định 766/QĐ-TTg (2022), nhóm thanh toán trực tuyến"),
     ),
     Indicator(
         "digitisation_rate", "dossiers",
@@ -138,7 +162,7 @@ INDICATORS = (
         "Số hóa", "Digitised",
         "percent", True, "dossier_stats",
         "digitised", "received",
-        None, "Quyết định 766/QĐ-TTg (2022), nhóm số hóa",
+        None, always("Quyết định 766/QĐ-TTg (2022), nhóm số hóa"),
     ),
     Indicator(
         "letter_coverage", "letters",
@@ -178,7 +202,7 @@ INDICATORS = (
         "Bí thư tiếp dân", "Secretary receptions",
         "days_per_month", True, "engagement_months",
         "secretary_receptions", "months",
-        2.0, "Quy định 11-QĐi/TW (2019): ít nhất 2 ngày mỗi tháng",
+        2.0, always("Quy định 11-QĐi/TW (2019): ít nhất 2 ngày mỗi tháng"),
     ),
     Indicator(
         "chair_receptions", "engagement",
@@ -186,7 +210,9 @@ INDICATORS = (
         "Chủ tịch tiếp dân", "Chair receptions",
         "days_per_month", True, "engagement_months",
         "chair_receptions", "months",
-        4.0, "Luật Tiếp công dân 2013, Điều 15: ít nhất 1 ngày mỗi tuần",
+        4.0, ((date.min, "Luật Tiếp công dân 2013, Điều 15: ít nhất 1 ngày mỗi tuần"),
+              (date(2026, 7, 1), "Luật Tiếp công dân 2013 sửa đổi, bổ sung (hiệu lực "
+                                 "01/07/2026), Điều 15")),
     ),
     Indicator(
         "dialogues", "engagement",
@@ -194,7 +220,8 @@ INDICATORS = (
         "Đối thoại", "Dialogues",
         "per_year", True, "engagement_months",
         "dialogues", "years",
-        1.0, "Luật Tổ chức chính quyền địa phương 2025: ít nhất 1 lần mỗi năm", window=12,
+        1.0, always("Luật Tổ chức chính quyền địa phương 2025: ít nhất 1 lần mỗi năm"),
+        window=12,
     ),
     Indicator(
         "saturday_sessions", "engagement",
@@ -210,7 +237,7 @@ INDICATORS = (
         "Giải quyết kiến nghị", "Petitions resolved",
         "percent", True, "engagement_months",
         "petitions_resolved", "petitions_received",
-        None, "Luật Tiếp công dân 2013",
+        None, _RECEPTION,
     ),
     Indicator(
         "university_rate", "cadres",
@@ -219,7 +246,7 @@ INDICATORS = (
         "Đại học trở lên", "University+",
         "percent", True, "cadre_snapshots",
         "postgraduate + university", "total",
-        1.0, "Nghị định 33/2023/NĐ-CP",
+        1.0, _CADRES,
     ),
     Indicator(
         "theory_rate", "cadres",
@@ -228,7 +255,7 @@ INDICATORS = (
         "LLCT trung cấp trở lên", "Political theory",
         "percent", True, "cadre_snapshots",
         "theory_advanced + theory_intermediate", "total",
-        None, "Nghị định 33/2023/NĐ-CP",
+        None, _CADRES,
     ),
     Indicator(
         "satisfaction_rate", "satisfaction",

@@ -28,7 +28,8 @@ GROUP_OF = {indicator: group for group, _, _, members in SCORE_GROUPS for indica
 # The composite score, described like an indicator so that charts and tables show it alike.
 COMPOSITE = Indicator(
     "composite_score", "score", "Điểm tổng hợp", "Composite score", "Điểm", "Score",
-    "score", True, "", "", "", None, "Quyết định 766/QĐ-TTg (2022), tinh thần chấm điểm",
+    "score", True, "", "", "", None,
+    catalog.always("Quyết định 766/QĐ-TTg (2022), tinh thần chấm điểm"),
 )
 
 

@@ -606,7 +606,8 @@ def family_page(family: str) -> None:
     indicator = indicator_picker(current, [i.id for i in catalog.of_family(family)],
                                  key=f"chitieu_{family}")
     st.caption(f"**{current.t('formula')}:** {indicator.formula} · "
-               f"**{current.t('legal_reference')}:** {indicator.reference}")
+               f"**{current.t('legal_reference')}:** "
+               f"{indicator.reference_on(current.period.last_day)}")
     lang, period = current.lang, current.period
 
     def ranking():

@@ -198,3 +198,23 @@ def test_the_values_command_prints_the_roll_up_computed_by_hand(history_db, caps
     printed = capsys.readouterr().out.splitlines()
     assert printed[0] == "indicator,code,name,value,numerator,denominator,status"
     assert len(printed) == 1 + 15 and any(",13528,An Ninh," in line for line in printed)
+
+
+def test_the_legal_basis_is_the_one_in_force_in_the_period():
+    """Decree 33/2023's standards for commune civil servants ended on 30/06/2025 (Decree
+    170/2025); the Law on Citizen Reception is amended from 01/07/2026."""
+    university = catalog.BY_ID["university_rate"]
+    assert university.reference_on(date(2025, 6, 30)).startswith("Nghị định 33/2023/NĐ-CP")
+    assert university.reference_on(date(2025, 7, 31)).startswith(
+        "Luật Cán bộ, công chức 80/2025/QH15; Nghị định 170/2025/NĐ-CP")
+    chair = catalog.BY_ID["chair_receptions"]
+    assert chair.reference_on(date(2026, 6, 30)) == (
+        "Luật Tiếp công dân 2013, Điều 15: ít nhất 1 ngày mỗi tuần")
+    assert "hiệu lực 01/07/2026" in chair.reference_on(date(2026, 7, 31))
+
+
+def test_a_family_page_cites_the_basis_of_its_period(app):
+    at = app({"ky": "2025-Q2", "chitieu": "university_rate"})
+    at.switch_page("app_pages/cadres.py").run()
+    assert "**Căn cứ:** Nghị định 33/2023/NĐ-CP (tiêu chuẩn cán bộ, công chức cấp xã)" in \
+        at.caption[0].value
