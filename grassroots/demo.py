@@ -7,6 +7,7 @@ from them. The numbers are invented; everything shown from them says "DỮ LIỆ
 
 import json
 import os
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from grassroots import contract, db, ingest
+from grassroots import contract, db, ingest, official
 
 FOLDER = db.ROOT / "data" / "demo"
 SEED = 352  # the district's code
@@ -60,8 +61,8 @@ SETTINGS = {
 }
 
 
-def months() -> list[pd.Period]:
-    return list(pd.period_range(FIRST_MONTH, LAST_MONTH, freq="M"))
+def months(first: str = FIRST_MONTH, last: str = LAST_MONTH) -> list[pd.Period]:
+    return list(pd.period_range(first, last, freq="M"))
 
 
 def _rising(t: float, offset: float, low: float, high: float) -> float:
@@ -83,14 +84,14 @@ def _units(rng: np.random.Generator) -> pd.DataFrame:
     })
 
 
-def _dossiers(rng, units) -> pd.DataFrame:
+def _dossiers(rng, units, months: list[pd.Period]) -> pd.DataFrame:
     rows = []
-    span = len(months()) - 1
+    span = len(months) - 1
     for unit in units.itertuples():
         pending = int(unit.population * 0.003)
         late_share = LATE_DOSSIERS.get(unit.code, rng.uniform(0.0, 0.006))
         online_offset = SLOW_ONLINE.get(unit.code, rng.normal(0.3, 0.3))
-        for t, month in enumerate(months()):
+        for t, month in enumerate(months):
             carried = pending
             received = int(rng.poisson(unit.population * 0.032 * (0.8 if month.month == 2 else 1)))
             to_process = carried + received
@@ -117,11 +118,11 @@ def _dossiers(rng, units) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _letters(rng, units) -> pd.DataFrame:
+def _letters(rng, units, months: list[pd.Period]) -> pd.DataFrame:
     rows = []
     for unit in units.itertuples():
         coverage = MISSED_LETTERS.get(unit.code, 1.0)
-        for month in months():
+        for month in months:
             per_month = unit.population / 1000 / 12
             births = int(rng.poisson(per_month * 14.5))
             marriages = int(rng.poisson(per_month * 8 * (1.8 if month.month in (1, 11, 12) else 1)))
@@ -146,13 +147,13 @@ def _event(rng, unit, day: date, kind: str, chaired_by: str, visitors: tuple[int
     }
 
 
-def _engagements(rng, units) -> pd.DataFrame:
+def _engagements(rng, units, months: list[pd.Period]) -> pd.DataFrame:
     labels = {code: label for label, code in contract.ENGAGEMENT_KINDS.items()}
     rows = []
     for unit in units.itertuples():
         lax = unit.code in FEW_RECEPTIONS
-        dialogue_months = {(y, int(rng.integers(3, 12))) for y in (2022, 2023, 2024, 2025)}
-        for month in months():
+        dialogue_months = {(y, int(rng.integers(3, 12))) for y in sorted({m.year for m in months})}
+        for month in months:
             days = pd.date_range(month.start_time, month.end_time, freq="D").date
             weekdays = [d for d in days if d.weekday() < 5]
             thursdays = [d for d in days if d.weekday() == 3]
@@ -176,11 +177,11 @@ def _engagements(rng, units) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _cadres(rng, units) -> pd.DataFrame:
+def _cadres(rng, units, years: tuple[int, ...] = (2021, 2022, 2023, 2024)) -> pd.DataFrame:
     rows = []
     for unit in units.itertuples():
         rate = rng.normal(0.77, 0.06)
-        for year in (2021, 2022, 2023, 2024):
+        for year in years:
             total = int(rng.integers(20, 25))
             degree = min(total, round(total * min(rate + 0.03 * (year - 2021), 1.0)))
             postgraduate = min(int(rng.integers(0, 3)), degree)
@@ -200,11 +201,11 @@ def _cadres(rng, units) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _satisfaction(rng, units) -> pd.DataFrame:
+def _satisfaction(rng, units, months: list[pd.Period]) -> pd.DataFrame:
     rows = []
     for unit in units.itertuples():
         share = rng.uniform(0.84, 0.98)
-        for month in months():
+        for month in months:
             surveys = int(rng.integers(20, 60))
             rows.append({
                 "unit_code": unit.code, "unit_name": unit.name, "month": str(month),
@@ -252,6 +253,57 @@ def _to_contract(kind: str, frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+PROVINCE = {
+    "parent_name": "Ninh Bình",
+    "parent_level": "province",
+    "province_name": "Ninh Bình",
+    "default_area": "352",  # the former Bình Lục district: the district leadership's view
+    "demo": "true",
+    "source": SETTINGS["source"],
+}
+TODAY_FIRST, TODAY_LAST = "2025-07", "2026-10"  # today's communes report from their first month
+
+
+def _synthetic(rng, units: pd.DataFrame, scale: float) -> pd.DataFrame:
+    """Population, households and villages (invented) for units of the official lists, whose
+    names, kinds and areas are real; `scale` for communes made of several."""
+    population = (rng.integers(6_500, 14_000, len(units)) * scale).astype(int)
+    return units[["code", "name", "kind", "area_km2"]].assign(
+        population=population,
+        households=(population / rng.uniform(3.4, 3.9, len(units))).round().astype(int),
+        villages=(rng.integers(5, 11, len(units)) * scale).astype(int))
+
+
+def generate_province(folder: Path) -> None:
+    """The inputs of the Ninh Bình demo: the district demo's figures for Bình Lục's 15 former
+    communes (data/demo/), invented ones for the province's other former communes up to 06/2025
+    and for its 129 communes of today from 07/2025 to 10/2026, and today's communes' population.
+    Seeded: the same files every time."""
+    rng = np.random.default_rng(SEED + 1)
+    folder.mkdir(parents=True, exist_ok=True)
+    made, _ = official.lineage(official.province(PROVINCE["province_name"]))
+    district = {c[0] for c in COMMUNES}
+    before = _synthetic(rng, made[made["valid_to"].notna() & ~made["code"].isin(district)], 1)
+    today = _synthetic(rng, made[made["valid_to"].isna()], 3)
+    history, now = months(), months(TODAY_FIRST, TODAY_LAST)
+    frames = {
+        "units": today,
+        "dossiers": pd.concat([_dossiers(rng, before, history), _dossiers(rng, today, now)]),
+        "letters": pd.concat([_letters(rng, before, history), _letters(rng, today, now)]),
+        "engagements": pd.concat([_engagements(rng, before, history),
+                                  _engagements(rng, today, now)]),
+        "cadres": pd.concat([_cadres(rng, before), _cadres(rng, today, (2025,))]),
+        "satisfaction": pd.concat([_satisfaction(rng, before, history),
+                                   _satisfaction(rng, today, now)]),
+    }
+    for kind, frame in frames.items():
+        committed = FOLDER / f"{kind}.csv"
+        rows = _to_contract(kind, frame)
+        if kind != "units":
+            rows = pd.concat([pd.read_csv(committed, dtype={"Mã xã": str}), rows])
+        rows.to_csv(folder / f"{kind}.csv", index=False, lineterminator="\n")
+
+
 def dossier_records(count: int, seed: int = SEED, last: str = LAST_MONTH) -> pd.DataFrame:
     """`count` raw one-stop dossiers of the demo communes, received over the year up to
     `last`, in the contract's headers: most returned early, some on the day, a few late, and
@@ -293,11 +345,11 @@ def generate(folder: Path = FOLDER) -> None:
     units = _units(rng)
     frames = {
         "units": units,
-        "dossiers": _dossiers(rng, units),
-        "letters": _letters(rng, units),
-        "engagements": _engagements(rng, units),
+        "dossiers": _dossiers(rng, units, months()),
+        "letters": _letters(rng, units, months()),
+        "engagements": _engagements(rng, units, months()),
         "cadres": _cadres(rng, units),
-        "satisfaction": _satisfaction(rng, units),
+        "satisfaction": _satisfaction(rng, units, months()),
     }
     for kind, frame in frames.items():
         _to_contract(kind, frame).to_csv(folder / f"{kind}.csv", index=False, lineterminator="\n")
@@ -308,7 +360,8 @@ def generate(folder: Path = FOLDER) -> None:
 
 
 def load(con: duckdb.DuckDBPyConnection, folder: Path = FOLDER) -> None:
-    """Import the demo inputs through the same checks as any file, into an open write."""
+    """Import the demo inputs of `folder` through the same checks as any file, into an open
+    write: its CSV files, and its boundaries and settings when it has them."""
     for kind in contract.KINDS:
         path = folder / f"{kind}.csv"
         if not path.exists():
@@ -318,25 +371,48 @@ def load(con: duckdb.DuckDBPyConnection, folder: Path = FOLDER) -> None:
         if not checked.ok:
             raise ValueError("\n".join(checked.messages("en")))
         ingest.apply(con, checked, "demo")
-    boundaries = json.loads((folder / "boundaries.geojson").read_text(encoding="utf-8"))
-    for feature in boundaries["features"]:
-        con.execute("INSERT INTO boundaries VALUES (?, ?, true, ?)", [
-            feature["properties"]["code"], json.dumps(feature["geometry"]),
-            "boundaries.geojson",
-        ])
-    settings = json.loads((folder / "settings.json").read_text(encoding="utf-8"))
-    con.executemany("INSERT OR REPLACE INTO settings VALUES (?, ?)", list(settings.items()))
+    if (folder / "boundaries.geojson").exists():
+        boundaries = json.loads((folder / "boundaries.geojson").read_text(encoding="utf-8"))
+        for feature in boundaries["features"]:
+            con.execute("INSERT INTO boundaries VALUES (?, ?, true, ?)", [
+                feature["properties"]["code"], json.dumps(feature["geometry"]),
+                "boundaries.geojson",
+            ])
+    if (folder / "settings.json").exists():
+        settings = json.loads((folder / "settings.json").read_text(encoding="utf-8"))
+        con.executemany("INSERT OR REPLACE INTO settings VALUES (?, ?)", list(settings.items()))
 
 
-def build(path: Path, folder: Path = FOLDER) -> None:
-    """Make the demo database at `path`, atomically: built beside it, then moved into place, so
-    a crash half-way leaves no half-built file where the dashboard looks."""
+def _atomically(path: Path, fill) -> None:
+    """Make a database at `path` with `fill(database)`, built beside it, then moved into place,
+    so a crash half-way leaves no half-built file where the dashboard looks."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.building")
     partial.unlink(missing_ok=True)
     database = db.Database(partial)
-    with database.write() as con:
-        load(con, folder)
+    fill(database)
     database.close()
     os.replace(partial, path)
 
+
+def build(path: Path, folder: Path = FOLDER) -> None:
+    """Make the Bình Lục district demo database at `path` from `folder`'s inputs."""
+    def fill(database: db.Database) -> None:
+        with database.write() as con:
+            load(con, folder)
+
+    _atomically(path, fill)
+
+
+def build_province(path: Path) -> None:
+    """Make the Ninh Bình demo database at `path`: the province's communes of today and those
+    they were made from, their real boundaries (official.build), and generate_province's
+    figures."""
+    def fill(database: db.Database) -> None:
+        official.build(database, official.province(PROVINCE["province_name"]), PROVINCE,
+                       "data/units")
+        with tempfile.TemporaryDirectory() as folder, database.write() as con:
+            generate_province(Path(folder))
+            load(con, Path(folder))
+
+    _atomically(path, fill)

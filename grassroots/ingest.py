@@ -445,15 +445,26 @@ class _Communes:
         self.units = units.assign(plain=units["name"].map(plain_name),
                                   valid_from=pd.to_datetime(units["valid_from"]),
                                   valid_to=pd.to_datetime(units["valid_to"]))
-        latest = self.units.drop_duplicates("code", keep="last")
-        self.names = dict(zip(latest["code"], latest["name"]))
-        self.by_name = {plain: group for plain, group in self.units.groupby("plain")}
+        self.units["latest"] = ~self.units["code"].duplicated(keep="last")
+        self.names = dict(zip(self.units.loc[self.units["latest"], "code"],
+                              self.units.loc[self.units["latest"], "name"]))
 
-    def _on(self, units: pd.DataFrame, day) -> pd.DataFrame:
-        """Those of `units` in force on `day` (the latest of each code when there is none)."""
-        if pd.isna(day):
-            return units.drop_duplicates("code", keep="last")
-        return units[(units["valid_from"] <= day) & (units["valid_to"] >= day)]
+    def _on(self, asked: pd.DataFrame, key: str) -> pd.DataFrame:
+        """For each row of `asked` (its `key` column, `day`; indexed by row), the units matching
+        it by `key` and their standing that day: `found` (in force; the latest when the row has
+        no day), else the unit that had ended by then (`ended`) or not yet begun."""
+        matched = asked.reset_index(names="row").merge(self.units, on=key)
+        day = matched["day"]
+        matched["found"] = day.isna() & matched["latest"] | (
+            (matched["valid_from"] <= day) & (matched["valid_to"] >= day))
+        matched["ended"] = matched["valid_to"] < day
+        return matched
+
+    @staticmethod
+    def _gone(unit) -> dict:
+        return {"commune": f"{unit['kind']} {unit['name']} ({unit['code']})",
+                "until": f"{unit['valid_to']:%d/%m/%Y}", "became": unit["became"] or "—",
+                "since": f"{unit['valid_from']:%d/%m/%Y}"}
 
     def resolve(self, codes: pd.Series | None, names: pd.Series | None, rows: pd.Index,
                 days: pd.Series, check: _Sheetcheck) -> pd.Series:
@@ -469,14 +480,10 @@ class _Communes:
             check.add("unknown_code", unknown[unknown].index, "unit_code",
                       values=lambda r: {"value": codes[r]})
             known = digits & ~unknown
-            on_day = {(c, d): self._on(self.units[self.units["code"] == c], d)
-                      for c, d in set(zip(code[known], days[known]))}
-            for (c, d), found in on_day.items():
-                at = known[known & (code == c) & (days.eq(d) if pd.notna(d) else days.isna())]
-                if found.empty:
-                    self._not_in_force(check, at.index, "unit_code", c, d)
-                else:
-                    official[at.index] = found["name"].iloc[0]
+            matched = self._on(pd.DataFrame({"code": code[known], "day": days[known]}), "code")
+            found = matched[matched["found"]].drop_duplicates("row").set_index("row")
+            official[found.index] = found["name"]
+            self._not_in_force(check, matched[~matched["row"].isin(found.index)], "unit_code")
             result = code.where(official.notna())
         if names is not None:
             coded = result.notna() & (names != "")
@@ -493,16 +500,7 @@ class _Communes:
             by_name_only = (names != "") & ~coded
             if codes is not None:
                 by_name_only &= codes == ""  # a bad or unknown code is reported already
-            pairs = set(zip(names[by_name_only], days[by_name_only]))
-            found = {(value, day): self._name(value, day) for value, day in pairs}
-            named = pd.Series(None, index=rows, dtype=object)
-            for (value, day), (code_found, problem) in found.items():
-                at = names.index[by_name_only & (names == value) & (
-                    days.eq(day) if pd.notna(day) else days.isna())]
-                named[at] = code_found
-                if problem:
-                    check.add(problem.key, at, "unit_name", problem.warning, problem.values)
-            result = result.fillna(named)
+            result = result.fillna(self._named(names[by_name_only], days[by_name_only], check))
         given = pd.Series(False, index=rows)
         for cells in (codes, names):
             if cells is not None:
@@ -511,22 +509,52 @@ class _Communes:
                   else "unit_name")
         return result
 
-    def _not_in_force(self, check: _Sheetcheck, at: pd.Index, column: str, code: str,
-                      day) -> None:
-        """Rows naming commune `code` on a day it was not in force: what it became, or since
+    def _not_in_force(self, check: _Sheetcheck, matched: pd.DataFrame, column: str) -> None:
+        """Rows naming a commune on a day it was not in force: what it had become, or since
         when it is."""
-        units = self.units[self.units["code"] == code]
-        before = units[units["valid_to"] < day]
-        if before.empty:
-            first = units.iloc[0]
-            check.add("not_yet_in_force", at, column, values={
-                "commune": f"{first['kind']} {first['name']} ({code})",
-                "since": f"{first['valid_from']:%d/%m/%Y}"})
-            return
-        ended = before.iloc[-1]
-        check.add("no_longer_in_force", at, column, values={
-            "commune": f"{ended['kind']} {ended['name']} ({code})",
-            "until": f"{ended['valid_to']:%d/%m/%Y}", "became": ended["became"] or "—"})
+        ended = matched[matched["ended"]].drop_duplicates("row", keep="last").set_index("row")
+        check.add("no_longer_in_force", ended.index, column,
+                  values=lambda r: self._gone(ended.loc[r]))
+        early = matched[~matched["row"].isin(ended.index)].drop_duplicates("row")
+        early = early.set_index("row")
+        check.add("not_yet_in_force", early.index, column,
+                  values=lambda r: self._gone(early.loc[r]))
+
+    def _named(self, names: pd.Series, days: pd.Series, check: _Sheetcheck) -> pd.Series:
+        """The codes of rows naming their commune by name alone, on their day; every name that
+        matches none, several, or one no longer in force is reported."""
+        plain = names.map(plain_name)
+        converted = {value: legacy.convert(value) for value in
+                     names[~plain.isin(self.units["plain"])].unique()}
+        typed = {value: found for value, found in converted.items() if found}
+        plain = plain.where(~names.isin(typed), names.map(
+            lambda v: plain_name(typed[v][1]) if v in typed else None))
+        matched = self._on(pd.DataFrame({"plain": plain, "day": days}), "plain")
+        found = matched[matched["found"]]
+        count = found.groupby("row")["code"].nunique()
+        single = found[found["row"].isin(count[count == 1].index)].drop_duplicates("row")
+        codes = single.set_index("row")["code"].reindex(names.index)
+        several = found[found["row"].isin(count[count > 1].index)].groupby("row").apply(
+            lambda g: ", ".join(f"{c} {n}" for c, n in zip(g["code"], g["name"])),
+            include_groups=False)
+        check.add("ambiguous_name", several.index, "unit_name",
+                  values=lambda r: {"value": names[r], "codes": several[r]})
+        missing = matched[~matched["row"].isin(found["row"])]
+        ended = missing[missing["ended"]].drop_duplicates("row", keep="last").set_index("row")
+        check.add("no_longer_in_force", ended.index, "unit_name",
+                  values=lambda r: self._gone(ended.loc[r]))
+        unmatched = names.index.difference(found["row"]).difference(ended.index)
+        in_legacy = names[unmatched].isin(typed)
+        check.add("legacy_unknown", unmatched[in_legacy.to_numpy()], "unit_name",
+                  values=lambda r: {"value": names[r], "font": legacy.FONTS[typed[names[r]][0]],
+                                    "name": typed[names[r]][1]})
+        check.add("unknown_name", unmatched[~in_legacy.to_numpy()], "unit_name",
+                  values=lambda r: {"value": names[r]})
+        legacy_found = codes.notna() & names.isin(typed)
+        check.add("legacy_name", legacy_found[legacy_found].index, "unit_name", True,
+                  values=lambda r: {"value": names[r], "font": legacy.FONTS[typed[names[r]][0]],
+                                    "name": typed[names[r]][1]})
+        return codes
 
     @staticmethod
     def _agrees(name: str, official: str) -> bool:
@@ -535,37 +563,6 @@ class _Communes:
             return True
         converted = legacy.convert(name)
         return bool(converted) and plain_name(converted[1]) == plain_name(official)
-
-    def _name(self, value: str, day) -> tuple[str | None, Problem | None]:
-        plain, legacy_font = plain_name(value), None
-        if plain not in self.by_name:
-            converted = legacy.convert(value)
-            if converted:
-                legacy_font, text = converted
-                plain = plain_name(text)
-        named = self.by_name.get(plain)
-        if named is None:
-            if legacy_font:
-                return None, Problem("legacy_unknown", {
-                    "value": value, "font": legacy.FONTS[legacy_font], "name": text})
-            return None, Problem("unknown_name", {"value": value})
-        found = self._on(named, day)
-        if found.empty:
-            ended = named[named["valid_to"] < day] if pd.notna(day) else named.iloc[:0]
-            if ended.empty:
-                return None, Problem("unknown_name", {"value": value})
-            last = ended.iloc[-1]
-            return None, Problem("no_longer_in_force", {
-                "commune": f"{last['kind']} {last['name']} ({last['code']})",
-                "until": f"{last['valid_to']:%d/%m/%Y}", "became": last["became"] or "—"})
-        if len(found) > 1:
-            listed = ", ".join(f"{c} {n}" for c, n in zip(found["code"], found["name"]))
-            return None, Problem("ambiguous_name", {"value": value, "codes": listed})
-        code = found["code"].iloc[0]
-        if legacy_font:
-            return code, Problem("legacy_name", {
-                "value": value, "font": legacy.FONTS[legacy_font], "name": text}, warning=True)
-        return code, None
 
 
 def _choices(header: str) -> dict[str, str]:
