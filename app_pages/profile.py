@@ -30,7 +30,7 @@ for column, key, rows in ((strong, "strongest", figures.strongest(frame)),
     column.markdown(f"**{current.t(key, level=current.level)}**")
     column.markdown("\n".join(f"- {ui.standing_text(row, current)}" for row in rows.itertuples()))
 
-name = f"{unit['kind'][:1].upper()}{unit['kind'][1:]} {unit['name']}"  # "Xã Tiêu Động"
+name = i18n.capital(f"{unit['kind']} {unit['name']}")
 st.subheader(current.t("profile_chart", level=current.level))
 table = ui.profile_table(frame, f"{units.loc[code, 'name']} — {period.label(lang)}", current)
 ui.show_profile(table, frame, ui.profile_chart(current, code, name, frame), current)

@@ -34,8 +34,11 @@ def _parser() -> argparse.ArgumentParser:
             sub.add_argument("--lang", choices=i18n.LANGS, default="vi")
         return sub
 
-    init_demo = verb("init-demo", "build the Bình Lục demo database", lang=False)
+    init_demo = verb("init-demo", "build the demo database: Ninh Bình province today, its "
+                     "history back to 2022", lang=False)
     init_demo.add_argument("--force", action="store_true", help="replace an existing file")
+    init_demo.add_argument("--district", action="store_true",
+                           help="the smaller demo: Bình Lục district as it was, to 06/2025")
     init = verb("init", "make a database for a province of today (its communes, those they "
                 "were made from, real boundaries), a district as it was before 1/7/2025, or "
                 "any unit without communes", lang=False)
@@ -100,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         if path.exists() and not args.force:
             print(f"Tệp {path} đã tồn tại; thêm --force để thay thế.", file=sys.stderr)
             return 1
-        demo.build(path)
+        (demo.build if args.district else demo.build_province)(path)
         print(f"Đã tạo cơ sở dữ liệu mẫu: {path}")
     elif args.verb == "init":
         return init(parser, path, args)

@@ -73,7 +73,7 @@ def _sentences(indicator: catalog.Indicator, ranked: pd.DataFrame, parent: pd.Se
     if change is not None:
         signed = i18n.delta(indicator, change, lang)
         label = t("vs_previous", period=previous)
-        numbers.append((label[:1].upper() + label[1:], signed))
+        numbers.append((i18n.capital(label), signed))
         key = "brief_same" if signed[0] not in "+-" else \
             "brief_better" if (change > 0) == indicator.higher_is_better else "brief_worse"
         said.append(t(key, total=total, value=value(parent["value"]), previous=previous,

@@ -205,7 +205,7 @@ def parent_words(db: Database, settings: dict, lang: str) -> str:
     if db.area is None:
         return words
     name = db.run("areas").set_index("area").loc[db.area, "area_name"]
-    return f"{words}, {i18n.t('area_of', lang, name=name[:1].lower() + name[1:])}"
+    return f"{words}, {i18n.area(name, lang)}"
 
 
 def rollup_note(db: Database, period: periods.Period, lang: str,
@@ -243,7 +243,7 @@ def chart_subtitle(database: Database, settings: dict, period: periods.Period,
     "Nguồn: …; cập nhật dd/mm/yyyy", the source and the date of the last import in force, then
     what its figures sum across a reorganisation (of commune `code`'s, or of every commune)."""
     parent = parent_words(database, settings, lang)
-    who = [parent[:1].upper() + parent[1:], period.label(lang)]
+    who = [i18n.capital(parent), period.label(lang)]
     if settings.get("demo") == "true":
         who.append(i18n.t("demo_mark", lang))
     named = settings.get("source") or i18n.t("commune_reports", lang)

@@ -35,10 +35,8 @@ STRINGS = {
     "period": ("Chọn kỳ", "Choose period"),
     "indicator": ("Chỉ số", "Indicator"),
     "demo_banner": (
-        "DỮ LIỆU MẪU — số liệu tổng hợp để minh họa, không phải số liệu thực; "
-        "ranh giới xã trên bản đồ chỉ mang tính gần đúng.",
-        "DỮ LIỆU MẪU (sample data) — synthetic figures for illustration, not real data; "
-        "commune boundaries are approximate.",
+        "DỮ LIỆU MẪU — số liệu tổng hợp để minh họa, không phải số liệu thực.",
+        "DỮ LIỆU MẪU (sample data) — synthetic figures for illustration, not real data.",
     ),
     "demo_mark": ("DỮ LIỆU MẪU", "DỮ LIỆU MẪU (sample data)"),
     "source": ("Nguồn", "Source"),
@@ -511,6 +509,17 @@ def delta(indicator, amount: float | None, lang: str) -> str | None:
     size = number(abs(100 * amount if percent else amount), lang, 1)
     sign = "" if size == number(0, lang, 1) else "+" if amount > 0 else "-"
     return f"{sign}{size} {t('points', lang) if percent else t(indicator.unit, lang)}"
+
+
+def capital(text: str) -> str:
+    """The first letter upper case, the rest as written ("xã Tiêu Động" → "Xã Tiêu Động")."""
+    return text[:1].upper() + text[1:]
+
+
+def area(district: str, lang: str) -> str:
+    """A former district's area in words, from its name: "Huyện Bình Lục" → "khu vực huyện
+    Bình Lục cũ"."""
+    return t("area_of", lang, name=district[:1].lower() + district[1:])
 
 
 def parent_total(level: str, lang: str) -> str:

@@ -33,7 +33,7 @@ def _database(path: str, scope: str | None = None) -> db.Database:
     """The database, shared by every session; one per commune for commune-scoped viewers."""
     if not Path(path).exists():
         with st.spinner("Đang tạo cơ sở dữ liệu mẫu…"):
-            demo.build(Path(path))
+            demo.build_province(Path(path))
     return db.Database(path, scope)
 
 
@@ -200,7 +200,8 @@ def _lens(database: db.Database, period: periods.Period, settings: dict, lang: s
     areas = database.run("areas", as_of=as_of)
     if len(areas) < 2:
         return database.looking_at(as_of)
-    names = dict(zip(areas["area"], areas["area_name"]))
+    names = {code: i18n.capital(i18n.area(name, lang))
+             for code, name in zip(areas["area"], areas["area_name"])}
     if "khuvuc" not in st.query_params and "khuvuc" not in st.session_state:
         st.session_state.khuvuc = settings.get("default_area", "")
     whole = i18n.t("area_all", lang, parent=figures.parent_words(database, settings, lang))

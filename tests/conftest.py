@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from grassroots import __main__ as cli
 from grassroots import access, db, demo, ingest
+from tests.browser import chromium
 
 UNWATCHED = {".git", ".venv", "build"}  # what a run may write to, besides the temporary folder
 CHECKOUT = pytest.StashKey[dict]()  # the checkout's files when the run began
@@ -55,6 +56,25 @@ def pytest_sessionfinish(session) -> None:
 def demo_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
     demo.build(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, driven by Playwright, for a module's browser tests."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = chromium(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def province_db(tmp_path_factory) -> Path:
+    """The demo `make run` shows: Ninh Bình province today and its history (init-demo)."""
+    path = tmp_path_factory.mktemp("province") / "ninh-binh.duckdb"
+    demo.build_province(path)
     return path
 
 

@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 import pytest
 
 from grassroots import access, db, ingest
-from tests.browser import IDLE, chromium, serving
+from tests.browser import IDLE, serving
 from tests.test_ingest import excel
 
 SHOTS = db.ROOT / "build" / "screenshots"
@@ -34,16 +34,6 @@ def server(demo_db, tmp_path_factory):
     database.write_bytes(demo_db.read_bytes())  # the server holds its file open for writing
     with serving(database) as (url, _):
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = chromium(playwright)
-        yield browser
-        browser.close()
 
 
 def _open(browser, url: str, charts: int, shot: str, requests: list[str]):

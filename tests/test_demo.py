@@ -1,4 +1,5 @@
-"""The Bình Lục demo district: what `init-demo` builds, and that it tells a plausible story."""
+"""The demos: the Bình Lục district as it was (`init-demo --district`), and that it tells a
+plausible story; the Ninh Bình province of today (`init-demo`) and its history."""
 
 import json
 import math
@@ -23,7 +24,7 @@ def district(demo_db):
 
 def test_init_demo_builds_the_district(tmp_path, capsys):
     path = tmp_path / "X.duckdb"
-    assert cli.main(["init-demo", "--db", str(path)]) == 0
+    assert cli.main(["init-demo", "--district", "--db", str(path)]) == 0
     con = duckdb.connect(str(path), read_only=True)
     assert [r[0] for r in con.execute("SELECT code FROM units ORDER BY code").fetchall()] == CODES
     for table in ("dossier_stats", "letters", "satisfaction"):
@@ -94,3 +95,26 @@ def test_a_month_not_reported_shows_as_no_data(district):
     assert math.isnan(an_lao["value"]) and an_lao["status"] == "no_data"
     assert june.iloc[-1]["name"] == "An Lão"
 
+
+
+def test_the_demo_is_ninh_binh_today_with_its_history(province_db, demo_db):
+    con = duckdb.connect(str(province_db), read_only=True)
+    assert con.execute("SELECT count(*) FILTER (valid_to IS NULL), count(*) FILTER "
+                       "(valid_to = DATE '2025-06-30') FROM units").fetchone() == (129, 398)
+    spans = con.execute("""SELECT u.valid_to IS NULL, min(d.month), max(d.month),
+        count(DISTINCT d.unit_code) FROM dossier_stats AS d JOIN units AS u ON u.code =
+        d.unit_code AND d.month BETWEEN u.valid_from AND coalesce(u.valid_to, DATE '9999-12-31')
+        GROUP BY ALL ORDER BY 1""").fetchall()
+    assert [(today, str(first), str(last), communes) for today, first, last, communes in spans] \
+        == [(False, "2022-01-01", "2025-06-01", 398), (True, "2025-07-01", "2026-10-01", 129)]
+    assert con.execute("SELECT count(*) FROM boundaries WHERE NOT approximate").fetchone() == (
+        129,)
+    settings = dict(con.execute("SELECT key, value FROM settings").fetchall())
+    assert (settings["parent_name"], settings["parent_level"], settings["default_area"],
+            settings["demo"]) == ("Ninh Bình", "province", "352", "true")
+    same = "SELECT unit_code, sum(received) FROM dossier_stats WHERE unit_code IN ('13528', " \
+        "'13558') AND month < '2025-07-01' GROUP BY ALL ORDER BY 1"
+    district = duckdb.connect(str(demo_db), read_only=True)
+    assert con.execute(same).fetchall() == district.execute(same).fetchall()  # the same history
+    district.close()
+    con.close()

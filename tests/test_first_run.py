@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from grassroots import __main__ as cli
 from grassroots import access, db
-from tests.browser import IDLE, chromium, serving
+from tests.browser import IDLE, serving
 from tests.test_browser import SHOTS
 
 
@@ -73,16 +73,6 @@ def test_a_viewer_of_a_commune_without_figures_is_told_why_not_shown_nothing(emp
     assert not at.exception
     assert at.info[0].value.startswith("Chưa có số liệu nào của xã Bồ Đề.")
     assert "cán bộ phụ trách dữ liệu của huyện Bình Lục" in at.info[0].value
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = chromium(playwright)
-        yield browser
-        browser.close()
 
 
 def opened(browser, url: str, shot: str):

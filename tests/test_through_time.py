@@ -12,7 +12,9 @@ import pytest
 
 from grassroots import __main__ as cli
 from grassroots import catalog, db, demo, figures, ingest, periods
+from tests.browser import IDLE, serving
 from tests.test_app import chart_rows
+from tests.test_browser import SHOTS
 from tests.test_ingest import excel
 
 LETTERS = ["Mã xã", "Tên xã", "Tháng", "Đăng ký khai sinh", "Thư chúc mừng khai sinh",
@@ -218,3 +220,39 @@ def test_a_family_page_cites_the_basis_of_its_period(app):
     at.switch_page("app_pages/cadres.py").run()
     assert "**Căn cứ:** Nghị định 33/2023/NĐ-CP (tiêu chuẩn cán bộ, công chức cấp xã)" in \
         at.caption[0].value
+
+
+def test_chromium_shows_the_province_demo_as_today_and_as_it_was(province_db, tmp_path,
+                                                                 browser):
+    """The demo opens on the former Bình Lục district's area; a period before 1/7/2025 shows
+    its 5 communes of today with their predecessors' figures, or its 15 communes as they were;
+    the whole province is one choice away."""
+    path = tmp_path / "ninh-binh.duckdb"
+    shutil.copyfile(province_db, path)
+    with serving(path) as (url, _):
+        page = browser.new_page(viewport={"width": 1400, "height": 1600})
+
+        def ranking(query: str, shot: str) -> str:
+            page.goto(f"{url}/dossiers?{query}")
+            page.wait_for_selector(IDLE, timeout=60_000)
+            chart = page.locator('[data-testid="stVegaLiteChart"]').first
+            chart.locator(".mark-symbol.role-mark path").first.wait_for(timeout=60_000)
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=SHOTS / f"{shot}.png", full_page=True)
+            assert page.locator('[data-testid="stException"]').count() == 0
+            assert "DỮ LIỆU MẪU" in page.inner_text("body")
+            return chart.text_content()
+
+        today = ranking("ky=2025-Q2", "province-today")
+        assert "Tỉnh Ninh Bình, khu vực huyện Bình Lục cũ" in today
+        assert "Trước 01/07/2025: số liệu của 15 xã cũ cộng vào 5 xã hiện nay" in today
+        assert "Bình Giang" in today and "Tiêu Động" not in today
+        page.get_by_text("Xã như trước 01/07/2025").click()
+        page.wait_for_url("**dv=1**", timeout=60_000)
+        page.get_by_text("Tiêu Động").first.wait_for(timeout=60_000)
+        as_was = page.locator('[data-testid="stVegaLiteChart"]').first.text_content()
+        assert "Tiêu Động" in as_was and "Bình Giang" not in as_was
+        province = ranking("ky=2026-Q3&khuvuc=", "province-whole")
+        assert "Tỉnh Ninh Bình · Quý III/2026" in province
+        assert "20 xã đứng đầu và 20 xã cuối trong 129 xã" in province
+        page.close()
