@@ -186,8 +186,8 @@ def _url_toggle(label: str, param: str, help: str) -> bool:
 
 
 def _lens(database: db.Database, period: periods.Period, settings: dict, lang: str) -> db.Lens:
-    """Whose figures the pages show, kept in the URL: the communes in force at the end of the
-    data, their predecessors' figures added into them, or, for a period before a
+    """Whose figures the pages show, kept in the URL: today's communes, their predecessors'
+    figures added into them, or, for a period before a
     reorganisation and the switch on (?dv=1), the communes as they were; every commune, or the
     area of one former district (?khuvuc=352; the database's default_area at first)."""
     today, last_day = database.today(), period.last_day
