@@ -450,15 +450,24 @@ class _Communes:
                               self.units.loc[self.units["latest"], "name"]))
 
     def _on(self, asked: pd.DataFrame, key: str) -> pd.DataFrame:
-        """For each row of `asked` (its `key` column, `day`; indexed by row), the units matching
-        it by `key` and their standing that day: `found` (in force; the latest when the row has
-        no day), else the unit that had ended by then (`ended`) or not yet begun."""
-        matched = asked.reset_index(names="row").merge(self.units, on=key)
-        day = matched["day"]
-        matched["found"] = day.isna() & matched["latest"] | (
-            (matched["valid_from"] <= day) & (matched["valid_to"] >= day))
-        matched["ended"] = matched["valid_to"] < day
-        return matched
+        """For each row of `asked` (its `key` column and `day`; indexed by row), the units
+        matching it by `key` and their standing that day: `found` (in force; the latest when the
+        row has no day), else the unit that had ended by then (`ended`) or not yet begun.
+        Worked out once per distinct key and day (a file of a million rows names a few thousand
+        communes and days), then given to each row."""
+        pairs = asked.drop_duplicates().merge(self.units, on=key)
+        day = pairs["day"]
+        pairs["found"] = day.isna() & pairs["latest"] | (
+            (pairs["valid_from"] <= day) & (pairs["valid_to"] >= day))
+        pairs["ended"] = pairs["valid_to"] < day
+        return pairs
+
+    def _given(self, asked: pd.DataFrame, pairs: pd.DataFrame, key: str,
+               column: str) -> pd.Series:
+        """`column` of each row's unit found that day (one per key and day), by row."""
+        found = pairs.loc[pairs["found"], [key, "day", column]].drop_duplicates([key, "day"])
+        given = asked.reset_index(names="row").merge(found, on=[key, "day"], how="left")
+        return given.set_index("row")[column]
 
     @staticmethod
     def _gone(unit) -> dict:
@@ -480,10 +489,12 @@ class _Communes:
             check.add("unknown_code", unknown[unknown].index, "unit_code",
                       values=lambda r: {"value": codes[r]})
             known = digits & ~unknown
-            matched = self._on(pd.DataFrame({"code": code[known], "day": days[known]}), "code")
-            found = matched[matched["found"]].drop_duplicates("row").set_index("row")
-            official[found.index] = found["name"]
-            self._not_in_force(check, matched[~matched["row"].isin(found.index)], "unit_code")
+            asked = pd.DataFrame({"code": code[known], "day": days[known]})
+            pairs = self._on(asked, "code")
+            official[asked.index] = self._given(asked, pairs, "code", "name")
+            missing = asked[official[asked.index].isna()]
+            self._not_in_force(check, missing.reset_index(names="row").merge(
+                pairs, on=["code", "day"]), "unit_code")
             result = code.where(official.notna())
         if names is not None:
             coded = result.notna() & (names != "")
@@ -529,21 +540,24 @@ class _Communes:
         typed = {value: found for value, found in converted.items() if found}
         plain = plain.where(~names.isin(typed), names.map(
             lambda v: plain_name(typed[v][1]) if v in typed else None))
-        matched = self._on(pd.DataFrame({"plain": plain, "day": days}), "plain")
-        found = matched[matched["found"]]
-        count = found.groupby("row")["code"].nunique()
-        single = found[found["row"].isin(count[count == 1].index)].drop_duplicates("row")
-        codes = single.set_index("row")["code"].reindex(names.index)
-        several = found[found["row"].isin(count[count > 1].index)].groupby("row").apply(
+        asked = pd.DataFrame({"plain": plain, "day": days})
+        pairs = self._on(asked, "plain")
+        pairs["count"] = pairs["found"].groupby([pairs["plain"], pairs["day"]],
+                                                dropna=False).transform("sum")
+        codes = self._given(asked, pairs[pairs["count"].eq(1)], "plain", "code")
+        troubled = asked[codes.reindex(asked.index).isna()]  # none, several or gone that day
+        rows = troubled.reset_index(names="row").merge(pairs, on=["plain", "day"])
+        several = rows[rows["found"] & (rows["count"] > 1)].groupby("row").apply(
             lambda g: ", ".join(f"{c} {n}" for c, n in zip(g["code"], g["name"])),
             include_groups=False)
         check.add("ambiguous_name", several.index, "unit_name",
                   values=lambda r: {"value": names[r], "codes": several[r]})
-        missing = matched[~matched["row"].isin(found["row"])]
+        missing = rows[~rows["row"].isin(rows.loc[rows["found"], "row"])]
         ended = missing[missing["ended"]].drop_duplicates("row", keep="last").set_index("row")
         check.add("no_longer_in_force", ended.index, "unit_name",
                   values=lambda r: self._gone(ended.loc[r]))
-        unmatched = names.index.difference(found["row"]).difference(ended.index)
+        unmatched = troubled.index.difference(rows.loc[rows["found"], "row"]).difference(
+            ended.index)
         in_legacy = names[unmatched].isin(typed)
         check.add("legacy_unknown", unmatched[in_legacy.to_numpy()], "unit_name",
                   values=lambda r: {"value": names[r], "font": legacy.FONTS[typed[names[r]][0]],
