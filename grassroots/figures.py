@@ -36,13 +36,17 @@ def ratio(num: pd.Series, den: pd.Series) -> float | None:
     return float(num.sum() / total)
 
 
+def told_apart(frame: pd.DataFrame, code: str = "code") -> pd.DataFrame:
+    """`frame` with a name two communes share told apart by the code: "Tân Tiến (13012)"."""
+    shared = frame.groupby("name")[code].transform("nunique") > 1
+    return frame.assign(name=frame["name"].where(~shared,
+                                                 frame["name"] + " (" + frame[code] + ")"))
+
+
 def units(db: Database) -> pd.DataFrame:
-    """The open communes: code, name, kind, population, households, area_km2, villages. A name
-    two communes share is told apart by the code: "Tân Tiến (13012)"."""
-    frame = db.run("units")
-    shared = frame["name"].duplicated(keep=False)
-    frame.loc[shared, "name"] = frame["name"] + " (" + frame["code"] + ")"
-    return frame
+    """The communes in view: code, name, kind, population, households, area_km2, villages,
+    area, area_name; names told apart."""
+    return told_apart(db.run("units"))
 
 
 def names(db: Database) -> pd.Series:

@@ -49,10 +49,11 @@ def save(database: db.Database, minimums: dict[str, int], actor: str) -> None:
 
 
 def compliance(database: db.Database, period: periods.Period) -> pd.DataFrame:
-    """Per commune, month and rule: required, held and status (met, missed, pending).
+    """Per commune, month and rule: required, held and status (met, missed, pending), for the
+    communes in force in each month (a legal minimum binds the commune that existed then).
     Returns: unit_code, name, month, kind, per, required, held, status, month_label ("04/2025")
     and cell ("held/required")."""
-    frame = database.run("engagement_compliance", start=period.start, end=period.end)
-    return frame.assign(name=frame["unit_code"].map(figures.names(database)),
-                        month_label=[f"{m:%m/%Y}" for m in frame["month"]],
+    frame = figures.told_apart(database.run("engagement_compliance", start=period.start,
+                                            end=period.end), "unit_code")
+    return frame.assign(month_label=[f"{m:%m/%Y}" for m in frame["month"]],
                         cell=[f"{h}/{r}" for h, r in zip(frame["held"], frame["required"])])

@@ -1,10 +1,12 @@
--- Each commune's (in force on $as_of, within $area; NULL: all) standing against each legal
--- minimum of engagement_rules, per month of $start..$end (DATEs, first days), from the events
--- it reported under its code. Receptions count distinct days. A rule per week is held in a
+-- Each commune's standing against each legal minimum of engagement_rules, per month of
+-- $start..$end (DATEs, first days) in which it was in force, from its own events: a legal
+-- minimum binds the commune that existed then, so across a reorganisation the former communes
+-- have their months and today's theirs (within $area, NULL: all; $as_of places today's
+-- communes in their former district's area). Receptions count distinct days. A rule per week is held in a
 -- month when every week of it had the minimum, a week (Monday to Sunday) belonging to the month
 -- of its Thursday as in ISO 8601; a rule per year counts the year so far and is "pending" until
 -- December.
--- Returns: unit_code, month, kind, per, required, held, status.
+-- Returns: unit_code, name, month, kind, per, required, held, status.
 WITH months AS (
     SELECT unnest(generate_series($start, $end, INTERVAL 1 MONTH))::DATE AS month
 ), days AS (  -- receptions count days (two on one day are one day); other events count
@@ -18,13 +20,13 @@ WITH months AS (
             month, month + INTERVAL 1 MONTH - INTERVAL 1 DAY, INTERVAL 1 DAY)) AS day)
     WHERE isodow(day) = 4
 ), counted AS (
-    SELECT u.code AS unit_code, m.month, r.kind, r.per, r.min_events,
+    SELECT u.code AS unit_code, n.name, m.month, r.kind, r.per, r.min_events,
         (SELECT count(*) FROM days AS d
          WHERE d.unit_code = u.code AND d.kind = r.kind
              AND date_trunc('month', d.held_on) = m.month) AS in_month,
         (SELECT count(*) FROM days AS d
          WHERE d.unit_code = u.code AND d.kind = r.kind
-             AND d.held_on >= date_trunc('year', m.month)
+             AND d.held_on >= greatest(date_trunc('year', m.month), u.valid_from)
              AND d.held_on < m.month + INTERVAL 1 MONTH) AS in_year,
         (SELECT count(*) FROM thursdays AS w WHERE w.month = m.month) AS weeks,
         (SELECT count(*) FROM thursdays AS w
@@ -34,20 +36,21 @@ WITH months AS (
                  AND d.held_on BETWEEN w.thursday - 3 AND w.thursday + 3
          ) >= r.min_events) AS weeks_met
     FROM units_on($as_of) AS u
-    CROSS JOIN months AS m
+    JOIN units AS n ON n.code = u.code AND n.valid_from = u.valid_from
+    JOIN months AS m ON m.month BETWEEN u.valid_from AND u.valid_to
     CROSS JOIN engagement_rules AS r
-    WHERE u.in_force AND ($area IS NULL OR u.area = $area)
+    WHERE $area IS NULL OR u.area = $area
 ), judged AS (
-    SELECT unit_code, month, kind, per,
+    SELECT unit_code, name, month, kind, per,
         CASE per WHEN 'week' THEN weeks ELSE min_events END AS required,
         CASE per WHEN 'week' THEN weeks_met WHEN 'year' THEN in_year ELSE in_month END AS held
     FROM counted
 )
-SELECT unit_code, month, kind, per, required, held,
+SELECT unit_code, name, month, kind, per, required, held,
     CASE
         WHEN held >= required THEN 'met'
         WHEN per = 'year' AND month(month) < 12 THEN 'pending'
         ELSE 'missed'
     END AS status
 FROM judged
-ORDER BY unit_code, month, kind
+ORDER BY month, unit_code, kind

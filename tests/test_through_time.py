@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from grassroots import __main__ as cli
-from grassroots import catalog, db, demo, figures, ingest, periods
+from grassroots import catalog, db, demo, figures, ingest, periods, rules
 from tests.browser import IDLE, serving
 from tests.test_app import chart_rows
 from tests.test_browser import SHOTS
@@ -256,3 +256,20 @@ def test_chromium_shows_the_province_demo_as_today_and_as_it_was(province_db, tm
         assert "Tỉnh Ninh Bình · Quý III/2026" in province
         assert "20 xã đứng đầu và 20 xã cuối trong 129 xã" in province
         page.close()
+
+
+def test_legal_minimums_bind_the_commune_that_existed_in_each_month(history_db):
+    """Before 1/7/2025 Bồ Đề's own receptions are judged; from then on Bình Giang's (none in
+    this database), under the same code, and a yearly minimum counts only its own events."""
+    database = db.Database(history_db)
+    frame = rules.compliance(database, periods.parse("2025-05..2025-08"))
+    chair = frame[(frame["unit_code"] == "13531") & (frame["kind"] == "chair_reception")]
+    assert chair[["name", "month_label"]].values.tolist() == [
+        ["Bồ Đề", "05/2025"], ["Bồ Đề", "06/2025"], ["Bình Giang", "07/2025"],
+        ["Bình Giang", "08/2025"]]
+    assert chair["held"].tolist()[2:] == [0, 0]
+    dialogue = frame[(frame["name"] == "Bình Giang") & (frame["kind"] == "dialogue")]
+    assert dialogue["held"].tolist() == [0, 0]  # Bồ Đề's dialogues of 2025 are not its own
+    # 15 former communes and 5 of today; Bình Mỹ and Bình An kept their code and name: one row
+    assert len(set(zip(frame["unit_code"], frame["name"]))) == 15 + 5 - 2
+    database.close()
