@@ -519,7 +519,8 @@ def capital(text: str) -> str:
 def area(district: str, lang: str) -> str:
     """A former district's area in words, from its name: "Huyện Bình Lục" → "khu vực huyện
     Bình Lục cũ"."""
-    return t("area_of", lang, name=district[:1].lower() + district[1:])
+    return t("area_of", lang, name=district[:1].lower() + district[1:] if lang == "vi"
+             else district)
 
 
 def parent_total(level: str, lang: str) -> str:

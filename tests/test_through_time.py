@@ -273,3 +273,18 @@ def test_legal_minimums_bind_the_commune_that_existed_in_each_month(history_db):
     # 15 former communes and 5 of today; Bình Mỹ and Bình An kept their code and name: one row
     assert len(set(zip(frame["unit_code"], frame["name"]))) == 15 + 5 - 2
     database.close()
+
+
+def test_the_demo_opens_on_its_last_full_quarter_in_the_former_district(province_db, tmp_path,
+                                                                        monkeypatch):
+    """Figures run to 10/2026: a meeting looks at Q3/2026, not a quarter one month old."""
+    path = tmp_path / "ninh-binh.duckdb"
+    shutil.copyfile(province_db, path)
+    monkeypatch.setenv("DASHBOARD_DB", str(path))
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(db.ROOT / "dashboard.py"), default_timeout=60).run()
+    assert not at.exception
+    assert at.sidebar.selectbox(key="ky").value == "2026-Q3"
+    assert at.sidebar.selectbox(key="khuvuc").value == "352"
+    assert "DỮ LIỆU MẪU" in at.warning[-1].value
