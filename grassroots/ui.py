@@ -119,19 +119,6 @@ def _lang() -> str:
     return lang
 
 
-def _present(lang: str) -> bool:
-    """Presentation mode, kept in the URL (?present=1)."""
-    if "present" not in st.session_state:
-        st.session_state.present = st.query_params.get("present") == "1"
-    st.sidebar.toggle(i18n.t("present_mode", lang), key="present",
-                      help=i18n.t("present_help", lang))
-    if st.session_state.present:
-        st.query_params["present"] = "1"
-    else:
-        st.query_params.pop("present", None)
-    return st.session_state.present
-
-
 def _kind_changed() -> None:
     """Keep the period in view when switching kind: the quarter or year holding its last month,
     or its months as a range. (No kind, from a client that cleared it: the period stays.)"""
@@ -229,7 +216,7 @@ def sidebar() -> View:
     if user.unit_code:
         database = _database(path, user.unit_code)
     lang = _lang()
-    present = _present(lang)
+    present = _url_toggle(i18n.t("present_mode", lang), "present", i18n.t("present_help", lang))
     if not user.open:
         st.sidebar.button(i18n.t("sign_out", lang, name=user.name), on_click=_sign_out,
                           icon=":material/logout:")
@@ -271,7 +258,7 @@ def header(title: str, figures_needed: bool = True) -> View:
     if current.present:
         st.html(PRESENT_CSS)
         st.button(current.t("present_exit"), icon=":material/close_fullscreen:",
-                  on_click=lambda: st.session_state.update(present=False))
+                  on_click=lambda: st.query_params.pop("present", None))
     st.title(title)
     if current.user.open:
         st.warning(current.t("open_banner"), icon="🔓")
