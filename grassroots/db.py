@@ -91,7 +91,7 @@ def migrate(con: duckdb.DuckDBPyConnection, upto: int | None = None) -> None:
             con.execute(path.read_text(encoding="utf-8"))
         con.executemany(
             "INSERT INTO targets (indicator, value) SELECT $1, $2 WHERE NOT EXISTS "
-            "(SELECT 1 FROM targets WHERE indicator = $1 AND unit_code IS NULL AND year IS NULL)",
+            "(SELECT 1 FROM targets WHERE indicator = $1 AND unit_code IS NULL)",
             [[i.id, i.target] for i in catalog.INDICATORS if i.target is not None],
         )
         con.execute("INSERT OR REPLACE INTO settings VALUES ('catalog', ?)", [catalog_stamp()])

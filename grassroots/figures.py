@@ -66,7 +66,7 @@ def commune_values(db: Database, period: periods.Period) -> pd.DataFrame:
         db.run("period_values", start=period.start, end=period.end)
         .set_index(["indicator", "unit_code"]).reindex(grid).reset_index()
     )
-    targets = db.run("targets", year=period.end.year)
+    targets = db.run("targets", day=period.last_day)
     frame = (
         values.merge(targets, on=["indicator", "unit_code"], how="left")
         .merge(units_frame.rename(columns={"code": "unit_code"}), on="unit_code")
@@ -91,7 +91,7 @@ def parent_values(db: Database, period: periods.Period) -> pd.DataFrame:
         for indicator, group in communes.groupby("indicator")
     ]
     frame = pd.DataFrame(rows).merge(
-        db.run("parent_targets", year=period.end.year), on="indicator", how="left")
+        db.run("parent_targets", day=period.last_day), on="indicator", how="left")
     frame["status"] = statuses(frame)
     return frame.set_index("indicator")
 

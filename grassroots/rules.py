@@ -1,9 +1,12 @@
-"""Legal minimums for citizen engagement (the engagement_rules table, editable by users) and
-each commune's compliance with them, month by month."""
+"""Legal minimums for citizen engagement (the engagement_rules table, editable by users, each
+rule in force from its first day until the next of its kind) and each commune's compliance with
+them, month by month."""
+
+from datetime import date
 
 import pandas as pd
 
-from grassroots import contract, db, figures, i18n, periods
+from grassroots import contract, db, figures, i18n, periods, targets
 
 PER_LABELS = {"month": ("tháng", "month"), "week": ("tuần", "week"), "year": ("năm", "year")}
 # Receptions are counted in days (the regulations say so), other events in times.
@@ -29,23 +32,29 @@ def rule_text(rule, lang: str) -> str:
                   noun=noun, per=PER_LABELS[rule.per][index], reference=rule.reference)
 
 
-def load(database: db.Database) -> pd.DataFrame:
-    return database.run("engagement_rules")
+def load(database: db.Database, day: date) -> pd.DataFrame:
+    """The rules in force on `day`."""
+    return database.run("engagement_rules", day=day)
 
 
-def save(database: db.Database, minimums: dict[str, int], actor: str) -> None:
-    """Write new minimums, with the targets they set; refuse a negative one."""
+def save(database: db.Database, minimums: dict[str, int], since: date, actor: str) -> None:
+    """Write the minimums that differ from those in force on `since` as rules from that day,
+    with the targets they set; refuse a negative one."""
     if any(m < 0 for m in minimums.values()):
         raise ValueError("a minimum cannot be negative")
+    before = load(database, since).set_index("kind")
+    changed = {kind: int(m) for kind, m in minimums.items() if m != before.at[kind, "min_events"]}
+    if not changed:
+        return
     with database.write() as con:
-        con.executemany("UPDATE engagement_rules SET min_events = ? WHERE kind = ?",
-                        [[int(m), kind] for kind, m in minimums.items()])
         con.executemany(
-            "UPDATE targets SET value = ? "
-            "WHERE indicator = ? AND unit_code IS NULL AND year IS NULL",
-            [[m * TARGETS[kind][1], TARGETS[kind][0]] for kind, m in minimums.items()
-             if kind in TARGETS])
-        db.audit(con, actor, "rules", ", ".join(f"{k} ≥ {m}" for k, m in minimums.items()))
+            "INSERT OR REPLACE INTO engagement_rules VALUES (?, ?, ?, ?, ?)",
+            [[kind, since, m, before.at[kind, "per"], before.at[kind, "reference"]]
+             for kind, m in changed.items()])
+        targets.write(con, {TARGETS[kind][0]: m * TARGETS[kind][1]
+                            for kind, m in changed.items() if kind in TARGETS}, since)
+        db.audit(con, actor, "rules", f"{since:%d/%m/%Y}: " + ", ".join(
+            f"{k} ≥ {m}" for k, m in changed.items()))
 
 
 def compliance(database: db.Database, period: periods.Period) -> pd.DataFrame:

@@ -4,6 +4,7 @@ the URL so a copied link reopens the same view), the demo banner and the family 
 import time
 import urllib.parse
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -23,7 +24,9 @@ from grassroots import (
     images,
     maps,
     periods,
+    rules,
     scores,
+    targets,
 )
 from grassroots.memo import Memo
 
@@ -605,6 +608,7 @@ def family_page(family: str) -> None:
     st.caption(f"**{current.t('formula')}:** {indicator.formula} · "
                f"**{current.t('legal_reference')}:** "
                f"{indicator.reference_on(current.period.last_day)}")
+    target_form(current, indicator)
     lang, period = current.lang, current.period
 
     def ranking():
@@ -626,6 +630,51 @@ def family_page(family: str) -> None:
 
     st.subheader(current.t("trend"))
     trend_block(current, indicator)
+
+
+def dated_form(current: View, key: str, title: str, inputs: dict, save) -> None:
+    """A form of numbers in force from a day on (targets, legal minimums), shown as they stand
+    on the period's last day: `inputs` maps a name to (label, value, number_input options).
+    The day defaults to the period's first, so the page shown judges by what is saved; readers
+    see the form disabled. Saving calls save(values, day) and draws the page again."""
+    editable = current.user.may("edit")
+    with st.expander(title), st.form(key):
+        since = st.date_input(current.t("in_force_from"), value=current.period.start,
+                              format="DD/MM/YYYY", help=current.t("in_force_help"),
+                              disabled=not editable, key=f"{key}-since")
+        values = {name: st.number_input(label, value=value, disabled=not editable,
+                                        key=f"{key}-{name}@{current.period.code}", **options)
+                  for name, (label, value, options) in inputs.items()}
+        if st.form_submit_button(current.t("save_from_day"), disabled=not editable):
+            save(values, since)
+            st.session_state[f"{key}-saved"] = since
+            st.rerun()
+    if (saved := st.session_state.pop(f"{key}-saved", None)) is not None:
+        st.success(current.t("saved_from", day=f"{saved:%d/%m/%Y}"))
+
+
+def target_form(current: View, indicator: catalog.Indicator) -> None:
+    """The indicator's target for all communes, set from a day on; an engagement minimum's
+    target follows its rule and is set with it."""
+    if indicator.id in {target for target, _ in rules.TARGETS.values()}:
+        return
+    percent = indicator.unit == "percent"
+    target = targets.in_force(current.db, current.period.last_day).get(indicator.id)
+    shown_value = None if pd.isna(target) else float(100 * target if percent else target)
+    options = {"min_value": 0.0, "step": 1.0 if percent else 0.5, "format": "%.1f"}
+    if percent:
+        options["max_value"] = 100.0
+    unit = "%" if percent else current.t(indicator.unit)
+    label = f"{current.t('target')} — {indicator.label(current.lang)} ({unit})"
+
+    def save(values: dict, since: date) -> None:
+        value = values[indicator.id]
+        targets.save(current.db, {indicator.id: None if value is None else
+                                  value / 100 if percent else value},
+                     since, current.user.name or "dashboard")
+
+    dated_form(current, "target", current.t("set_target"),
+               {indicator.id: (label, shown_value, options)}, save)
 
 
 def map_block(current: View, indicator: catalog.Indicator, key: str) -> None:

@@ -1,14 +1,19 @@
 -- Each commune's standing against each legal minimum of engagement_rules, per month of
--- $start..$end (DATEs, first days) in which it was in force, from its own events: a legal
--- minimum binds the commune that existed then, so across a reorganisation the former communes
--- have their months and today's theirs (within $area, NULL: all; $as_of places today's
--- communes in their former district's area). Receptions count distinct days. A rule per week is held in a
--- month when every week of it had the minimum, a week (Monday to Sunday) belonging to the month
--- of its Thursday as in ISO 8601; a rule per year counts the year so far and is "pending" until
--- December.
+-- $start..$end (DATEs, first days) in which it was in force, from its own events, by the rule
+-- in force on the month's last day. A legal minimum binds the commune that existed then, so
+-- across a reorganisation the former communes have their months and today's theirs (within
+-- $area, NULL: all; $as_of places today's communes in their former district's area).
+-- Receptions count distinct days. A rule per week is held in a month when every week of it had
+-- the minimum, a week (Monday to Sunday) belonging to the month of its Thursday as in ISO 8601;
+-- a rule per year counts the year so far and is "pending" until December.
 -- Returns: unit_code, name, month, kind, per, required, held, status.
 WITH months AS (
     SELECT unnest(generate_series($start, $end, INTERVAL 1 MONTH))::DATE AS month
+), rules AS (
+    SELECT m.month, r.kind, r.per, r.min_events
+    FROM months AS m
+    JOIN engagement_rules AS r ON r.valid_from <= last_day(m.month)
+    QUALIFY row_number() OVER (PARTITION BY m.month, r.kind ORDER BY r.valid_from DESC) = 1
 ), days AS (  -- receptions count days (two on one day are one day); other events count
     SELECT DISTINCT unit_code, kind, held_on FROM engagements WHERE kind LIKE '%_reception'
     UNION ALL
@@ -38,7 +43,7 @@ WITH months AS (
     FROM units_on($as_of) AS u
     JOIN units AS n ON n.code = u.code AND n.valid_from = u.valid_from
     JOIN months AS m ON m.month BETWEEN u.valid_from AND u.valid_to
-    CROSS JOIN engagement_rules AS r
+    JOIN rules AS r ON r.month = m.month
     WHERE $area IS NULL OR u.area = $area
 ), judged AS (
     SELECT unit_code, name, month, kind, per,

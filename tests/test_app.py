@@ -2,6 +2,7 @@
 values on screen equal the figures computed here straight from the demo's CSV files."""
 
 import json
+from datetime import date
 
 import pandas as pd
 import pyarrow as pa
@@ -275,17 +276,38 @@ def test_the_scorecard_sorts_by_any_column(app):
     assert scores_shown == sorted(scores_shown, reverse=True)
 
 
+def _submit(at, form: str):
+    [button] = [b for b in at.button if b.proto.form_id == form]
+    return button.click().run()
+
+
 def test_edited_minimums_judge_the_ranking_too(app):
     at = app({"ky": "2025-Q2"}).switch_page("app_pages/engagement.py").run()
     table = at.dataframe[0].value
     assert set(table["Chỉ tiêu"]) == {"2,0"}
-    at.number_input(key="rule-secretary_reception").set_value(3)
-    at.button[0].click().run()
+    assert at.date_input(key="rule-since").value == date(2025, 4, 1)
+    at.number_input(key="rule-secretary_reception@2025-Q2").set_value(3)
+    _submit(at, "rule")
     assert not at.exception
-    assert at.success[0].value == "Đã lưu mức tối thiểu."
+    assert at.success[0].value == "Đã lưu, áp dụng từ ngày 01/04/2025."
     table = at.dataframe[0].value
     assert set(table["Chỉ tiêu"]) == {"3,0"}
     assert "Đạt" not in set(table["Đánh giá"])
+    at.sidebar.selectbox(key="ky").set_value("2025-Q1").run()
+    assert set(at.dataframe[0].value["Chỉ tiêu"]) == {"2,0"}  # before the change
+
+
+def test_a_target_set_from_a_day_judges_the_periods_after_it(app):
+    at = app({"ky": "2025-Q2"}).switch_page("app_pages/dossiers.py").run()
+    target = at.number_input(key="target-on_time_rate@2025-Q2")
+    assert (target.label, target.value) == ("Chỉ tiêu — Tỷ lệ hồ sơ giải quyết đúng hạn (%)", 100)
+    target.set_value(90.0)
+    _submit(at, "target")
+    assert not at.exception
+    assert at.success[0].value == "Đã lưu, áp dụng từ ngày 01/04/2025."
+    assert set(at.dataframe[0].value["Chỉ tiêu"]) == {"90,0%"}
+    at.sidebar.selectbox(key="ky").set_value("2025-Q1").run()
+    assert set(at.dataframe[0].value["Chỉ tiêu"]) == {"100,0%"}
 
 
 def test_a_year_seen_as_a_range_keeps_to_the_months_with_data(app):

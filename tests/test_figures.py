@@ -1,11 +1,12 @@
 """Indicator values from the queries, checked against figures computed by hand (see small_db)."""
 
 import math
+from datetime import date
 
 import pandas as pd
 import pytest
 
-from grassroots import catalog, db, figures, periods, rules, scores
+from grassroots import catalog, db, figures, periods, rules, scores, targets
 
 ON_TIME = catalog.BY_ID["on_time_rate"]
 UNIVERSITY = catalog.BY_ID["university_rate"]
@@ -68,13 +69,34 @@ def test_status_against_target_follows_polarity():
 
 def test_a_commune_target_for_the_year_wins_over_the_default(small_db):
     with small_db.write() as con:
-        con.execute("INSERT INTO targets VALUES ('on_time_rate', '10001', 2025, 0.95)")
+        con.execute("INSERT INTO targets VALUES "
+                    "('on_time_rate', '10001', '2025-01-01', '2025-12-31', 0.95)")
     frame = figures.commune_values(small_db, periods.parse("2025-Q1"))
     mot, hai = value_of(frame, "10001"), value_of(frame, "10002")
     assert (mot["target"], mot["status"]) == (0.95, "met")
     assert (hai["target"], hai["status"]) == (1.0, "close")
-    targets = small_db.run("targets", year=2024)
+    targets = small_db.run("targets", day=date(2024, 12, 31))
     assert targets[targets["indicator"] == "on_time_rate"]["target"].tolist() == [1.0, 1.0, 1.0]
+
+
+def test_a_changed_target_judges_from_its_first_day_on(small_db):
+    """Lowered to 95% from 01/03/2025: January is still judged against 100%, the first quarter
+    (whose last day is after the change) and March against 95%; the change is audited. Một
+    resolves 15 of 20 on time in January, 105 of 110 in the quarter."""
+    targets.save(small_db, {"on_time_rate": 0.95, "online_rate": 0.8}, date(2025, 3, 1),
+                 "tester")
+
+    def judged(code):
+        frame = figures.commune_values(small_db, periods.parse(code))
+        return tuple(value_of(frame, "10001")[["target", "status"]])
+
+    assert judged("2025-01") == (1.0, "missed")
+    assert judged("2025-Q1") == (0.95, "met")
+    assert figures.parent_values(small_db, periods.parse("2025-03")).loc[
+        "on_time_rate", "target"] == 0.95
+    assert small_db.run("audit")["detail"].tolist()[-1] == "01/03/2025: on_time_rate = 0.95"
+    with pytest.raises(ValueError):
+        targets.save(small_db, {"on_time_rate": -1}, date(2025, 3, 1), "tester")
 
 
 def test_a_snapshot_indicator_takes_the_latest_snapshot_up_to_the_period_end(small_db):
@@ -243,11 +265,25 @@ def test_edited_minimums_change_compliance(small_db):
         return frame.loc[("Một", "secretary_reception"), "status"]
 
     assert secretary() == "missed"
-    rules.save(small_db, {"secretary_reception": 1}, "tester")
+    rules.save(small_db, {"secretary_reception": 1, "dialogue": 1}, date(2025, 3, 1),
+               "tester")
     assert secretary() == "met"
-    assert rules.rule_text(next(rules.load(small_db).query("kind == 'dialogue'").itertuples()),
-                           "vi") == ("Hội nghị đối thoại: ít nhất 1 lần mỗi năm "
-                                     "(Luật Tổ chức chính quyền địa phương 2025)")
+    february = rules.compliance(small_db, periods.parse("2025-02")).set_index(["name", "kind"])
+    assert february.loc[("Một", "secretary_reception"), "required"] == 2  # before the change
+    assert small_db.run("audit")["detail"].tolist()[-1] == "01/03/2025: secretary_reception ≥ 1"
+    assert figures.parent_values(small_db, march).loc["secretary_receptions", "target"] == 1
+
+
+def test_the_law_on_citizen_reception_is_cited_as_amended_from_july_2026(small_db):
+    def chair(day):
+        [rule] = rules.load(small_db, day).query("kind == 'chair_reception'").itertuples()
+        return rules.rule_text(rule, "vi")
+
+    assert chair(date(2026, 6, 30)) == ("Chủ tịch UBND tiếp công dân: ít nhất 1 ngày mỗi tuần "
+                                        "(Luật Tiếp công dân 2013, Điều 15)")
+    assert chair(date(2026, 7, 31)) == (
+        "Chủ tịch UBND tiếp công dân: ít nhất 1 ngày mỗi tuần (Luật Tiếp công dân 2013, sửa "
+        "đổi, bổ sung năm 2025, hiệu lực từ 01/07/2026)")
 
 
 def test_the_attention_list_names_the_laggard_first(small_db):
@@ -287,7 +323,7 @@ def test_changes_against_the_previous_period_and_a_year_earlier(small_db):
 
 def test_the_engagement_targets_are_the_legal_minimums(demo_db):
     database = db.Database(demo_db)
-    minimums = rules.load(database).set_index("kind")["min_events"]
+    minimums = rules.load(database, date.today()).set_index("kind")["min_events"]
     for kind, (indicator, per_unit) in rules.TARGETS.items():
         assert catalog.BY_ID[indicator].target == minimums[kind] * per_unit
     database.close()
