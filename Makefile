@@ -10,7 +10,7 @@ SITE = $$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"
 .PHONY: run test
 
 run: $(VENV)/.runtime
-	$(BIN)/streamlit run dashboard.py
+	$(BIN)/streamlit run server.py
 
 test: $(VENV)/.dev
 	bash scripts/install-test-packages

@@ -1,5 +1,5 @@
 """Load test (issue 8): N concurrent sessions speaking Streamlit's own websocket protocol to a real
-`streamlit run dashboard.py`, each opening pages and changing filters for a while.
+`streamlit run server.py`, each opening pages and changing filters for a while.
 
     .venv/bin/python bench/load.py --start /tmp/scale/province.duckdb --sessions 30 --duration 60
     .venv/bin/python bench/load.py --url ws://127.0.0.1:8501 --pid 1234      # a running server

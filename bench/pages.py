@@ -119,7 +119,7 @@ async def warm_runs(url: str, pages: list[str], runs: int = 9) -> list[float]:
     return warm
 
 
-def served(path: Path, pages: list[str], script: Path = db.ROOT / "dashboard.py") -> list[float]:
+def served(path: Path, pages: list[str], script: Path = db.ROOT / "server.py") -> list[float]:
     with serving(path, script=script) as (url, _):
         return asyncio.run(warm_runs(url, pages))
 

@@ -6,6 +6,8 @@ import getpass
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 from grassroots import (
     access,
     backup,
@@ -76,11 +78,14 @@ def _parser() -> argparse.ArgumentParser:
     brief.add_argument("--sections", default=",".join(briefing.SECTIONS),
                        help=f"comma-separated, from: {', '.join(briefing.SECTIONS)}")
     brief.add_argument("--no-maps", action="store_true", help="leave the maps out")
-    users = verb("users", "accounts: add, remove, passwd, list")
-    users.add_argument("action", choices=("add", "remove", "passwd", "list"))
+    users = verb("users", "accounts: add, remove, passwd, list; open sessions, and sign an "
+                 "account out everywhere (signout)")
+    users.add_argument("action", choices=("add", "remove", "passwd", "list", "sessions",
+                                          "signout"))
     users.add_argument("name", nargs="?")
     users.add_argument("--role", choices=access.ROLES, default="viewer")
-    users.add_argument("--commune", help="a viewer who sees only this commune (its code)")
+    users.add_argument("--commune", help="a viewer who sees only this commune, or the commune "
+                       "a reporter sends the figures of (its code)")
     users.add_argument("--password-stdin", action="store_true",
                        help="read the password from standard input instead of asking")
     backup_verb = verb("backup", "a consistent copy of the database, while the app runs")
@@ -254,23 +259,29 @@ def _password(args, lang: str) -> str:
 
 def manage_users(parser, database: db.Database, args) -> int:
     lang, actor = args.lang, getpass.getuser()
-    if args.action == "list":
-        listed = database.run("users")
-        shown = listed.astype(object).where(listed.notna(), "")
-        print(shown.to_string(index=False) if len(listed) else i18n.t("no_users", lang))
+    accounts = access.of(database.path)
+    if args.action in ("list", "sessions"):
+        rows = accounts.accounts() if args.action == "list" else accounts.sessions()
+        columns = (["name", "role", "commune", "created"] if args.action == "list"
+                   else ["name", "started", "last seen", "address"])
+        print(pd.DataFrame(rows, columns=columns).fillna("").to_string(index=False) if rows
+              else i18n.t("no_users" if args.action == "list" else "no_sessions", lang))
         return 0
     if not args.name:
         parser.error(f"users {args.action} needs a user name")
     try:
         if args.action == "add":
-            access.add(database, args.name, _password(args, lang), args.role, actor,
-                       args.commune)
+            accounts.add(args.name, _password(args, lang), args.role, actor,
+                         set(database.run("units")["code"]), args.commune)
             print(i18n.t("user_added", lang, name=args.name, role=args.role))
         elif args.action == "remove":
-            access.remove(database, args.name, actor)
+            accounts.remove(args.name, actor)
             print(i18n.t("user_removed", lang, name=args.name))
+        elif args.action == "signout":
+            ended = accounts.sign_out_everywhere(args.name, actor)
+            print(i18n.t("sessions_ended", lang, name=args.name, count=ended))
         else:
-            access.set_password(database, args.name, _password(args, lang), actor)
+            accounts.set_password(args.name, _password(args, lang), actor)
             print(i18n.t("user_password_set", lang, name=args.name))
     except access.AccessError as refused:
         print(i18n.t(refused.key, lang, **refused.values), file=sys.stderr)

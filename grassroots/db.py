@@ -29,7 +29,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from grassroots import catalog
+from grassroots import access, catalog
 from grassroots.memo import Memo
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,8 +124,8 @@ def _sync(path: Path) -> None:
 
 # What a reader limited to one commune sees of each table: the condition on its rows, `{units}`
 # standing for the commune's code and those of the units it was made from (its history is its
-# own). A table with a unit_code column keeps their rows; any other table not named here (users,
-# audit, import log, replaced rows) is empty.
+# own). A table with a unit_code column keeps their rows; any other table not named here (audit,
+# import log, replaced rows) is empty.
 SCOPED = {
     "units": "code IN {units}",
     "crosswalk": "new_code IN {units}",
@@ -185,6 +185,14 @@ def audit(con: duckdb.DuckDBPyConnection, actor: str, action: str, detail: str) 
     """Record who changed what, inside the write that changes it."""
     con.execute("INSERT INTO audit_log (actor, action, detail) VALUES (?, ?, ?)",
                 [actor, action, detail])
+
+
+def _move_accounts(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Hand the accounts of a file from before migration 009 to the store beside it."""
+    tables = con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+    if ("users",) in tables:
+        access.Accounts(access.store_path(path)).adopt(con.execute(
+            "SELECT username, password_hash, role, unit_code, created_at FROM users").fetchall())
 
 
 class Database:
@@ -288,6 +296,7 @@ class Database:
                 shutil.copyfile(origin, partial)
             con = duckdb.connect(str(partial))
             try:
+                _move_accounts(con, self.path)
                 migrate(con)
                 yield con
                 derive(con)

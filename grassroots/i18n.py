@@ -76,6 +76,16 @@ STRINGS = {
     "sign_out": ("Đăng xuất ({name})", "Sign out ({name})"),
     "session_expired": ("Phiên làm việc đã hết hạn; hãy đăng nhập lại.",
                         "Your session expired; sign in again."),
+    "sign_in_needed": ("Hãy đăng nhập để xem bảng chỉ số.", "Sign in to see the dashboard."),
+    "sign_out_everywhere": ("Đăng xuất trên mọi máy", "Sign out everywhere"),
+    "other_language": ("English", "Tiếng Việt"),
+    "form_refused": ("Biểu mẫu không đến từ trang đăng nhập của hệ thống hoặc đã quá hạn; hãy "
+                     "tải lại trang rồi đăng nhập.",
+                     "The form did not come from this dashboard's sign-in page, or it is too "
+                     "old; reload the page and sign in."),
+    "login_slow": ("Máy này đã nhập sai mật khẩu nhiều lần; thử lại sau {seconds} giây.",
+                   "Too many wrong passwords from this computer; try again in {seconds} "
+                   "seconds."),
     "open_banner": ("Chưa bật đăng nhập: ai truy cập được máy chủ này đều xem và sửa được số "
                     "liệu. Cán bộ CNTT bật đăng nhập bằng lệnh «python -m grassroots users add».",
                     "Logins are off: anyone who reaches this server can see and change the "
@@ -86,11 +96,13 @@ STRINGS = {
                      "{until}."),
     "user_bad_name": ("Tên đăng nhập «{name}» không hợp lệ: chỉ chữ, số và . @ - _.",
                       "'{name}' is not a valid user name: letters, digits and . @ - _ only."),
-    "user_bad_role": ("Vai trò «{role}» không có; chọn viewer, editor hoặc admin.",
-                      "There is no role '{role}'; choose viewer, editor or admin."),
-    "user_bad_commune": ("Chỉ tài khoản xem (viewer) mới giới hạn theo xã, và mã xã {code} phải "
-                         "có trong danh sách xã.", "Only a viewer can be limited to a commune, "
-                         "and the code {code} must be a commune's."),
+    "user_bad_role": ("Vai trò «{role}» không có; chọn viewer, reporter, editor hoặc admin.",
+                      "There is no role '{role}'; choose viewer, reporter, editor or admin."),
+    "user_bad_commune": ("Chỉ tài khoản xem (viewer) hoặc báo cáo (reporter) mới giới hạn theo "
+                         "xã; tài khoản báo cáo phải có một xã (--commune), và mã xã «{code}» "
+                         "phải có trong danh sách xã.",
+                         "Only a viewer or a reporter can be limited to a commune; a reporter "
+                         "must be (--commune), and the code '{code}' must be a commune's."),
     "user_short_password": ("Mật khẩu cần ít nhất 8 ký tự.",
                             "A password needs at least 8 characters."),
     "user_exists": ("Đã có tài khoản «{name}».", "The account '{name}' exists already."),
@@ -99,6 +111,9 @@ STRINGS = {
     "user_removed": ("Đã xóa tài khoản «{name}».", "Removed the account '{name}'."),
     "user_password_set": ("Đã đặt mật khẩu mới cho «{name}».", "New password set for '{name}'."),
     "passwords_differ": ("Hai lần nhập mật khẩu không khớp.", "The two passwords differ."),
+    "sessions_ended": ("Đã kết thúc {count} phiên của «{name}».",
+                       "Ended {count} sessions of '{name}'."),
+    "no_sessions": ("Không có phiên nào đang mở.", "No open sessions."),
     "no_users": ("Chưa có tài khoản nào: bảng điều khiển đang mở cho mọi người.",
                  "No accounts: the dashboard is open to everyone."),
     "backup_made": ("Đã sao lưu vào {folder}.", "Backed up to {folder}."),

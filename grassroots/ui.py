@@ -1,7 +1,7 @@
 """Streamlit glue shared by the pages: the database, the sidebar (language and period, kept in
 the URL so a copied link reopens the same view), the demo banner and the family page layout."""
 
-import time
+import html
 import urllib.parse
 from dataclasses import dataclass
 from datetime import date
@@ -27,6 +27,7 @@ from grassroots import (
     rules,
     scores,
     targets,
+    web,
 )
 from grassroots.memo import Memo
 
@@ -41,36 +42,43 @@ def _database(path: str, scope: str | None = None) -> db.Database:
 
 
 def _signed_in(database: db.Database, lang: str) -> access.User:
-    """The user of this session: OPEN while no account exists; else whoever signed in and has
-    clicked within access.IDLE. Anyone else gets the sign-in form and nothing more."""
-    if not access.logins_on(database):
+    """The user of this run: OPEN while no account exists; else the account of the session
+    cookie (or of the single sign-on header, when configured), checked on every run, so a
+    session ended elsewhere ends here too. Anyone else is sent to the sign-in page."""
+    accounts = access.of(database.path)
+    if not accounts.logins_on():
         return access.OPEN
-    now = time.monotonic()
-    user = st.session_state.get("user")
-    if user and now - st.session_state.get("seen", now) > access.IDLE.total_seconds():
-        user = st.session_state.user = None
-        st.session_state.expired = True
+    try:
+        user = access.visitor(accounts, st.context.cookies, st.context.headers)
+    except access.AccessError as ended:
+        user, message = None, i18n.t(ended.key, lang)
+    else:
+        message = i18n.t("sign_in_needed", lang)
     if user:
-        st.session_state.seen = now
         return user
     st.title(i18n.t("app_title", lang))
-    if st.session_state.pop("expired", False):
-        st.info(i18n.t("session_expired", lang))
-    with st.form("sign-in"):
-        name = st.text_input(i18n.t("username", lang))
-        password = st.text_input(i18n.t("password", lang), type="password")
-        if st.form_submit_button(i18n.t("sign_in", lang), type="primary"):
-            try:
-                st.session_state.user = access.sign_in(database, name.strip(), password)
-                st.session_state.seen = now
-                st.rerun()
-            except access.AccessError as refused:
-                st.error(i18n.t(refused.key, lang, **refused.values))
+    st.info(message)
+    here = urllib.parse.urlsplit(st.context.url or "")
+    st.link_button(i18n.t("sign_in", lang), web.sign_in_url(
+        here.path + (f"?{here.query}" if here.query else ""), lang), type="primary")
     st.stop()
 
 
-def _sign_out() -> None:
-    st.session_state.user = None
+def _sign_out_form(user: access.User, lang: str) -> None:
+    """Sign out, here or everywhere: a form posted to the sign-out route, with the token that
+    shows it came from this page."""
+    token = access.of(db.default_path()).form_token(st.context.cookies.get(access.COOKIE))
+    st.sidebar.html(
+        f'<form method="post" action="{web.base()}/{web.SIGN_OUT}" class="sign-out">'
+        f'<input type="hidden" name="token" value="{token}">'
+        f'<button type="submit">{html.escape(i18n.t("sign_out", lang, name=user.name))}'
+        f'</button><button type="submit" name="everywhere" value="1" class="quiet">'
+        f'{html.escape(i18n.t("sign_out_everywhere", lang))}</button></form>'
+        "<style>form.sign-out{display:flex;flex-wrap:wrap;gap:.4rem}"
+        "form.sign-out button{font:inherit;font-size:.9rem;padding:.3rem .7rem;cursor:pointer;"
+        "border:1px solid rgba(49,51,63,.2);border-radius:.5rem;background:white}"
+        "form.sign-out button.quiet{border:0;background:none;color:rgba(49,51,63,.6);"
+        "text-decoration:underline}</style>")
 
 
 @dataclass(frozen=True)
@@ -221,8 +229,7 @@ def sidebar() -> View:
     lang = _lang()
     present = _url_toggle(i18n.t("present_mode", lang), "present", i18n.t("present_help", lang))
     if not user.open:
-        st.sidebar.button(i18n.t("sign_out", lang, name=user.name), on_click=_sign_out,
-                          icon=":material/logout:")
+        _sign_out_form(user, lang)
     period, settings = _period(database, lang), database.settings()
     lens = _lens(database, period, settings, lang) if period else database.looking_at(
         database.today())

@@ -31,7 +31,7 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def serving(database: Path, timeout: float = 60, base: str = "", log=None,
-            script: Path = db.ROOT / "dashboard.py"):
+            script: Path = db.ROOT / "server.py"):
     """`streamlit run script` on a free local port with DASHBOARD_DB=database (under
     --server.baseUrlPath `base`, its output to the file `log`); yields its URL and process once
     /_stcore/health answers ok."""

@@ -1,0 +1,9 @@
+"""The web server: the dashboard (dashboard.py) in Streamlit's st.App, with the sign-in and
+sign-out routes and the middleware of grassroots/web.py. Start it as Streamlit documents:
+`streamlit run server.py` (make run)."""
+
+import streamlit as st
+
+from grassroots import web
+
+app = st.App("dashboard.py", routes=web.routes(), middleware=web.middleware())
