@@ -10,6 +10,10 @@ lang = current.lang
 if not current.user.may("import"):  # the page is not offered to others; nor does it run
     st.stop()
 actor = current.user.name or "dashboard"
+# A reporter sends its own commune's files (and those of the communes it was made from): the
+# file is checked against every commune, so that a row of another is refused by its name.
+reporter = current.user.role == "reporter"
+whole = ui.whole_database()
 
 st.subheader(current.t("import_data"))
 with st.expander(current.t("templates")):
@@ -26,7 +30,9 @@ if upload is not None:
         path = Path(folder) / upload.name
         path.write_bytes(upload.getvalue())
         bar = st.progress(0.0, current.t("checking_file"))
-        checked = ingest.check(path, current.db.run("unit_history"), kind, progress=bar.progress)
+        checked = ingest.check(path, whole.run("unit_history"), kind, progress=bar.progress,
+                               only=set(current.db.run("unit_history")["code"]) if reporter
+                               else None)
         bar.empty()
         if checked.ok:
             st.success(current.t("file_good", file=checked.name, rows=i18n.number(
@@ -44,7 +50,7 @@ if upload is not None:
                 "background-color: #fde2e1" if row[marked] else ""] * len(row), axis=1),
                 hide_index=True)
         if checked.ok and st.button(current.t("confirm_import"), type="primary"):
-            outcome = ingest.commit(current.db, checked, actor)
+            outcome = ingest.commit(whole, checked, actor)
             st.success(outcome.text(checked.name, lang))
 
 
@@ -64,9 +70,11 @@ st.subheader(current.t("import_history"))
 if "undone" in st.session_state:
     show, message = st.session_state.pop("undone")
     show(message)
-log = ingest.history(current.db, lang)
+log = ingest.history(whole, lang, by=actor if reporter else None)
 if log.empty:
     st.info(current.t("no_imports"))
+elif reporter:  # its own imports, to see what arrived; undoing is the district's
+    st.dataframe(log, hide_index=True)
 else:
     latest = log.iloc[0]
     st.caption(current.t("last_import", id=latest["#"], file=latest[current.t("h_file")],
@@ -77,6 +85,8 @@ else:
     if chosen is not None:
         st.button(current.t("undo_button"), on_click=undo, args=(int(chosen),))
 
+if reporter:
+    st.stop()
 st.subheader(current.t("boundaries"))
 stored = current.db.run("boundaries")  # counted, not drawn: no geometry parsed
 if stored.empty:

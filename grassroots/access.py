@@ -106,7 +106,11 @@ class Accounts:
         with self._connect() as con:
             if con.execute("SELECT count(*) FROM signing_key").fetchone()[0] == 0:
                 con.execute("INSERT INTO signing_key VALUES (?)", [secrets.token_bytes(32)])
-            self._key = con.execute("SELECT key FROM signing_key").fetchone()[0]
+        self._key = self._signing_key()
+
+    def _signing_key(self) -> bytes:
+        with self._connect(write=False) as con:
+            return con.execute("SELECT key FROM signing_key").fetchone()[0]
 
     @contextlib.contextmanager
     def _connect(self, write: bool = True):
@@ -191,8 +195,8 @@ class Accounts:
         return hmac.new(self._key, token.encode(), hashlib.sha256).hexdigest()[:32]
 
     def _session(self, cookie: str | None) -> str | None:
-        """The session id a cookie names, if its signature is ours."""
-        token, _, signature = (cookie or "").partition(".")
+        """The session id a cookie names, if it is one and its signature is ours."""
+        token, _, signature = (cookie if isinstance(cookie, str) else "").partition(".")
         if token and hmac.compare_digest(signature, self._sign(token)):
             return _digest(token)
         return None
@@ -306,12 +310,39 @@ class Accounts:
             con.execute("DELETE FROM sessions WHERE name = ?", [name])
             self._audit(con, actor, "user_password", name)
 
+    def copy_to(self, path: Path) -> None:
+        """A consistent copy of the store, made while it is in use."""
+        with contextlib.closing(sqlite3.connect(self.path)) as source, \
+                contextlib.closing(sqlite3.connect(path)) as copy:
+            source.backup(copy)
+
+    def restore_from(self, path: Path) -> None:
+        """Put a copy made by copy_to back, in one step: readers see the old store or the
+        restored one."""
+        with contextlib.closing(sqlite3.connect(path)) as copy, \
+                contextlib.closing(sqlite3.connect(self.path, timeout=30)) as store:
+            copy.backup(store)
+        self._key = self._signing_key()
+
     def adopt(self, rows: list[tuple]) -> None:
         """Accounts kept in the indicator database before it had this store: (name, password
         hash, role, commune, created), moved here as they were."""
         with self._connect() as con:
             con.executemany("INSERT OR IGNORE INTO accounts VALUES (?, ?, ?, ?, ?)",
                             [[*row[:4], str(row[4])] for row in rows])
+
+
+def checksums(path: Path) -> dict[str, list]:
+    """Rows and an md5 of the content of every table of a store file: what a backup and its
+    restore are checked by."""
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
+        tables = [t for t, in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        sums = {}
+        for table in tables:
+            rows = con.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+            sums[table] = [len(rows), hashlib.md5(repr(rows).encode()).hexdigest()]
+    return sums
 
 
 def visitor(store: Accounts, cookies: Mapping[str, str], headers: Mapping[str, str],

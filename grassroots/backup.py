@@ -1,9 +1,10 @@
 """Backups while the dashboard runs, and restoring one.
 
 No writer ever changes the database file in place (see db.py): a copy of the file as it is
-when opened is consistent, even if an import replaces it meanwhile. A backup is a folder with
-that copy, the imported and boundary files kept beside the database, and a manifest of every
-table's rows and checksum, which a restore checks before and after putting the copy back.
+when opened is consistent, even if an import replaces it meanwhile. The accounts store beside it
+is copied through SQLite's own backup, consistent too. A backup is a folder with both copies,
+the imported and boundary files kept beside the database, and a manifest of every table's rows
+and checksum, which a restore checks before and after putting the copies back.
 """
 
 import json
@@ -11,7 +12,7 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
-from grassroots import db, geo, ingest
+from grassroots import access, db, geo, ingest
 
 MANIFEST = "manifest.json"
 KEPT = {"imports": ingest.archive_folder, "boundaries": geo.archive_folder}  # files beside it
@@ -33,12 +34,15 @@ def backup(database: db.Database, folder: Path) -> Path:
     copy = target / database.path.name
     with open(database.path, "rb") as source, open(copy, "wb") as out:
         shutil.copyfileobj(source, out)  # the file as opened, even if replaced meanwhile
+    accounts = target / access.store_path(database.path).name
+    access.of(database.path).copy_to(accounts)
     for name, folder_of in KEPT.items():
         if folder_of(database).exists():
             shutil.copytree(folder_of(database), target / name)
     (target / MANIFEST).write_text(json.dumps({
         "database": copy.name, "made_at": datetime.now().isoformat(timespec="seconds"),
-        "tables": db.checksums(copy)}, ensure_ascii=False, indent=1), encoding="utf-8")
+        "tables": db.checksums(copy), "accounts": [accounts.name, access.checksums(accounts)]},
+        ensure_ascii=False, indent=1), encoding="utf-8")
     return target
 
 
@@ -54,8 +58,14 @@ def restore(database: db.Database, folder: Path) -> dict:
     expected = {t: list(v) for t, v in manifest["tables"].items()}
     if not copy.exists() or {t: list(v) for t, v in db.checksums(copy).items()} != expected:
         raise BackupError("backup_damaged", folder=str(folder))
+    accounts, accounts_sums = manifest.get("accounts", (None, None))
+    if accounts and (not (folder / accounts).exists()
+                     or access.checksums(folder / accounts) != accounts_sums):
+        raise BackupError("backup_damaged", folder=str(folder))
     with database.write(source=copy):
         pass
+    if accounts:
+        access.of(database.path).restore_from(folder / accounts)
     for name, folder_of in KEPT.items():
         if (folder / name).exists():
             shutil.copytree(folder / name, folder_of(database), dirs_exist_ok=True)

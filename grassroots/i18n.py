@@ -381,6 +381,10 @@ STRINGS = {
                  "the database has no communes yet; import the list of communes (units) first."),
     "bad_code": ("mã xã «{value}» không hợp lệ: mã xã gồm 5 chữ số.",
                  "'{value}' is not a commune code: codes have 5 digits."),
+    "not_your_commune": ("có {count} dòng của xã {name} (mã {code}), từ dòng này; tài khoản báo "
+                         "cáo chỉ gửi được số liệu của xã mình. Không có dòng nào được ghi.",
+                         "{count} rows of {name} (code {code}), from this one; a reporter's "
+                         "account sends its own commune's figures only. Nothing was written."),
     "unknown_code": ("không có xã nào mã {value}.", "no commune has the code {value}."),
     "no_commune": ("thiếu cả mã xã và tên xã.", "neither a commune code nor a name."),
     "ambiguous_name": ("tên «{value}» khớp nhiều xã ({codes}); hãy ghi mã xã.",

@@ -15,7 +15,7 @@ import itertools
 import re
 import shutil
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -816,12 +816,13 @@ def checksum(path: Path) -> str:
 
 
 def check(path: Path, units: pd.DataFrame, kind: str | None = None, name: str | None = None,
-          today: date | None = None, progress: Callable[[float], None] | None = None
-          ) -> Checked:
+          today: date | None = None, progress: Callable[[float], None] | None = None,
+          only: Collection[str] | None = None) -> Checked:
     """Read and check one file against the communes in `units` (every unit through time: the
     unit_history query), each row against those in force on its day. Nothing is
     written. `name` is the file's name as the user knows it (an upload is saved under
-    another); `kind` forces the kind instead of telling it from the headers."""
+    another); `kind` forces the kind instead of telling it from the headers. With `only` (a
+    reporter's commune and those it was made from), a row of any other commune is refused."""
     path = Path(path)
     result = Checked(path, name or path.name, checksum(path))
     communes = _Communes(units)
@@ -839,9 +840,25 @@ def check(path: Path, units: pd.DataFrame, kind: str | None = None, name: str | 
     if not result.tables and not result.errors:
         result.problems.append(Problem("no_table"))
     result.problems += _duplicates(result.tables)
+    if only is not None:
+        result.problems += _outside(result.tables, set(only), units)
     if result.tables:  # sheets without a table are not a problem when another has one
         result.problems = [p for p in result.problems if p.key != "no_header"]
     return result
+
+
+def _outside(tables: list[Table], only: set[str], units: pd.DataFrame) -> list[Problem]:
+    """A problem for each commune outside `only` that a table has rows of, at its first row."""
+    names = units.drop_duplicates("code", keep="last").set_index("code")["name"]
+    problems = []
+    for table in tables:
+        column = "code" if table.kind == "units" else "unit_code"
+        outside = table.frame.loc[~table.frame[column].isin(only), [column, "_row"]]
+        for code, rows in outside.groupby(column)["_row"]:
+            problems.append(Problem("not_your_commune", {
+                "code": code, "name": names.get(code, ""), "count": len(rows)},
+                table.sheet, int(rows.min())))
+    return problems
 
 
 # Writing ----------------------------------------------------------------------------------------
@@ -1028,9 +1045,11 @@ def undo(database: db.Database, import_id: int, user: str | None = None) -> tupl
     return removed, restored
 
 
-def history(database: db.Database, lang: str) -> pd.DataFrame:
-    """The import log in the reader's words, newest first."""
+def history(database: db.Database, lang: str, by: str | None = None) -> pd.DataFrame:
+    """The import log in the reader's words, newest first; with `by`, that account's only."""
     log = database.run("import_history")
+    if by is not None:
+        log = log[log["imported_by"] == by]
     return pd.DataFrame({
         "#": log["id"],
         i18n.t("h_file", lang): log["file_name"],

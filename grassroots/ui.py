@@ -218,14 +218,20 @@ def _lens(database: db.Database, period: periods.Period, settings: dict, lang: s
     return database.looking_at(as_of, area or None)
 
 
+def whole_database() -> db.Database:
+    """The database with every commune: what a reporter's file is checked against and written
+    to, though the reporter reads only its own commune (View.db)."""
+    return _database(str(db.default_path()))
+
+
 def sidebar() -> View:
     """Sign the user in, draw the shared sidebar and remember the view for the page about to
-    run. A commune-scoped viewer reads through a database that holds only their commune."""
-    path = str(db.default_path())
-    database = _database(path)
+    run. A viewer or reporter of one commune reads through a database that holds only their
+    commune."""
+    database = whole_database()
     user = _signed_in(database, "en" if st.query_params.get("lang") == "en" else "vi")
     if user.unit_code:
-        database = _database(path, user.unit_code)
+        database = _database(str(db.default_path()), user.unit_code)
     lang = _lang()
     present = _url_toggle(i18n.t("present_mode", lang), "present", i18n.t("present_help", lang))
     if not user.open:

@@ -31,8 +31,8 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def serving(database: Path, timeout: float = 60, base: str = "", log=None,
-            script: Path = db.ROOT / "server.py"):
-    """`streamlit run script` on a free local port with DASHBOARD_DB=database (under
+            script: Path = db.ROOT / "server.py", env: dict | None = None):
+    """`streamlit run script` on a free local port with DASHBOARD_DB=database and `env` (under
     --server.baseUrlPath `base`, its output to the file `log`); yields its URL and process once
     /_stcore/health answers ok."""
     port = free_port()
@@ -41,7 +41,7 @@ def serving(database: Path, timeout: float = 60, base: str = "", log=None,
         process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(script), "--server.port",
              str(port), "--server.address", "127.0.0.1", "--server.baseUrlPath", base],
-            cwd=db.ROOT, env={**os.environ, "DASHBOARD_DB": str(database)},
+            cwd=db.ROOT, env={**os.environ, "DASHBOARD_DB": str(database), **(env or {})},
             stdout=log, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}{'/' * bool(base)}{base}"
         deadline = time.monotonic() + timeout

@@ -104,7 +104,7 @@ def full_db(demo_db, tmp_path_factory) -> Path:
     database = db.Database(path)
     checked = ingest.check(folder / "records.csv", database.run("unit_history"))
     ingest.commit(database, checked, "test")
-    access.add(database, "chanh.vp", "mat-khau-dai", "editor", "test")
+    add_account(path, "chanh.vp", "editor")
     database.close()
     return path
 
@@ -129,9 +129,35 @@ def history_db(tmp_path_factory) -> Path:
                                              database.run("unit_history")), "test")
     for file in (folder / "records.csv", folder / "today.csv"):
         ingest.commit(database, ingest.check(file, database.run("unit_history")), "test")
-    access.add(database, "chanh.vp", "mat-khau-dai", "editor", "test")
+    add_account(path, "chanh.vp", "editor")
     database.close()
     return path
+
+
+PASSWORD = "mat-khau-rat-dai"
+
+
+def add_account(path: Path, name: str, role: str, unit_code: str | None = None) -> None:
+    """An account (password PASSWORD) in the store beside the database at `path`."""
+    database = db.Database(path)
+    access.of(path).add(name, PASSWORD, role, "test", set(database.run("units")["code"]),
+                        unit_code)
+    database.close()
+
+
+@pytest.fixture
+def sign_in_as(monkeypatch):
+    """Sign in to the database DASHBOARD_DB names, for AppTest: it has no browser to carry the
+    cookie, so st.context hands the script the cookie a real sign-in gave, as a browser's
+    websocket would. Call it again for another account."""
+    from streamlit.runtime.context import ContextProxy
+
+    def signed(name: str) -> str:
+        cookie = access.of(db.default_path()).sign_in(name, PASSWORD, "127.0.0.1")
+        monkeypatch.setattr(ContextProxy, "cookies",
+                            property(lambda self: {access.COOKIE: cookie}))
+        return cookie
+    return signed
 
 
 def _months(*pairs):

@@ -1,20 +1,24 @@
-"""Who gets in and what they see: the sign-in form before anything else, roles, a viewer of
-one commune reading only that commune through every query, lockout, idle sessions, passwords
-never kept in clear, input that looks like SQL kept as data, the audit log, backup and
-restore."""
+"""Who gets in and what they see: a link to the sign-in page before anything else, roles, a
+viewer of one commune reading only that commune through every query, a reporter sending only
+its commune's files, lockout and slowdown, sessions that end, passwords never kept in clear,
+input that looks like SQL kept as data, the audit logs, backup and restore of both stores, and
+accounts moved out of an older database file."""
 
 import re
 import shutil
+import sqlite3
 from datetime import datetime, timedelta
 
+import duckdb
 import pytest
 
 from grassroots import __main__ as cli
-from grassroots import access, backup, db, ingest, periods, scores
+from grassroots import access, backup, db, ingest, scores
+from tests.conftest import PASSWORD, add_account
 from tests.test_db import QUERY_FILES, SAMPLE_PARAMS
 from tests.test_ingest import excel
 
-PASSWORD = "mat-khau-rat-dai"
+NOW = datetime(2026, 1, 5, 9, 0)
 
 
 @pytest.fixture
@@ -22,13 +26,18 @@ def guarded(demo_db, tmp_path, monkeypatch):
     """A copy of the demo with three accounts; AppTest starts on it."""
     path = tmp_path / "guarded.duckdb"
     shutil.copyfile(demo_db, path)
-    database = db.Database(path)
-    access.add(database, "admin", PASSWORD, "admin", "test")
-    access.add(database, "xem", PASSWORD, "viewer", "test")
-    access.add(database, "bo.de", PASSWORD, "viewer", "test", unit_code="13531")
+    add_account(path, "admin", "admin")
+    add_account(path, "xem", "viewer")
+    add_account(path, "bo.de", "viewer", unit_code="13531")
     monkeypatch.setenv("DASHBOARD_DB", str(path))
+    database = db.Database(path)
     yield database
     database.close()
+
+
+@pytest.fixture
+def accounts(guarded) -> access.Accounts:
+    return access.of(guarded.path)
 
 
 def dashboard():
@@ -38,35 +47,32 @@ def dashboard():
     return AppTest.from_file(str(db.ROOT / "dashboard.py"), default_timeout=60).run()
 
 
-def signed_in(name: str, password: str = PASSWORD):
-    at = dashboard()
-    at.text_input[0].input(name)
-    at.text_input[1].input(password)
-    at.button[0].click()
-    return at.run()
-
-
-def test_without_signing_in_only_the_form_shows(guarded):
+def test_without_a_session_only_the_way_to_the_sign_in_page_shows(guarded):
     at = dashboard()
     assert not at.exception
-    assert [t.label for t in at.text_input] == ["Tên đăng nhập", "Mật khẩu"]
     assert [t.value for t in at.title] == ["Chỉ số chính quyền cơ sở"]
+    assert at.info[0].value == "Hãy đăng nhập để xem bảng chỉ số."
+    [link] = at.get("link_button")
+    assert link.proto.label == "Đăng nhập" and link.proto.url.startswith("/dang-nhap?next=")
     assert not at.sidebar.button and not at.get("vega_lite_chart") and not at.metric
 
 
-def test_a_viewer_has_no_data_page_and_no_editing(guarded):
-    at = signed_in("xem")
+def test_a_viewer_has_no_data_page_and_no_editing(guarded, sign_in_as):
+    sign_in_as("xem")
+    at = dashboard()
     assert not at.exception and at.title[0].value == "Tổng quan"
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page("app_pages/data.py")  # not among the viewer's pages
     at.switch_page("app_pages/score.py").run()
     assert all(n.disabled for n in at.number_input)
     assert next(b for b in at.button if b.label == "Lưu trọng số").disabled
+    assert "Đăng xuất (xem)" in at.sidebar.get("html")[0].proto.body
 
 
-def test_an_editor_has_the_data_page_and_no_open_banner(guarded):
-    access.add(guarded, "bien.tap", PASSWORD, "editor", "test")
-    at = signed_in("bien.tap").switch_page("app_pages/data.py").run()
+def test_an_editor_has_the_data_page_and_no_open_banner(guarded, sign_in_as):
+    add_account(guarded.path, "bien.tap", "editor")
+    sign_in_as("bien.tap")
+    at = dashboard().switch_page("app_pages/data.py").run()
     assert at.title[0].value == "Dữ liệu" and len(at.get("file_uploader")) == 2
     assert not any("Chưa bật đăng nhập" in w.value for w in at.warning)
 
@@ -76,8 +82,9 @@ def test_with_no_account_the_dashboard_runs_open_behind_a_banner(app):
     assert any(w.value.startswith("Chưa bật đăng nhập") for w in at.warning)
 
 
-def test_a_commune_viewer_sees_their_commune_only(guarded):
-    at = signed_in("bo.de")
+def test_a_commune_viewer_sees_their_commune_only(guarded, sign_in_as):
+    sign_in_as("bo.de")
+    at = dashboard()
     assert not at.exception and at.title[0].value == "Hồ sơ xã"
     assert next(s for s in at.selectbox if s.label == "Xã").options == ["xã Bồ Đề"]
     for page in ("overview", "dossiers", "compare", "data"):
@@ -99,106 +106,213 @@ def test_every_query_of_a_commune_viewer_returns_that_commune_only(history_db, p
             assert set(frame[column].dropna()) <= {"13531", "13528", "13543"}, path.stem
     if path.stem in ("units", "period_values", "completeness"):
         assert set(frame["unit_code" if "unit_code" in frame else "code"]) == {"13531"}
-    if path.stem in ("users", "audit", "import_history"):
+    if path.stem in ("audit", "import_history"):
         assert frame.empty
 
 
-def test_five_wrong_passwords_lock_the_account(guarded):
-    now = datetime(2026, 1, 5, 9, 0)
-    for _ in range(4):
+def test_five_wrong_passwords_lock_the_account_and_write_nothing_to_the_figures(
+        guarded, accounts):
+    before = guarded.path.stat()
+    for minute in range(4):  # a minute apart: the address is not yet made to wait
         with pytest.raises(access.AccessError) as refused:
-            access.sign_in(guarded, "xem", "sai-mat-khau", now)
+            accounts.sign_in("xem", "sai-mat-khau", "10.0.0.1", NOW + timedelta(minutes=minute))
         assert refused.value.key == "login_failed"
     with pytest.raises(access.AccessError) as refused:
-        access.sign_in(guarded, "xem", "sai-mat-khau", now)
-    assert (refused.value.key, refused.value.values) == ("login_locked", {"until": "09:15"})
+        accounts.sign_in("xem", "sai-mat-khau", "10.0.0.2", NOW + timedelta(minutes=4))
+    assert (refused.value.key, refused.value.values) == ("login_locked", {"until": "09:19"})
     with pytest.raises(access.AccessError):
-        access.sign_in(guarded, "xem", PASSWORD, now + timedelta(minutes=14))
-    assert access.sign_in(guarded, "xem", PASSWORD, now + timedelta(minutes=16)).role == "viewer"
-    assert guarded.run("audit")["action"].iloc[0] == "user_locked"
+        accounts.sign_in("xem", PASSWORD, "10.0.0.3", NOW + timedelta(minutes=18))
+    assert accounts.sign_in("xem", PASSWORD, "10.0.0.3", NOW + timedelta(minutes=20))
+    assert accounts.audit()[0][1:] == ("xem", "user_locked", "5 wrong passwords")
+    after = guarded.path.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
 
 
-def test_a_wrong_name_and_a_wrong_password_read_the_same(guarded):
+def test_a_name_without_an_account_reads_and_locks_like_one_with(accounts):
     for name in ("xem", "nobody"):
+        refusals = []
+        for minute in range(5):
+            with pytest.raises(access.AccessError) as refused:
+                accounts.sign_in(name, "sai", f"10.1.0.{minute}", NOW + timedelta(minutes=minute))
+            refusals.append(refused.value.key)
+        assert refusals == ["login_failed"] * 4 + ["login_locked"]
+
+
+def test_an_address_that_keeps_failing_is_made_to_wait(accounts):
+    """Three wrong passwords are free; the fourth makes the address wait 2 s, the fifth 4 s;
+    the right password waits too, and another address does not."""
+    names = iter(f"ten{i}" for i in range(10))
+    for second in (0, 1, 2, 3):
         with pytest.raises(access.AccessError) as refused:
-            access.sign_in(guarded, name, "sai")
+            accounts.sign_in(next(names), "sai", "10.2.0.1", NOW + timedelta(seconds=second))
         assert refused.value.key == "login_failed"
+    with pytest.raises(access.AccessError) as refused:
+        accounts.sign_in("xem", PASSWORD, "10.2.0.1", NOW + timedelta(seconds=4))
+    assert (refused.value.key, refused.value.values) == ("login_slow", {"seconds": 1})
+    assert accounts.sign_in("xem", PASSWORD, "10.2.0.9", NOW + timedelta(seconds=4))
+    assert accounts.sign_in("xem", PASSWORD, "10.2.0.1", NOW + timedelta(seconds=5))
 
 
-def test_passwords_are_never_kept_in_clear(guarded, tmp_path, capsys, monkeypatch):
+def test_sessions_end_when_idle_on_sign_out_and_everywhere(accounts):
+    first = accounts.sign_in("xem", PASSWORD, "10.3.0.1", NOW)
+    second = accounts.sign_in("xem", PASSWORD, "10.3.0.2", NOW)
+    assert accounts.user(first, NOW + timedelta(hours=1)) == access.User("xem", "viewer")
+    with pytest.raises(access.AccessError, match="session_expired"):
+        accounts.user(first, NOW + timedelta(hours=3, minutes=1))  # 2 h after its last use
+    assert accounts.user(first, NOW + timedelta(hours=3, minutes=2)) is None
+    accounts.sign_out(second)
+    assert accounts.user(second, NOW) is None
+    third, fourth = (accounts.sign_in("xem", PASSWORD, "10.3.0.3", NOW) for _ in range(2))
+    assert accounts.sign_out_everywhere("xem", "xem") == 2
+    assert accounts.user(third, NOW) is None and accounts.user(fourth, NOW) is None
+
+
+def test_a_cookie_that_is_not_ours_names_no_session(accounts):
+    cookie = accounts.sign_in("admin", PASSWORD, "10.4.0.1", NOW)
+    token, _, signature = cookie.partition(".")
+    assert accounts.user(cookie, NOW).role == "admin"
+    assert accounts.user(f"{token}.{'0' * len(signature)}", NOW) is None
+    assert accounts.user(token, NOW) is None and accounts.user(None, NOW) is None
+
+
+def test_a_new_password_ends_the_account_s_sessions(accounts):
+    cookie = accounts.sign_in("xem", PASSWORD, "10.5.0.1", NOW)
+    accounts.set_password("xem", "mot-mat-khau-moi", "admin")
+    assert accounts.user(cookie, NOW) is None
+
+
+def test_passwords_are_never_kept_in_clear(guarded, accounts, capsys, monkeypatch):
     monkeypatch.setattr("sys.stdin", __import__("io").StringIO("mot-mat-khau-moi\n"))
     assert cli.main(["users", "passwd", "xem", "--password-stdin", "--db",
                      str(guarded.path)]) == 0
-    access.sign_in(guarded, "xem", "mot-mat-khau-moi")
+    accounts.sign_in("xem", "mot-mat-khau-moi", "10.6.0.1")
     with pytest.raises(access.AccessError):
-        access.sign_in(guarded, "xem", PASSWORD)
-    with guarded.cursor() as cur:
-        hashes = [h for h, in cur.execute("SELECT password_hash FROM users").fetchall()]
-    assert all(h.startswith("$argon2id$") for h in hashes)
-    stored = guarded.path.read_bytes()
-    assert b"mot-mat-khau-moi" not in stored and PASSWORD.encode() not in stored
+        accounts.sign_in("xem", PASSWORD, "10.6.0.1")
+    store = access.store_path(guarded.path)
+    hashes = [row[1] for row in _rows(store, "accounts")]
+    assert len(hashes) == 3 and all(h.startswith("$argon2id$") for h in hashes)
+    for path in (store, store.with_name(store.name + "-wal"), guarded.path):
+        stored = path.read_bytes() if path.exists() else b""
+        assert b"mot-mat-khau-moi" not in stored and PASSWORD.encode() not in stored
     out = capsys.readouterr()
     assert "mot-mat-khau-moi" not in out.out + out.err
-    assert "mot-mat-khau-moi" not in guarded.run("audit").to_string()
+    assert "mot-mat-khau-moi" not in repr(accounts.audit())
 
 
-def test_idle_sessions_sign_out(guarded, monkeypatch):
-    at = signed_in("xem")
+def _rows(store, table: str) -> list[tuple]:
+    with sqlite3.connect(store) as con:
+        return con.execute(f"SELECT * FROM {table}").fetchall()
+
+
+def test_an_idle_session_is_sent_to_sign_in_again(guarded, sign_in_as, monkeypatch):
+    sign_in_as("xem")
+    at = dashboard()
+    assert at.title[0].value == "Tổng quan"
     monkeypatch.setattr(access, "IDLE", timedelta(seconds=-1))
     at.run()
-    assert [t.label for t in at.text_input] == ["Tên đăng nhập", "Mật khẩu"]
     assert at.info[0].value == "Phiên làm việc đã hết hạn; hãy đăng nhập lại."
+    assert not at.get("vega_lite_chart")
 
 
-def test_text_that_looks_like_sql_is_data(guarded, tmp_path):
+def test_text_that_looks_like_sql_is_data(guarded, accounts, tmp_path):
     with pytest.raises(access.AccessError) as refused:
-        access.sign_in(guarded, "x' OR '1'='1", "' OR '1'='1")
+        accounts.sign_in("x' OR '1'='1", "' OR '1'='1", "10.7.0.1")
     assert refused.value.key == "login_failed"
     with pytest.raises(access.AccessError) as refused:
-        access.add(guarded, "x'; DROP TABLE users; --", PASSWORD, "viewer", "test")
+        accounts.add("x'; DROP TABLE accounts; --", PASSWORD, "viewer", "test", set())
     assert refused.value.key == "user_bad_name"
     path = excel(tmp_path / "xa.xlsx", [["Mã xã", "Tên xã", "Loại"],
                                         ["13531", "Bồ Đề'); DROP TABLE units; --", "xã"]])
     ingest.commit(guarded, ingest.check(path, guarded.run("unit_history")), "test")
     units = guarded.run("units").set_index("code")
     assert units.loc["13531", "name"] == "Bồ Đề'); DROP TABLE units; --" and len(units) == 15
-    assert len(guarded.run("users")) == 3
+    assert len(accounts.accounts()) == 3
 
 
-def test_every_change_is_in_the_audit_log(guarded):
+def test_every_change_is_in_an_audit_log(guarded, accounts):
+    """Changes to the figures in the database's log; changes to accounts in the store's."""
     scores.save_weights(guarded, {**scores.weights(guarded), "progress": 10}, "chanh.vp")
     undo = ingest.undo(guarded, 6, "chanh.vp")
-    access.remove(guarded, "xem", "admin")
+    accounts.remove("xem", "admin")
     log = guarded.run("audit")
-    assert log[["actor", "action"]].values.tolist()[:3] == [
-        ["admin", "user_remove"], ["chanh.vp", "undo"], ["chanh.vp", "weights"]]
-    assert log["detail"].iloc[1] == f"#6: {undo[0]} removed, {undo[1]} put back"
-    assert set(log["action"]) >= {"import", "user_add"}
+    assert log[["actor", "action"]].values.tolist()[:2] == [
+        ["chanh.vp", "undo"], ["chanh.vp", "weights"]]
+    assert log["detail"].iloc[0] == f"#6: {undo[0]} removed, {undo[1]} put back"
+    assert [row[1:3] for row in accounts.audit()] == [
+        ("admin", "user_remove"), ("test", "user_add"), ("test", "user_add"),
+        ("test", "user_add")]
 
 
-def test_a_backup_made_while_in_use_restores_every_table(guarded, tmp_path, capsys):
+def test_a_reporter_sends_its_own_commune_only(guarded, accounts, tmp_path):
+    """Bồ Đề's reporter: a letters file with a row of An Ninh is refused, named, and writes
+    nothing; its own rows go in, and the import log says who sent them."""
+    accounts.add("bao.cao", PASSWORD, "reporter", "test", {"13531"}, "13531")
+    header = ["Mã xã", "Tên xã", "Tháng", "Đăng ký khai sinh", "Thư chúc mừng khai sinh",
+              "Đăng ký kết hôn", "Thư chúc mừng kết hôn", "Đăng ký khai tử", "Thư chia buồn"]
+    own = ["13531", "Bồ Đề", "07/2024", 20, 20, 4, 4, 3, 3]
+    file = excel(tmp_path / "thu.xlsx", [header, own, ["13528", "An Ninh", "07/2024",
+                                                        10, 9, 2, 2, 1, 1]])
+    mine = set(db.Database(guarded.path, scope="13531").run("unit_history")["code"])
+    checked = ingest.check(file, guarded.run("unit_history"), only=mine)
+    assert not checked.ok
+    assert checked.messages("vi") == [
+        "Tệp thu.xlsx, trang «Báo cáo», dòng 3: có 1 dòng của xã An Ninh (mã 13528), từ dòng "
+        "này; tài khoản báo "
+        "cáo chỉ gửi được số liệu của xã mình. Không có dòng nào được ghi."]
+    excel(file, [header, own])
+    outcome = ingest.commit(guarded, ingest.check(file, guarded.run("unit_history"),
+                                                  only=mine), "bao.cao")
+    assert outcome.added == 1
+    assert ingest.history(guarded, "vi", by="bao.cao")["Người nhập"].tolist() == ["bao.cao"]
+
+
+def test_a_reporter_must_name_its_commune(accounts):
+    with pytest.raises(access.AccessError) as refused:
+        accounts.add("bao.cao", PASSWORD, "reporter", "test", {"13531"})
+    assert refused.value.key == "user_bad_commune"
+
+
+def test_a_backup_made_while_in_use_restores_both_stores(guarded, accounts, tmp_path, capsys):
     assert cli.main(["backup", str(tmp_path / "sao-luu"), "--db", str(guarded.path)]) == 0
     folder = next((tmp_path / "sao-luu").iterdir())
     before = db.checksums(guarded.path)
     scores.save_weights(guarded, {**scores.weights(guarded), "progress": 0}, "test")
-    access.remove(guarded, "xem", "test")
+    accounts.remove("xem", "test")
     assert db.checksums(guarded.path) != before
     reader = db.Database(guarded.path)  # a dashboard reading along
     reader.run("units")
     assert cli.main(["restore", str(folder), "--db", str(guarded.path)]) == 0
     assert db.checksums(guarded.path) == before
     assert "bảng khớp tổng kiểm" in capsys.readouterr().out
-    assert len(reader.run("users")) == 3  # the reader moved to the restored file
+    assert [a[0] for a in accounts.accounts()] == ["admin", "bo.de", "xem"]
+    assert accounts.sign_in("xem", PASSWORD, "10.8.0.1")
     assert (folder / "imports").exists() or not ingest.archive_folder(guarded).exists()
 
 
-def test_a_damaged_backup_is_refused(guarded, tmp_path):
+def test_a_damaged_backup_is_refused(guarded, accounts, tmp_path):
     folder = backup.backup(guarded, tmp_path)
-    copy = folder / guarded.path.name
-    with db.Database(copy).write() as con:
-        con.execute("DELETE FROM users")
-    before = db.checksums(guarded.path)
+    copy = access.Accounts(folder / access.store_path(guarded.path).name)
+    copy.remove("xem", "someone")
     with pytest.raises(backup.BackupError) as refused:
         backup.restore(guarded, folder)
-    assert refused.value.key == "backup_damaged" and db.checksums(guarded.path) == before
-    assert periods.parse("2025-Q2")  # the dashboard's own data untouched
+    assert refused.value.key == "backup_damaged"
+    assert len(accounts.accounts()) == 3
+
+
+def test_an_older_file_hands_its_accounts_to_the_store(tmp_path):
+    """A database from before migration 009 kept its accounts in a users table: opening it
+    moves them, with their password hashes, to the store, and drops the table."""
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    db.migrate(con, upto=8)
+    con.execute("INSERT INTO users (username, password_hash, role, unit_code) VALUES "
+                "('cu', ?, 'editor', NULL)", [access.HASHER.hash(PASSWORD)])
+    con.close()
+    database = db.Database(path)
+    with database.cursor() as cur:
+        assert not cur.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'users'").fetchone()[0]
+    database.close()
+    moved = access.Accounts(access.store_path(path))
+    assert [a[:3] for a in moved.accounts()] == [("cu", "editor", None)]
+    assert moved.user(moved.sign_in("cu", PASSWORD, "10.9.0.1")).role == "editor"

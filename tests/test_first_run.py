@@ -6,8 +6,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from grassroots import __main__ as cli
-from grassroots import access, db
+from grassroots import db
 from tests.browser import IDLE, serving
+from tests.conftest import add_account
 from tests.test_browser import SHOTS
 
 
@@ -59,17 +60,15 @@ def test_the_welcome_in_english_counts_the_communes_already_in(empty):
     assert "This database holds no figures yet" in said
 
 
-def test_a_viewer_of_a_commune_without_figures_is_told_why_not_shown_nothing(empty):
+def test_a_viewer_of_a_commune_without_figures_is_told_why_not_shown_nothing(empty,
+                                                                            sign_in_as):
     database = db.Database(empty)
     with database.write() as con:
         con.execute("INSERT INTO units (code, name, kind) VALUES ('13531', 'Bồ Đề', 'xã')")
-    access.add(database, "bo.de", "mat-khau-rat-dai", "viewer", "test", unit_code="13531")
     database.close()
+    add_account(empty, "bo.de", "viewer", unit_code="13531")
+    sign_in_as("bo.de")
     at = start()
-    at.text_input[0].input("bo.de")
-    at.text_input[1].input("mat-khau-rat-dai")
-    at.button[0].click()
-    at.run()
     assert not at.exception
     assert at.info[0].value.startswith("Chưa có số liệu nào của xã Bồ Đề.")
     assert "cán bộ phụ trách dữ liệu của huyện Bình Lục" in at.info[0].value
