@@ -351,19 +351,28 @@ def sticky(nginx: Path | None) -> bool:
     return ok
 
 
-def nginx_conf(folder: Path, port: int, backends: list[str]) -> str:
+def nginx_conf(folder: Path, port: int, backends: list[str], directory: str | None = None
+               ) -> str:
     """docs/nginx.conf as deployed, on this machine: local ports, a self-signed certificate,
-    the given backends; inside an nginx.conf of its own that logs which backend served what."""
+    the given backends; inside an nginx.conf of its own that logs which backend served what.
+    With `directory` (the address of a stand-in for nginx-ldap-auth), its location is the one
+    of docs/nginx-sso.conf: single sign-on."""
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
                     "-subj", "/CN=127.0.0.1", "-keyout", folder / "key.pem",
                     "-out", folder / "cert.pem"], check=True, capture_output=True)
     site = (ROOT / "docs" / "nginx.conf").read_text()
     servers = "".join(f"    server {backend};\n" for backend in backends)
-    for old, new in {"listen 80;": f"listen 127.0.0.1:{free_port()};",
-                     "listen 443 ssl;": f"listen 127.0.0.1:{port} ssl;",
-                     "/etc/ssl/certs/chiso.huyen.local.crt": str(folder / "cert.pem"),
-                     "/etc/ssl/private/chiso.huyen.local.key": str(folder / "key.pem"),
-                     "    server 127.0.0.1:8501;\n    server 127.0.0.1:8502;\n": servers}.items():
+    changes = {"listen 80;": f"listen 127.0.0.1:{free_port()};",
+               "listen 443 ssl;": f"listen 127.0.0.1:{port} ssl;",
+               "/etc/ssl/certs/chiso.huyen.local.crt": str(folder / "cert.pem"),
+               "/etc/ssl/private/chiso.huyen.local.key": str(folder / "key.pem"),
+               "    server 127.0.0.1:8501;\n    server 127.0.0.1:8502;\n": servers}
+    if directory:
+        location = site[site.index("    location /chiso/ {"):site.rindex("    }") + 6]
+        sso = (ROOT / "docs" / "nginx-sso.conf").read_text()
+        changes[location] = sso[sso.index("    location /chiso/ {"):].replace(
+            "127.0.0.1:8888", directory)
+    for old, new in changes.items():
         if old not in site:
             raise RuntimeError(f"docs/nginx.conf has changed: no {old!r}")
         site = site.replace(old, new)
@@ -372,6 +381,31 @@ def nginx_conf(folder: Path, port: int, backends: list[str]) -> str:
     return (f"pid {folder / 'nginx.pid'};\nerror_log {folder / 'error.log'};\nevents {{}}\n"
             f"http {{\n{temp}\nlog_format routes '$grassroots_route $upstream_addr "
             f"$status $request_uri';\naccess_log {folder / 'access.log'} routes;\n{site}}}\n")
+
+
+@contextlib.contextmanager
+def behind_nginx(folder: Path, urls: list[str], directory: str | None = None):
+    """nginx, configured by docs/nginx.conf (nginx_conf), in front of the dashboards at `urls`;
+    yields its https://…/chiso URL once it answers."""
+    port = free_port()
+    (folder / "nginx.conf").write_text(
+        nginx_conf(folder, port, [urlsplit(url).netloc for url in urls], directory))
+    nginx = subprocess.Popen([shutil.which("nginx") or "/usr/sbin/nginx", "-p", folder,
+                              "-c", folder / "nginx.conf", "-e", folder / "error.log",
+                              "-g", "daemon off;"], stderr=subprocess.PIPE)
+    try:
+        url = f"https://127.0.0.1:{port}/chiso"
+        for _ in range(40):
+            with contextlib.suppress(OSError):
+                urllib.request.urlopen(f"{url}/_stcore/health", timeout=2, context=UNVERIFIED)
+                break
+            if nginx.poll() is not None:
+                raise RuntimeError(f"nginx did not start: {nginx.stderr.read().decode()}")
+            time.sleep(0.25)
+        yield url
+    finally:
+        nginx.terminate()
+        nginx.wait(timeout=20)
 
 
 @contextlib.contextmanager
@@ -393,23 +427,7 @@ def serve(database: Path, processes: int, warm: bool = True):
         if processes == 1:
             yield urls[0], pids, log, None
             return
-        port = free_port()
-        (folder / "nginx.conf").write_text(
-            nginx_conf(folder, port, [urlsplit(url).netloc for url in urls]))
-        nginx = subprocess.Popen([shutil.which("nginx") or "/usr/sbin/nginx", "-p", folder,
-                                  "-c", folder / "nginx.conf", "-e", folder / "error.log",
-                                  "-g", "daemon off;"], stderr=subprocess.PIPE)
-        stack.callback(nginx.wait, timeout=20)
-        stack.callback(nginx.terminate)
-        url = f"https://127.0.0.1:{port}/chiso"
-        for _ in range(40):
-            with contextlib.suppress(OSError):
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=2, context=UNVERIFIED)
-                break
-            if nginx.poll() is not None:
-                raise RuntimeError(f"nginx did not start: {nginx.stderr.read().decode()}")
-            time.sleep(0.25)
-        yield url, pids, log, folder
+        yield stack.enter_context(behind_nginx(folder, urls)), pids, log, folder
 
 
 def main() -> int:

@@ -9,6 +9,7 @@ first `users add` turns sign-in on.
 """
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
 import hmac
@@ -54,6 +55,7 @@ class User:
     role: str
     unit_code: str | None = None   # a viewer or reporter of this commune only
     open: bool = False             # no accounts configured: the dashboard runs open
+    directory: bool = False        # named by the reverse proxy (single sign-on): no sign-out
 
     def may(self, action: str) -> bool:
         return action in MAY[self.role]
@@ -88,6 +90,13 @@ def _wait(failures: int) -> timedelta:
     if failures <= FREE_TRIES:
         return timedelta(0)
     return min(timedelta(seconds=2 ** (failures - FREE_TRIES)), LONGEST_WAIT)
+
+
+@functools.cache
+def _nobody() -> str:
+    """A hash no password matches: a name without an account is checked against it, as slowly
+    as a real one, so the time taken does not tell the two apart."""
+    return HASHER.hash(secrets.token_hex(16))
 
 
 def _digest(token: str) -> str:
@@ -160,9 +169,9 @@ class Accounts:
         if locked and locked[0] and datetime.fromisoformat(locked[0]) > now:
             raise AccessError("login_locked", until=f"{datetime.fromisoformat(locked[0]):%H:%M}")
         try:
-            HASHER.verify(row[0] if row else HASHER.hash(secrets.token_hex(8)), password)
+            HASHER.verify(row[0] if row else _nobody(), password)
         except (VerificationError, InvalidHashError):
-            self._refuse(name, address, now)
+            raise self._refused(name, address, now) from None
         token = secrets.token_urlsafe(32)
         with self._connect() as con:
             con.execute("DELETE FROM failures WHERE name = ?", [name])
@@ -170,8 +179,8 @@ class Accounts:
                         [_digest(token), name, now.isoformat(), now.isoformat(), address])
         return f"{token}.{self._sign(token)}"
 
-    def _refuse(self, name: str, address: str, now: datetime) -> None:
-        """Count a wrong password against the name and the address, and refuse."""
+    def _refused(self, name: str, address: str, now: datetime) -> AccessError:
+        """Count a wrong password against the name and the address; the refusal to raise."""
         with self._connect() as con:
             recent = (now - LOCKED).isoformat()
             count = con.execute(
@@ -188,8 +197,8 @@ class Accounts:
                             [(now + LOCKED).isoformat(), name])
                 self._audit(con, name, "user_locked", f"{failures} wrong passwords", now)
         if failures >= FAILURES:
-            raise AccessError("login_locked", until=f"{now + LOCKED:%H:%M}")
-        raise AccessError("login_failed")
+            return AccessError("login_locked", until=f"{now + LOCKED:%H:%M}")
+        return AccessError("login_failed")
 
     def _sign(self, token: str) -> str:
         return hmac.new(self._key, token.encode(), hashlib.sha256).hexdigest()[:32]
@@ -214,15 +223,14 @@ class Accounts:
         if row is None:
             return None
         idle = now - datetime.fromisoformat(row[3])
-        if idle > IDLE or idle > SEEN_EVERY:
-            with self._connect() as con:
-                if idle > IDLE:
-                    con.execute("DELETE FROM sessions WHERE id = ?", [session])
-                else:
-                    con.execute("UPDATE sessions SET seen_at = ? WHERE id = ?",
-                                [now.isoformat(), session])
         if idle > IDLE:
+            with self._connect() as con:
+                con.execute("DELETE FROM sessions WHERE id = ?", [session])
             raise AccessError("session_expired")
+        if idle > SEEN_EVERY:
+            with self._connect() as con:
+                con.execute("UPDATE sessions SET seen_at = ? WHERE id = ?",
+                            [now.isoformat(), session])
         return User(*row[:3])
 
     def named(self, name: str) -> User | None:
@@ -348,12 +356,12 @@ def checksums(path: Path) -> dict[str, list]:
 def visitor(store: Accounts, cookies: Mapping[str, str], headers: Mapping[str, str],
             now: datetime | None = None) -> User | None:
     """Who a request comes from: with single sign-on configured, the account the reverse proxy
-    names in its header; else, or without that header, the account of the session cookie. A
-    header the configuration does not name is never read."""
+    names in its header (None if that name has no account); else, or without that header, the
+    account of the session cookie. A header the configuration does not name is never read."""
     if header := os.environ.get(SSO_SETTING, "").strip().lower():
-        name = next((v for k, v in headers.items() if k.lower() == header), None)
-        if name:
-            return store.named(name.strip())
+        if name := next((v for k, v in headers.items() if k.lower() == header), None):
+            user = store.named(name.strip())
+            return user and dataclasses.replace(user, directory=True)
     return store.user(cookies.get(COOKIE), now)
 
 

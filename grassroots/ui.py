@@ -67,7 +67,7 @@ def _signed_in(database: db.Database, lang: str) -> access.User:
 def _sign_out_form(user: access.User, lang: str) -> None:
     """Sign out, here or everywhere: a form posted to the sign-out route, with the token that
     shows it came from this page."""
-    token = access.of(db.default_path()).form_token(st.context.cookies.get(access.COOKIE))
+    token = access.of(whole_database().path).form_token(st.context.cookies.get(access.COOKIE))
     st.sidebar.html(
         f'<form method="post" action="{web.base()}/{web.SIGN_OUT}" class="sign-out">'
         f'<input type="hidden" name="token" value="{token}">'
@@ -234,7 +234,7 @@ def sidebar() -> View:
         database = _database(str(db.default_path()), user.unit_code)
     lang = _lang()
     present = _url_toggle(i18n.t("present_mode", lang), "present", i18n.t("present_help", lang))
-    if not user.open:
+    if not user.open and not user.directory:
         _sign_out_form(user, lang)
     period, settings = _period(database, lang), database.settings()
     lens = _lens(database, period, settings, lang) if period else database.looking_at(

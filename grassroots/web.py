@@ -35,7 +35,7 @@ def base() -> str:
 
 
 def _accounts() -> access.Accounts:
-    return access.of(db.default_path())
+    return access.of(db.default_path().resolve())  # the same store as the script's
 
 
 def _lang(request: Request) -> str:

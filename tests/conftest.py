@@ -96,7 +96,7 @@ def app(demo_db, tmp_path, monkeypatch):
 @pytest.fixture(scope="session")
 def full_db(demo_db, tmp_path_factory) -> Path:
     """The demo with what it lacks: 5,000 raw one-stop dossiers imported (their months replace
-    the demo's) and an account."""
+    the demo's)."""
     folder = tmp_path_factory.mktemp("full")
     path = folder / "full.duckdb"
     shutil.copyfile(demo_db, path)
@@ -104,7 +104,6 @@ def full_db(demo_db, tmp_path_factory) -> Path:
     database = db.Database(path)
     checked = ingest.check(folder / "records.csv", database.run("unit_history"))
     ingest.commit(database, checked, "test")
-    add_account(path, "chanh.vp", "editor")
     database.close()
     return path
 
@@ -113,7 +112,7 @@ def full_db(demo_db, tmp_path_factory) -> Path:
 def history_db(tmp_path_factory) -> Path:
     """Bình Lục district as it was and what it became (init --former-district): the demo's
     figures of its 15 communes up to 06/2025, 5,000 one-stop dossiers, letters of today's Bình
-    Giang in 08/2025, and an account: a row for every query."""
+    Giang in 08/2025: a row for every query."""
     folder = tmp_path_factory.mktemp("history")
     path = folder / "history.duckdb"
     assert cli.main(["init", "--former-district", "Bình Lục", "--province", "Hà Nam", "--db",
@@ -129,7 +128,6 @@ def history_db(tmp_path_factory) -> Path:
                                              database.run("unit_history")), "test")
     for file in (folder / "records.csv", folder / "today.csv"):
         ingest.commit(database, ingest.check(file, database.run("unit_history")), "test")
-    add_account(path, "chanh.vp", "editor")
     database.close()
     return path
 

@@ -3,13 +3,17 @@ base path, as deployed): a session survives reloads, links and new tabs, ends on
 everywhere it was, and a wrong password never touches the indicator database. Forms that did
 not come from our pages, and a single sign-on header nobody configured, do nothing."""
 
+import base64
+import http.server
 import shutil
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
 
 import pytest
 
+from bench import load
 from grassroots import access
 from tests.browser import IDLE, serving
 from tests.conftest import PASSWORD, add_account
@@ -176,17 +180,51 @@ def test_forms_from_elsewhere_are_refused(server):
 
 
 def test_a_forged_single_sign_on_header_does_nothing_unless_configured(guarded, browser):
-    forged = {"X-Remote-User": "bien.tap"}
+    context = browser.new_context(extra_http_headers={"X-Remote-User": "bien.tap"})
     with serving(guarded) as (url, _):
-        context = browser.new_context(extra_http_headers=forged)
         page = context.new_page()
         page.goto(f"{url}/dossiers")
         page.wait_for_selector("input[type=password]")
-        context.close()
-    with serving(guarded, env={access.SSO_SETTING: "X-Remote-User"}) as (url, _):
-        context = browser.new_context(extra_http_headers=forged)
+    context.close()
+
+
+class Directory(http.server.BaseHTTPRequestHandler):
+    """A stand-in for nginx-ldap-auth, which asks LDAP: xem's directory password, and no other,
+    is accepted."""
+
+    def do_GET(self):
+        accepted = "Basic " + base64.b64encode(b"xem:mat-khau-thu-muc").decode()
+        self.send_response(200 if self.headers.get("Authorization") == accepted else 401)
+        self.send_header("WWW-Authenticate", 'Basic realm="Chi so"')
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_single_sign_on_behind_the_documented_nginx(guarded, tmp_path, browser):
+    """docs/nginx-sso.conf in front of a dashboard told to trust X-Remote-User: the directory's
+    user is signed in without a form, as that user even if the browser forges another name, and
+    without the directory's password nothing is served."""
+    directory = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Directory)
+    threading.Thread(target=directory.serve_forever, daemon=True).start()
+    with serving(guarded, base="chiso", env={access.SSO_SETTING: "X-Remote-User"}) as (url, _), \
+            load.behind_nginx(tmp_path, [url], f"127.0.0.1:{directory.server_port}") as front:
+        context = browser.new_context(
+            ignore_https_errors=True, http_credentials={"username": "xem",
+                                                        "password": "mat-khau-thu-muc"},
+            extra_http_headers={"X-Remote-User": "bien.tap"})
         page = context.new_page()
-        page.goto(f"{url}/du-lieu")
+        page.goto(f"{front}/?ky=2025-Q2")
         drawn(page)
-        assert page.locator("h1").first.inner_text() == "Dữ liệu"  # an editor's page
+        assert page.locator("h1").first.inner_text() == "Tổng quan"
+        nav = page.locator(NAV).inner_text()
+        assert "Dữ liệu" not in nav  # a viewer's pages, not the editor's the browser named
+        assert page.locator("form.sign-out").count() == 0  # the directory signs people out
         context.close()
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(urllib.request.Request(f"{front}/", headers={
+                "X-Remote-User": "bien.tap"}), context=load.UNVERIFIED)
+        assert refused.value.code == 401
+    directory.shutdown()
