@@ -256,8 +256,8 @@ class Accounts:
     def form_token(self, cookie: str | None) -> str:
         """What a form sent from a signed-in page carries to prove it came from our page: a
         cross-site form cannot read the cookie it is made from."""
-        return hmac.new(self._key, b"form:" + (cookie or "").encode(),
-                        hashlib.sha256).hexdigest()
+        cookie = cookie if isinstance(cookie, str) else ""
+        return hmac.new(self._key, b"form:" + cookie.encode(), hashlib.sha256).hexdigest()
 
     def sessions(self) -> list[tuple]:
         """Open sessions: (account, started, last seen, address), newest first."""
