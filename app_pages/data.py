@@ -24,7 +24,8 @@ with st.expander(current.t("templates")):
 kinds = [None, *contract.KINDS]
 kind = st.selectbox(current.t("import_kind"), kinds, format_func=lambda k: current.t(
     "import_kind_auto") if k is None else current.t(f"kind_{k}"))
-upload = ui.file_uploader(current.t("import_file"), ["xlsx", "xlsm", "csv"], "import-file", lang)
+upload = ui.file_uploader(current.t("import_file"), ["xlsx", "xlsm", "xls", "ods", "csv"],
+                          "import-file", lang)
 if upload is not None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / upload.name

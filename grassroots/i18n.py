@@ -360,9 +360,10 @@ STRINGS = {
     "at_column": ("cột {column}", "column {column}"),
     "more_problems": ("còn {count} lỗi cùng loại ở cột này.",
                       "{count} more of the same in this column."),
-    "wrong_format": ("chỉ nhận tệp Excel (.xlsx) hoặc CSV; hãy lưu tệp {suffix} thành .xlsx.",
-                     "only Excel (.xlsx) and CSV files are accepted; save the {suffix} file "
-                     "as .xlsx."),
+    "wrong_format": ("chỉ nhận tệp Excel (.xlsx, .xls), OpenDocument (.ods) hoặc CSV; hãy lưu "
+                     "tệp {suffix} thành .xlsx.",
+                     "only Excel (.xlsx, .xls), OpenDocument (.ods) and CSV files are accepted; "
+                     "save the {suffix} file as .xlsx."),
     "unreadable": ("không mở được tệp: tệp bị hỏng hoặc không đúng định dạng ({error}).",
                    "the file cannot be opened: it is damaged or not in its format ({error})."),
     "no_table": ("không có dòng tiêu đề nào khớp mẫu nhập liệu; hãy dùng mẫu trong trang Dữ "

@@ -31,7 +31,7 @@ from grassroots.contract import Column, plain, plain_name
 CHUNK = 200_000       # rows read, checked and held at a time
 HEAD = 30             # rows searched for the header row
 LIMIT = 50            # problems listed per rule and column; the rest are counted
-EXCEL = {".xlsx", ".xlsm"}
+EXCEL = {".xlsx", ".xlsm", ".xls", ".ods"}  # all read by calamine
 ALIASES = {
     "Mã xã": ("Mã đơn vị", "Mã ĐVHC", "Mã đơn vị hành chính"),
     "Tên xã": ("Tên đơn vị", "Tên ĐVHC", "Đơn vị", "Xã, phường, thị trấn"),

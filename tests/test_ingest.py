@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+import xlwt
 
 from grassroots import __main__ as cli
 from grassroots import db, ingest
@@ -47,20 +48,58 @@ def excel(path: Path, rows: list[list], title: str = "Báo cáo") -> Path:
     return path
 
 
+def xls(path: Path, rows: list[list], title: str = "Báo cáo") -> Path:
+    """The rows as an Excel 97–2003 workbook, as offices still keep many forms."""
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet(title)
+    day = xlwt.easyxf(num_format_str="DD/MM/YYYY")
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if isinstance(value, datetime | date):
+                sheet.write(r, c, value, day)
+            elif value is not None:
+                sheet.write(r, c, value)
+    book.save(str(path))
+    return path
+
+
+def ods(path: Path, rows: list[list], title: str = "Báo cáo") -> Path:
+    """The rows as an OpenDocument spreadsheet (LibreOffice)."""
+    width = max(len(row) for row in rows)
+    pd.DataFrame([row + [None] * (width - len(row)) for row in rows]).to_excel(
+        path, sheet_name=title, header=False, index=False, engine="odf")
+    return path
+
+
+MESSY_MARCH = [
+    ["UBND HUYỆN BÌNH LỤC"], ["BÁO CÁO KẾT QUẢ GIẢI QUYẾT HỒ SƠ THÁNG 3/2025"], [],
+    ["STT"] + DOSSIER_HEADERS,
+    [1, 13501, "TT. Bình Mỹ", "03/2025", 10, "1.200", 1000, 150, 0, 60, 0, 900, 100, 500,
+     450, "1.100"],
+    [2, None, "BỒ ĐỀ", datetime(2025, 3, 1), 5, 300, 250, 50, 0, 5, 0, 200, 50, 100, 80, 290],
+    [],
+    [3, "13543", "xa vu ban", "2025-03", 0, 100, 90, 10, 0, 0, 0, 80, 10, 50, 45, 99],
+    ["Tổng cộng", None, None, None, 15, "1.600", 1340, 210, 0, 65, 0, 1180, 160, 650, 575,
+     "1.489"],
+]
+
+
+@pytest.mark.parametrize("write", [xls, ods], ids=["xls", "ods"])
+def test_an_xls_or_ods_file_reads_as_its_xlsx_twin(district, tmp_path, write):
+    twin = ingest.check(excel(tmp_path / "thang-3.xlsx", MESSY_MARCH, "Tháng 3"),
+                        district.run("unit_history"))
+    path = write(tmp_path / f"thang-3.{write.__name__}", MESSY_MARCH, "Tháng 3")
+    checked = ingest.check(path, district.run("unit_history"))
+    assert checked.ok and checked.problems == []
+    [table], [expected] = checked.tables, twin.tables
+    assert table.sheet == "Tháng 3"
+    pd.testing.assert_frame_equal(table.frame, expected.frame)
+
+
 def test_a_messy_excel_file_imports_with_the_right_values(district, tmp_path):
     """Title rows, headers in any case and spacing, a number column, Vietnamese numbers typed
     as text, names as people write them, months three ways, and a total row that agrees."""
-    path = excel(tmp_path / "Báo cáo tháng 3.xlsx", [
-        ["UBND HUYỆN BÌNH LỤC"], ["BÁO CÁO KẾT QUẢ GIẢI QUYẾT HỒ SƠ THÁNG 3/2025"], [],
-        ["STT"] + DOSSIER_HEADERS,
-        [1, 13501, "TT. Bình Mỹ", "03/2025", 10, "1.200", 1000, 150, 0, 60, 0, 900, 100, 500,
-         450, "1.100"],
-        [2, None, "BỒ ĐỀ", datetime(2025, 3, 1), 5, 300, 250, 50, 0, 5, 0, 200, 50, 100, 80, 290],
-        [],
-        [3, "13543", "xa vu ban", "2025-03", 0, 100, 90, 10, 0, 0, 0, 80, 10, 50, 45, 99],
-        ["Tổng cộng", None, None, None, 15, "1.600", 1340, 210, 0, 65, 0, 1180, 160, 650, 575,
-         "1.489"],
-    ], title="Tháng 3")
+    path = excel(tmp_path / "Báo cáo tháng 3.xlsx", MESSY_MARCH, title="Tháng 3")
     checked = ingest.check(path, district.run("unit_history"))
     assert checked.ok and checked.problems == []
     assert [(t.kind, t.sheet, len(t.frame)) for t in checked.tables] == [("dossiers", "Tháng 3", 3)]
