@@ -284,15 +284,24 @@ def of_family(family: str) -> list[Indicator]:
 
 
 def parts_sql() -> str:
-    """The body of the `indicator_parts` view: one row per indicator, commune and month."""
+    """The body of the `indicator_parts` view: one row per indicator, commune and month, where
+    the row has every part of the indicator (a file without a measure leaves it NULL: the
+    indicators made from it have no data there, and its other parts do not count either)."""
     selects = [
         f"SELECT '{i.id}' AS indicator, unit_code, {SOURCES[i.source]} AS month, "
         f"{i.stock} AS stock, {i.window or 'NULL'} AS window_months, "
         f"CAST({i.numerator} AS DOUBLE) AS num, "
-        f"CAST({i.denominator} AS DOUBLE) AS den FROM {i.source}"
+        f"CAST({i.denominator} AS DOUBLE) AS den FROM {i.source} "
+        f"WHERE ({i.numerator}) IS NOT NULL AND ({i.denominator}) IS NOT NULL"
         for i in INDICATORS
     ]
     return "\nUNION ALL ".join(selects)
+
+def lacking(source: str, columns: set[str]) -> list[str]:
+    """The indicators (in Vietnamese) of a source relation that use any of `columns`."""
+    return [i.vi for i in INDICATORS if i.source == source
+            and columns & set(re.findall(r"[a-z_]+", f"{i.numerator} {i.denominator}"))]
+
 
 # The columns of the Overview scorecard: what the committee reviews first.
 SCORECARD = (

@@ -382,6 +382,12 @@ STRINGS = {
                  "the database has no communes yet; import the list of communes (units) first."),
     "bad_code": ("mã xã «{value}» không hợp lệ: mã xã gồm 5 chữ số.",
                  "'{value}' is not a commune code: codes have 5 digits."),
+    "measures_absent": ("tệp không có cột {columns}. Ở các dòng của tệp, các chỉ số cần những "
+                        "cột này để trống (chưa có số liệu), không tính là 0: {indicators}. Số "
+                        "liệu các cột này đã lưu trước đó được giữ nguyên.",
+                        "the file has no column {columns}. On its rows, the indicators that "
+                        "need them are left without data, not counted as 0: {indicators}. "
+                        "Figures stored before for these columns stay as they were."),
     "not_your_commune": ("có {count} dòng của xã {name} (mã {code}), từ dòng này; tài khoản báo "
                          "cáo chỉ gửi được số liệu của xã mình. Không có dòng nào được ghi.",
                          "{count} rows of {name} (code {code}), from this one; a reporter's "

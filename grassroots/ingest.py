@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 from python_calamine import CalamineWorkbook
 
-from grassroots import contract, db, i18n, legacy
+from grassroots import catalog, contract, db, i18n, legacy
 from grassroots.contract import Column, plain, plain_name
 
 CHUNK = 200_000       # rows read, checked and held at a time
@@ -293,13 +293,35 @@ def _columns_of(kind: contract.Kind, headers: dict[str, int]) -> dict[int, Colum
 
 
 def _missing(kind: contract.Kind, found: dict[int, Column]) -> list[Column]:
-    """Required columns the file lacks; a commune needs its code or its name, not both."""
+    """Required columns the file lacks: what identifies a row (a commune needs its code or its
+    name, not both) and at least one measure (else every one is missing). A file without some
+    of the measures is not missing them: they are `_absent`."""
     names = {c.name for c in found.values()}
+    measures = _measures(kind)
     missing = [c for c in kind.columns if not c.optional and c.name not in names
-               and c.name not in ("unit_code", "unit_name")]
+               and c.name not in ("unit_code", "unit_name")
+               and (c not in measures or not names & {m.name for m in measures})]
     if "unit_code" in kind.headers and not {"unit_code", "unit_name"} & names:
         missing.insert(0, contract.CODE)
     return missing
+
+
+def _measures(kind: contract.Kind) -> list[Column]:
+    return [c for c in kind.columns if c.type in ("count", "decimal") and not c.optional]
+
+
+def _absent(kind: contract.Kind, found: dict[int, Column], sheet: str | None,
+            row: int) -> list[Problem]:
+    """One warning naming the measures a file does not carry and the indicators left without
+    data on its rows; the figures stored before for those measures stay as they were."""
+    names = {c.name for c in found.values()}
+    absent = [c for c in _measures(kind) if c.name not in names]
+    if not absent:
+        return []
+    return [Problem("measures_absent", {
+        "columns": ", ".join(c.header for c in absent),
+        "indicators": ", ".join(catalog.lacking(kind.table, {c.name for c in absent}))},
+        sheet, row, warning=True)]
 
 
 def _kind_of(headers: dict[str, int], wanted: str | None) -> tuple[str | None, list[str]]:
@@ -788,6 +810,7 @@ def _sheet_table(sheet: _Sheet, wanted: str | None, communes: _Communes, today: 
     if missing:
         return None, [Problem("missing_column", {"column": c.header, "kind": kind_name},
                               sheet.name, row) for c in missing]
+    absent = _absent(kind, columns, sheet.name, row)
     parsed, done = [], 0
     for number, chunk in enumerate(itertools.chain([head.loc[row + 1:]], chunks)):
         if font and number:
@@ -804,7 +827,7 @@ def _sheet_table(sheet: _Sheet, wanted: str | None, communes: _Communes, today: 
     if frame.empty:
         check.problems.append(Problem("no_rows", sheet=sheet.name, row=row))
     table = Table(kind_name, sheet.name, frame.reset_index(drop=True), check.label)
-    return table, check.finish()
+    return table, absent + check.finish()
 
 
 def checksum(path: Path) -> str:
@@ -911,6 +934,11 @@ def _replace(con: duckdb.DuckDBPyConnection, kind: contract.Kind, frame: pd.Data
     con.register("incoming", frame[[c for c in frame.columns if c in columns]])
     con.execute("INSERT INTO temp.staged BY NAME SELECT * FROM incoming")
     con.unregister("incoming")
+    absent = [c for c in columns if c not in frame.columns]
+    if absent and all(key in columns for key in kind.covers):
+        # A file never erases what it does not carry: a row it replaces keeps those values.
+        con.execute(f"""UPDATE temp.staged AS s SET {', '.join(f'{c} = o.{c}' for c in absent)}
+            FROM {table} AS o WHERE {' AND '.join(f's.{k} = o.{k}' for k in kind.covers)}""")
     con.execute(f"CREATE OR REPLACE TEMP TABLE keys AS SELECT DISTINCT {covers} FROM temp.staged")
     con.execute(f"CREATE OR REPLACE TEMP TABLE old AS SELECT {listed} FROM {table} "
                 f"WHERE {_where_covered(kind, 'keys')}")

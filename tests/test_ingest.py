@@ -13,7 +13,7 @@ import pytest
 import xlwt
 
 from grassroots import __main__ as cli
-from grassroots import db, ingest
+from grassroots import db, figures, ingest, periods
 from tests.test_import_corpus import cp1258
 from tests.test_legacy import legacy_bytes, xlsx_text
 
@@ -329,3 +329,35 @@ def test_a_real_district_from_scratch(tmp_path, capsys):
     fresh = tmp_path / "created-by-import.duckdb"
     assert cli.main(["import", str(units), "--db", str(fresh)]) == 0
     assert query(db.Database(fresh), "SELECT count(*) FROM units") == [(2,)]
+
+
+def test_a_file_without_some_measures_leaves_them_without_data_and_keeps_what_was_stored(
+        district, tmp_path):
+    """A monthly dossiers file without "Kỳ trước chuyển sang" and "Trực tuyến một phần": one
+    warning names them and the indicators they feed; a new month has no data for those
+    indicators (never 0), and a month stored before keeps its carried-over count."""
+    stored = query(district, "SELECT carried_over, online_partial FROM dossier_stats "
+                   "WHERE unit_code = '13531' AND month = '2025-03-01'")
+    headers = [h for h in DOSSIER_HEADERS if h not in ("Kỳ trước  chuyển sang",
+                                                       "Trực tuyến một phần")]
+    path = excel(tmp_path / "thieu-cot.xlsx", [
+        headers,
+        ["13501", "Bình Mỹ", "07/2025", 100, 60, 30, 10, 0, 0, 40, 20, 15, 90],
+        ["13531", "Bồ Đề", "03/2025", 300, 250, 50, 0, 5, 0, 200, 50, 40, 290],
+    ])
+    checked = ingest.check(path, district.run("unit_history"), today=date(2025, 8, 15))
+    assert checked.ok and [p.warning for p in checked.problems] == [True]
+    message = checked.messages("vi")[0]
+    assert message.startswith("Tệp thieu-cot.xlsx, trang «Báo cáo», dòng 1: tệp không có cột Kỳ "
+                              "trước chuyển sang, Trực tuyến một phần.")
+    assert "Tỷ lệ hồ sơ quá hạn" in message and "Tỷ lệ hồ sơ giải quyết đúng hạn" not in message
+    ingest.commit(district, checked, "tester")
+    assert query(district, "SELECT carried_over, online_partial, received FROM dossier_stats "
+                 "WHERE unit_code = '13501' AND month = '2025-07-01'") == [(None, None, 100)]
+    assert query(district, "SELECT carried_over, online_partial, received FROM dossier_stats "
+                 "WHERE unit_code = '13531' AND month = '2025-03-01'") == [(*stored[0], 300)]
+    july = figures.commune_values(district, periods.parse("2025-07")).set_index(
+        ["indicator", "unit_code"])
+    assert july.loc[("on_time_rate", "13501"), "value"] == pytest.approx(0.9)
+    assert pd.isna(july.loc[("overdue_rate", "13501"), "value"])
+    assert july.loc[("overdue_rate", "13501"), "status"] == "no_data"
