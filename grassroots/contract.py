@@ -151,7 +151,9 @@ CHOICES: dict[str, dict[str, str]] = {
 FLAGS = {"có": True, "x": True, "1": True, "không": False, "": False, "0": False}
 TOTAL_WORDS = ("tổng cộng", "cộng", "tổng", "tổng số", "toàn huyện", "toàn tỉnh")
 
-KIND_PREFIX = re.compile(r"^(?:(?:xa|phuong|thi tran|dac khu)\s+|(?:tt|p|x)\.\s*|tt\s+)")
+# "UBND xã Bồ Đề", as forms name a commune by its People's Committee, reads "bo de" too.
+KIND_PREFIX = re.compile(r"^(?:(?:ubnd|uy ban nhan dan)\s+)?"
+                         r"(?:(?:xa|phuong|thi tran|dac khu)\s+|(?:tt|p|x)\.\s*|tt\s+)?")
 
 
 def plain(text: str) -> str:

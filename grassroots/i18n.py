@@ -382,6 +382,28 @@ STRINGS = {
                  "the database has no communes yet; import the list of communes (units) first."),
     "bad_code": ("mã xã «{value}» không hợp lệ: mã xã gồm 5 chữ số.",
                  "'{value}' is not a commune code: codes have 5 digits."),
+    "form_read": ("đọc theo {form}: kỳ báo cáo tháng {month}, số liệu ghi vào tháng {month}.",
+                  "read as {form}: reporting period {month}, figures stored under {month}."),
+    "form_read_window": ("đọc theo {form}: kỳ báo cáo tháng {month} (từ ngày {start} đến ngày "
+                         "{end}), số liệu ghi vào tháng {month}.",
+                         "read as {form}: reporting period {month} (from {start} to {end}), "
+                         "figures stored under {month}."),
+    "form_no_month": ("{form} không ghi kỳ báo cáo ở dòng tiêu đề (ví dụ «Kỳ báo cáo: Tháng 5 "
+                      "năm 2025»); hãy ghi thêm để biết số liệu của tháng nào.",
+                      "{form} names no reporting period in its title (e.g. «Kỳ báo cáo: Tháng 5 "
+                      "năm 2025»); add it, so that the month of the figures is known."),
+    "form_received_total": ("cột Tổng số hồ sơ nhận giải quyết ghi {whole}, nhưng kỳ trước "
+                            "chuyển sang và mới tiếp nhận cộng lại là {parts}.",
+                            "the total of dossiers to resolve says {whole}, but carried over "
+                            "and newly received add up to {parts}."),
+    "form_resolved_total": ("cột Tổng số hồ sơ đã giải quyết ghi {whole}, nhưng trước hạn, "
+                            "đúng hạn và quá hạn cộng lại là {parts}.",
+                            "the total of dossiers resolved says {whole}, but early, on time "
+                            "and late add up to {parts}."),
+    "form_pending_total": ("cột Tổng số hồ sơ đang giải quyết ghi {whole}, nhưng trong hạn và "
+                           "quá hạn cộng lại là {parts}.",
+                           "the total of dossiers pending says {whole}, but in time and "
+                           "overdue add up to {parts}."),
     "measures_absent": ("tệp không có cột {columns}. Ở các dòng của tệp, các chỉ số cần những "
                         "cột này để trống (chưa có số liệu), không tính là 0: {indicators}. Số "
                         "liệu các cột này đã lưu trước đó được giữ nguyên.",

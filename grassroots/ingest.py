@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 from python_calamine import CalamineWorkbook
 
-from grassroots import catalog, contract, db, i18n, legacy
+from grassroots import catalog, contract, db, forms, i18n, legacy
 from grassroots.contract import Column, plain, plain_name
 
 CHUNK = 200_000       # rows read, checked and held at a time
@@ -142,6 +142,7 @@ class _Sheet:
     name: str | None
     rows: Iterator[pd.DataFrame]   # raw cells, index = row number in the sheet
     size: int                      # rows in the sheet (estimated for a CSV), for progress
+    merges: list = field(default_factory=list)  # merged ranges ((top, left), (bottom, right))
 
 
 def _column_letter(position: int) -> str:
@@ -189,7 +190,7 @@ def _excel_sheets(path: Path) -> Iterator[_Sheet]:
             sheet = book.get_sheet_by_name(name)
             top, left = sheet.start or (0, 0)
             rows = (("",) * left + tuple(_excel_cell(v) for v in row) for row in sheet.iter_rows())
-            yield _Sheet(name, _chunks(rows), top + sheet.height)
+            yield _Sheet(name, _chunks(rows), top + sheet.height, sheet.merged_cell_ranges or [])
     finally:
         book.close()
 
@@ -781,12 +782,38 @@ def _unlegacy(cell, font: str):
     return legacy.decode(data, font) if data else cell
 
 
+def _is_total(text: str) -> bool:
+    words = plain(text)
+    return words in TOTALS or words.startswith(TOTAL_PREFIXES)
+
+
+def _form_notes(form: forms.Form, sheet: str | None) -> list[Problem]:
+    """What a form's title said (a note), or that it named no month (an error); and each unit
+    whose "Tổng số" is not the sum of its parts."""
+    if form.month is None:
+        return [Problem("form_no_month", {"form": form.name}, sheet, form.header_row)]
+    start, end = form.window or ("", "")
+    notes = [Problem("form_read_window" if form.window else "form_read", {
+        "form": form.name, "month": f"{form.month:%m/%Y}", "start": start, "end": end},
+        sheet, form.header_row, warning=True)]
+    return notes + [Problem(f"form_{group}_total", {"whole": whole, "parts": parts}, sheet,
+                            number)
+                    for number, group, whole, parts in form.mismatches]
+
+
 def _sheet_table(sheet: _Sheet, wanted: str | None, communes: _Communes, today: date,
                  progress: Callable[[float], None] | None) -> tuple[Table | None, list[Problem]]:
     chunks = iter(sheet.rows)
     head = next(chunks, None)
     if head is None or head.empty:
         return None, []
+    form = forms.as_contract(head, sheet.merges, _is_total)
+    if form is not None:  # small: one row per unit, read whole
+        form = forms.as_contract(pd.concat([head, *chunks]), sheet.merges, _is_total)
+        head, chunks = form.frame, iter(())
+    noted = _form_notes(form, sheet.name) if form else []
+    if any(not p.warning for p in noted):
+        return None, noted
     row, font = _find_header(head)
     if row is None:
         return None, [Problem("no_header", sheet=sheet.name)]
@@ -827,7 +854,7 @@ def _sheet_table(sheet: _Sheet, wanted: str | None, communes: _Communes, today: 
     if frame.empty:
         check.problems.append(Problem("no_rows", sheet=sheet.name, row=row))
     table = Table(kind_name, sheet.name, frame.reset_index(drop=True), check.label)
-    return table, absent + check.finish()
+    return table, noted + absent + check.finish()
 
 
 def checksum(path: Path) -> str:
