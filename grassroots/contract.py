@@ -7,9 +7,11 @@ number ≥ 0, `decimal` a number ≥ 0; `choice` one of a few words (CHOICES); `
 `text` anything. An optional column may be left out of the file or left empty.
 """
 
+import csv
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -74,9 +76,10 @@ KINDS: dict[str, Kind] = {
         Column("Ngày hẹn trả", "due_on", "date"),
         Column("Ngày trả kết quả", "returned_on", "date", optional=True),
         Column("Hình thức nộp", "channel", "choice"),
-        Column("Có phí", "has_fee", "flag"),
-        Column("Thanh toán trực tuyến", "paid_online", "flag"),
-        Column("Đã số hóa", "digitised", "flag"),
+        Column("Trạng thái", "status", "choice", optional=True),
+        Column("Có phí", "has_fee", "flag", optional=True),
+        Column("Thanh toán trực tuyến", "paid_online", "flag", optional=True),
+        Column("Đã số hóa", "digitised", "flag", optional=True),
     ), covers=("dossier_id",), parts=((("paid_online",), ("has_fee",)),)),
     "letters": Kind("letters", (
         CODE, NAME, MONTH,
@@ -144,10 +147,41 @@ ENGAGEMENT_KINDS = {vi: kind for kind, (vi, _) in KIND_LABELS.items()}
 CHOICES: dict[str, dict[str, str]] = {
     "Loại": {"xã": "xã", "phường": "phường", "thị trấn": "thị trấn", "đặc khu": "đặc khu"},
     "Hình thức": ENGAGEMENT_KINDS,
+    # "Trực tuyến" alone (one-stop systems' exports, form 06) does not say in full or in part.
     "Hình thức nộp": {"Trực tuyến toàn trình": "online_full",
-                      "Trực tuyến một phần": "online_partial",
+                      "Trực tuyến một phần": "online_partial", "Trực tuyến": "online",
                       "Trực tiếp": "counter", "Bưu chính công ích": "counter"},
+    # The statuses of the one-stop systems; a dossier registered but never accepted at the desk
+    # (registered, refused) is no dossier of the desk's (queries/dossier_months.sql).
+    "Trạng thái": {"Mới đăng ký": "registered", "Được tiếp nhận": "accepted",
+                   "Không được tiếp nhận": "refused", "Đang xử lý": "processing",
+                   "Yêu cầu bổ sung giấy tờ": "supplement",
+                   "Yêu cầu thực hiện nghĩa vụ tài chính": "financial",
+                   "Công dân yêu cầu rút hồ sơ": "withdrawn", "Dừng xử lý": "stopped",
+                   "Đã xử lý xong": "processed", "Đã trả kết quả": "returned"},
 }
+
+
+def _synonyms() -> tuple[dict[str, tuple[str, ...]], dict[str, dict[str, str]], tuple[str, ...]]:
+    """synonyms.csv, the everyday words kept as data: other names of a column's header; other
+    words for a choice (field: the column's header); and the headers of columns holding
+    personal data, which no import stores."""
+    headers: dict[str, list[str]] = {}
+    words: dict[str, dict[str, str]] = {}
+    personal = []
+    with open(Path(__file__).with_name("synonyms.csv"), encoding="utf-8", newline="") as file:
+        for row in csv.DictReader(file):
+            if row["field"] == "header":
+                headers.setdefault(row["means"], []).append(row["word"])
+            elif row["field"] == "personal":
+                personal.append(row["word"])
+            else:
+                words.setdefault(row["field"], {})[row["word"]] = CHOICES[row["field"]][
+                    row["means"]]
+    return {h: tuple(w) for h, w in headers.items()}, words, tuple(personal)
+
+
+HEADER_SYNONYMS, CHOICE_SYNONYMS, PERSONAL = _synonyms()
 FLAGS = {"có": True, "x": True, "1": True, "không": False, "": False, "0": False}
 TOTAL_WORDS = ("tổng cộng", "cộng", "tổng", "tổng số", "toàn huyện", "toàn tỉnh")
 

@@ -404,6 +404,11 @@ STRINGS = {
                            "quá hạn cộng lại là {parts}.",
                            "the total of dossiers pending says {whole}, but in time and "
                            "overdue add up to {parts}."),
+    "personal_dropped": ("đã bỏ các cột dữ liệu cá nhân {columns}: không đọc, không lưu vào cơ "
+                         "sở dữ liệu, và bản lưu của tệp không có các cột này (Nghị định "
+                         "13/2023/NĐ-CP).",
+                         "dropped the columns of personal data {columns}: not read, not stored, "
+                         "and the kept copy of the file has none of them (Decree 13/2023)."),
     "measures_absent": ("tệp không có cột {columns}. Ở các dòng của tệp, các chỉ số cần những "
                         "cột này để trống (chưa có số liệu), không tính là 0: {indicators}. Số "
                         "liệu các cột này đã lưu trước đó được giữ nguyên.",

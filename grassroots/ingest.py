@@ -22,6 +22,7 @@ from pathlib import Path
 
 import duckdb
 import numpy as np
+import openpyxl
 import pandas as pd
 from python_calamine import CalamineWorkbook
 
@@ -32,10 +33,6 @@ CHUNK = 200_000       # rows read, checked and held at a time
 HEAD = 30             # rows searched for the header row
 LIMIT = 50            # problems listed per rule and column; the rest are counted
 EXCEL = {".xlsx", ".xlsm", ".xls", ".ods"}  # all read by calamine
-ALIASES = {
-    "Mã xã": ("Mã đơn vị", "Mã ĐVHC", "Mã đơn vị hành chính"),
-    "Tên xã": ("Tên đơn vị", "Tên ĐVHC", "Đơn vị", "Xã, phường, thị trấn"),
-}
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 
 
@@ -45,7 +42,8 @@ def _key(text) -> str:
 
 
 HEADERS = {_key(h) for kind in contract.KINDS.values() for h in kind.headers.values()} | {
-    _key(alias) for aliases in ALIASES.values() for alias in aliases}
+    _key(alias) for aliases in contract.HEADER_SYNONYMS.values() for alias in aliases}
+PERSONAL = {_key(header) for header in contract.PERSONAL}
 TOTALS = {plain(word) for word in contract.TOTAL_WORDS}
 TOTAL_PREFIXES = ("tong cong", "toan huyen", "toan tinh")
 
@@ -94,6 +92,7 @@ class Table:
     sheet: str | None
     frame: pd.DataFrame
     labels: dict[str, str] = field(default_factory=dict)  # column → "C (Tháng)"
+    personal: tuple[int, ...] = ()  # positions of columns of personal data: stored nowhere
 
 
 @dataclass
@@ -286,7 +285,8 @@ def _find_header(head: pd.DataFrame) -> tuple[int | None, str | None]:
 def _columns_of(kind: contract.Kind, headers: dict[str, int]) -> dict[int, Column]:
     found = {}
     for column in kind.columns:
-        keys = [_key(column.header)] + [_key(a) for a in ALIASES.get(column.header, ())]
+        keys = [_key(column.header)] + [_key(a) for a in contract.HEADER_SYNONYMS.get(
+            column.header, ())]
         position = next((headers[k] for k in keys if k in headers), None)
         if position is not None:
             found[position] = column
@@ -603,9 +603,12 @@ class _Communes:
 
 
 def _choices(header: str) -> dict[str, str]:
+    """Every word accepted for a choice, plain, with the value it stores: the contract's
+    words, the stored values themselves, and the synonyms kept as data."""
     words = contract.CHOICES[header]
     stored = {value: value for value in words.values()}
-    return {plain(k): v for k, v in (stored | words).items()}
+    return {plain(k): v for k, v in (
+        stored | words | contract.CHOICE_SYNONYMS.get(header, {})).items()}
 
 
 def _parse(raw: pd.DataFrame, columns: dict[int, Column], kind: contract.Kind,
@@ -824,6 +827,11 @@ def _sheet_table(sheet: _Sheet, wanted: str | None, communes: _Communes, today: 
     for position, cell in header_cells.items():
         if isinstance(cell, str) and _key(cell):
             headers.setdefault(_key(cell), position)
+    personal = {p: c.strip() for p, c in header_cells.items()
+                if isinstance(c, str) and _key(c) in PERSONAL}
+    if personal:  # Decree 13/2023 on personal data: read by no one, kept nowhere
+        noted.append(Problem("personal_dropped", {"columns": ", ".join(personal.values())},
+                             sheet.name, row, warning=True))
     kind_name, candidates = _kind_of(headers, wanted)
     if kind_name is None:
         key = "kind_ambiguous" if candidates else "kind_unknown"
@@ -853,7 +861,8 @@ def _sheet_table(sheet: _Sheet, wanted: str | None, communes: _Communes, today: 
     frame = frame[~frame["_total"]].drop(columns="_total")
     if frame.empty:
         check.problems.append(Problem("no_rows", sheet=sheet.name, row=row))
-    table = Table(kind_name, sheet.name, frame.reset_index(drop=True), check.label)
+    table = Table(kind_name, sheet.name, frame.reset_index(drop=True), check.label,
+                  tuple(personal))
     return table, noted + absent + check.finish()
 
 
@@ -1036,13 +1045,38 @@ def apply(con: duckdb.DuckDBPyConnection, checked: Checked, user: str,
     kept = None
     if archive is not None:
         archive.mkdir(parents=True, exist_ok=True)
-        kept = archive / f"{import_id:05d}-{checked.name}"
-        shutil.copyfile(checked.path, kept)
+        kept = _keep(checked, archive / f"{import_id:05d}-{checked.name}")
     _log(con, checked, import_id, user, (added, replaced, unchanged),
          kept.name if kept else None)
     db.audit(con, user, "import", f"#{import_id} {checked.name}: {added} written, "
              f"{replaced} replaced")
     return Outcome(import_id, added, replaced, unchanged)
+
+
+def _keep(checked: Checked, kept: Path) -> Path:
+    """Keep the file as imported, but for its columns of personal data: a file with some is
+    kept as it was read (an Excel file as .xlsx, a CSV file from its header row), without
+    them. Returns where it was kept."""
+    personal = {t.sheet: list(t.personal) for t in checked.tables if t.personal}
+    if not personal:
+        shutil.copyfile(checked.path, kept)
+        return kept
+    if checked.path.suffix.lower() in EXCEL:
+        kept = kept.with_suffix(".xlsx")
+        book = openpyxl.Workbook(write_only=True)
+        for sheet in _sheets(checked.path):
+            out = book.create_sheet(sheet.name)
+            for chunk in sheet.rows:
+                for values in chunk.drop(columns=personal.get(sheet.name, [])).itertuples(
+                        index=False):
+                    out.append([None if v == "" else v for v in values])
+        book.save(kept)
+        return kept
+    with open(kept, "w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out)
+        for chunk in next(_sheets(checked.path)).rows:
+            writer.writerows(chunk.drop(columns=personal[None]).itertuples(index=False))
+    return kept
 
 
 def archive_folder(database: db.Database) -> Path:

@@ -32,6 +32,7 @@ _YES_NO = "ghi Có (hoặc x) nếu có, Không (hoặc để trống) nếu kh�
 _COUNT = ", số nguyên ≥ 0."
 _THEORY_SUM = " LLCT cao cấp + trung cấp + sơ cấp ≤ Tổng số."
 _OPTIONAL = " Có thể bỏ trống."
+_WITHOUT = " Tệp không có cột này thì các chỉ số cần nó để trống (chưa có số liệu)."
 
 # Words the choice columns accept, as written in files (offered as a drop-down list).
 CHOICES = {header: tuple(words) for header, words in contract.CHOICES.items()}
@@ -80,8 +81,11 @@ NOTES: dict[str, str] = {
     "Ngày trả kết quả": "Ngày trả kết quả thực tế, dạng dd/mm/yyyy (trước, đúng hay sau Ngày hẹn "
                         "trả là trước hạn, đúng hạn hay quá hạn); để trống nếu đang giải quyết.",
     "Hình thức nộp": "Cách nộp hồ sơ, ghi một trong: " + "; ".join(CHOICES["Hình thức nộp"]) + ".",
-    "Có phí": "Hồ sơ có phải nộp phí, lệ phí không: " + _YES_NO,
-    "Đã số hóa": "Hồ sơ, kết quả giải quyết đã được số hóa chưa: " + _YES_NO,
+    "Trạng thái": "Trạng thái hồ sơ trên hệ thống một cửa, ghi một trong: "
+                  + "; ".join(CHOICES["Trạng thái"]) + " (hoặc mã 1–10 của hệ thống). Hồ sơ "
+                  "Mới đăng ký hay Không được tiếp nhận không được tính." + _OPTIONAL,
+    "Có phí": "Hồ sơ có phải nộp phí, lệ phí không: " + _YES_NO + _WITHOUT,
+    "Đã số hóa": "Hồ sơ, kết quả giải quyết đã được số hóa chưa: " + _YES_NO + _WITHOUT,
     # letters
     "Đăng ký khai sinh": "Số trường hợp đăng ký khai sinh tại xã trong tháng" + _COUNT,
     "Thư chúc mừng khai sinh": "Số thư chúc mừng gửi gia đình có con mới sinh trong tháng"
@@ -127,7 +131,7 @@ NOTES_BY_KIND: dict[str, dict[str, str]] = {
     },
     "dossier_records": {
         "Thanh toán trực tuyến": "Phí, lệ phí đã nộp trực tuyến chưa: " + _YES_NO
-                                 + " Chỉ ghi Có khi cột Có phí là Có.",
+                                 + " Chỉ ghi Có khi cột Có phí là Có." + _WITHOUT,
     },
     "cadres": {
         "Ngày": "Ngày chốt số liệu, dạng dd/mm/yyyy, thường là 31/12 hằng năm, ví dụ 31/12/2024.",

@@ -3,10 +3,13 @@
 -- returned before its appointment date was resolved early, on that date on time, after it
 -- late; one still open at the end of a month's last day is pending, overdue once that day is
 -- past its appointment date. Counts of channel, fee, payment and digitisation are of the
--- dossiers received in the month.
+-- dossiers received in the month, and NULL (no data) when a dossier of them does not say: its
+-- fee or digitisation left out of the file, or "online" without in full or in part. A dossier
+-- registered online but never accepted at the desk, or refused there, is not counted.
 -- Returns: unit_code, month, carried_over, received, resolved_early, resolved_on_time, resolved_late, pending_in_time, pending_overdue, online_full, online_partial, with_fee, paid_online, digitised.
 WITH records AS (
-    SELECT * FROM dossier_records WHERE list_contains($units, unit_code)
+    SELECT * FROM dossier_records
+    WHERE list_contains($units, unit_code) AND coalesce(status, '') NOT IN ('registered', 'refused')
 ), months AS (
     SELECT unit_code, unnest(generate_series(
         greatest(min(date_trunc('month', received_on)), $since::DATE),
@@ -35,11 +38,18 @@ SELECT
                      AND due_on > month_end) AS pending_in_time,
     count(*) FILTER (coalesce(returned_on > month_end, received_on IS NOT NULL)
                      AND due_on <= month_end) AS pending_overdue,
-    count(*) FILTER (received_on >= month AND channel = 'online_full') AS online_full,
-    count(*) FILTER (received_on >= month AND channel = 'online_partial') AS online_partial,
-    count(*) FILTER (received_on >= month AND has_fee) AS with_fee,
-    count(*) FILTER (received_on >= month AND paid_online) AS paid_online,
-    count(*) FILTER (received_on >= month AND digitised) AS digitised
+    unless_unsaid(count(*) FILTER (received_on >= month AND channel = 'online_full'),
+                  count(*) FILTER (received_on >= month AND channel = 'online')) AS online_full,
+    unless_unsaid(count(*) FILTER (received_on >= month AND channel = 'online_partial'),
+                  count(*) FILTER (received_on >= month AND channel = 'online'))
+        AS online_partial,
+    unless_unsaid(count(*) FILTER (received_on >= month AND has_fee),
+                  count(*) FILTER (received_on >= month AND has_fee IS NULL)) AS with_fee,
+    unless_unsaid(count(*) FILTER (received_on >= month AND paid_online),
+                  count(*) FILTER (received_on >= month AND paid_online IS NULL))
+        AS paid_online,
+    unless_unsaid(count(*) FILTER (received_on >= month AND digitised),
+                  count(*) FILTER (received_on >= month AND digitised IS NULL)) AS digitised
 FROM spans
 GROUP BY unit_code, month
 ORDER BY unit_code, month
