@@ -39,6 +39,10 @@ if upload is not None:
             st.success(current.t("file_good", file=checked.name, rows=i18n.number(
                 checked.rows, lang), kinds=", ".join(current.t(f"kind_{t.kind}")
                                                      for t in checked.tables)))
+            units = whole.run("unit_history")
+            for line in ingest.understood(checked, dict(zip(units["code"], units["name"])),
+                                          lang):
+                st.info(line)
         else:
             st.error(current.t("file_refused", file=checked.name,
                                count=i18n.number(checked.error_count, lang)))

@@ -242,6 +242,9 @@ def import_files(database: db.Database, args) -> int:
         elif args.dry_run:
             print(i18n.t("import_checked", args.lang, file=item.name,
                          rows=i18n.number(item.rows, args.lang)))
+            names = dict(database.run("unit_history")[["code", "name"]].itertuples(index=False))
+            for line in ingest.understood(item, names, args.lang):
+                print(line)
         else:
             print(ingest.commit(database, item).text(item.name, args.lang))
     return 1 if refused else 0

@@ -446,6 +446,12 @@ STRINGS = {
     "too_old": ("«{value}» trước năm 2000; có lẽ ghi nhầm.",
                 "'{value}' is before 2000; probably a typing error."),
     "future": ("«{value}» là thời điểm trong tương lai.", "'{value}' lies in the future."),
+    "understood": ("{where}: đọc là {kind}. Cột: {columns}. Thời gian: {span}. Xã ({count}): "
+                   "{communes}. Bỏ qua: {ignored}.",
+                   "{where}: read as {kind}. Columns: {columns}. Time: {span}. Communes "
+                   "({count}): {communes}. Left out: {ignored}."),
+    "maybe": ("Có phải {words}?", "Did you mean {words}?"),
+    "or": (" hay ", " or "),
     "bad_choice": ("«{value}» không hợp lệ; chỉ nhận: {accepted}.",
                    "'{value}' is not accepted; use one of: {accepted}."),
     "bad_flag": ("«{value}» không hợp lệ; hãy ghi Có hoặc Không.",

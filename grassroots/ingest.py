@@ -25,6 +25,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 from python_calamine import CalamineWorkbook
+from rapidfuzz import fuzz, process
 
 from grassroots import catalog, contract, db, forms, i18n, legacy
 from grassroots.contract import Column, plain, plain_name
@@ -61,9 +62,14 @@ class Problem:
     warning: bool = False
 
     def sentence(self, lang: str) -> str:
+        """The sentence, with the closest words suggested when `values` has some (`maybe`)."""
         values = {k: _as_written(v, lang) if isinstance(v, int | float) else v
-                  for k, v in self.values.items()}
-        return i18n.t(self.key, lang, **values)
+                  for k, v in self.values.items() if k != "maybe"}
+        text = i18n.t(self.key, lang, **values)
+        if maybe := self.values.get("maybe"):
+            quoted = [f"«{w}»" if lang == "vi" else f"'{w}'" for w in maybe]
+            text += " " + i18n.t("maybe", lang, words=i18n.t("or", lang).join(quoted))
+        return text
 
     def text(self, file: str, lang: str) -> str:
         where = [i18n.t("at_file", lang, file=file)]
@@ -74,6 +80,15 @@ class Problem:
         if self.column:
             where.append(i18n.t("at_column", lang, column=self.column))
         return f"{', '.join(where)}: {self.sentence(lang)}"
+
+
+def _closest(value: str, words) -> tuple[str, ...]:
+    """Up to three of `words` closest to `value`, compared as plain text (rapidfuzz): what a
+    refusal suggests instead."""
+    by_plain = {plain(w): w for w in words}
+    found = process.extract(plain(value), list(by_plain), scorer=fuzz.ratio, limit=3,
+                            score_cutoff=75)
+    return tuple(by_plain[match] for match, _, _ in found)
 
 
 def _as_written(value: float, lang: str) -> str:
@@ -93,6 +108,8 @@ class Table:
     frame: pd.DataFrame
     labels: dict[str, str] = field(default_factory=dict)  # column → "C (Tháng)"
     personal: tuple[int, ...] = ()  # positions of columns of personal data: stored nowhere
+    read_as: dict[str, str] = field(default_factory=dict)  # contract header → "D «Ngày nhận»"
+    ignored: tuple[str, ...] = ()   # the file's other headers, personal ones included
 
 
 @dataclass
@@ -586,7 +603,8 @@ class _Communes:
                   values=lambda r: {"value": names[r], "font": legacy.FONTS[typed[names[r]][0]],
                                     "name": typed[names[r]][1]})
         check.add("unknown_name", unmatched[~in_legacy.to_numpy()], "unit_name",
-                  values=lambda r: {"value": names[r]})
+                  values=lambda r: {"value": names[r], "maybe": _closest(
+                      plain_name(names[r]), self.units["name"].unique())})
         legacy_found = codes.notna() & names.isin(typed)
         check.add("legacy_name", legacy_found[legacy_found].index, "unit_name", True,
                   values=lambda r: {"value": names[r], "font": legacy.FONTS[typed[names[r]][0]],
@@ -673,8 +691,9 @@ def _parse(raw: pd.DataFrame, columns: dict[int, Column], kind: contract.Kind,
             values = _plain(cells).map(accepted)
             bad = values.isna() & ~empty(name, column) & data
             listed = ", ".join(contract.CHOICES[column.header])
-            check.add("bad_choice", bad[bad].index, name, values=lambda r, c=cells, w=listed: {
-                "value": c[r], "accepted": w})
+            check.add("bad_choice", bad[bad].index, name, values=lambda r, c=cells, w=listed,
+                      h=column.header: {"value": c[r], "accepted": w,
+                                        "maybe": _closest(c[r], contract.CHOICES[h])})
             out[name] = values
         elif column.type == "flag":
             values = _plain(cells).map({plain(k): v for k, v in contract.FLAGS.items()})
@@ -861,8 +880,12 @@ def _sheet_table(sheet: _Sheet, wanted: str | None, communes: _Communes, today: 
     frame = frame[~frame["_total"]].drop(columns="_total")
     if frame.empty:
         check.problems.append(Problem("no_rows", sheet=sheet.name, row=row))
+    read_as = {c.header: f"{_column_letter(p)} «{str(header_cells[p]).strip()}»"
+               for p, c in columns.items()}
+    ignored = tuple(str(c).strip() for p, c in header_cells.items()
+                    if p not in columns and isinstance(c, str) and c.strip())
     table = Table(kind_name, sheet.name, frame.reset_index(drop=True), check.label,
-                  tuple(personal))
+                  tuple(personal), read_as, ignored)
     return table, noted + absent + check.finish()
 
 
@@ -1132,6 +1155,29 @@ def undo(database: db.Database, import_id: int, user: str | None = None) -> tupl
                     "WHERE id = ?", [user, import_id])
         db.audit(con, user, "undo", f"#{import_id}: {removed} removed, {restored} put back")
     return removed, restored
+
+
+def understood(checked: Checked, names: dict[str, str], lang: str) -> list[str]:
+    """How a file was read, before anything is written: per table, its kind, which of the
+    file's columns fills which field, the months or days, the communes (`names`: by code) and
+    the columns left out."""
+    lines = []
+    for table in checked.tables:
+        frame, where = table.frame, table.sheet or checked.name
+        days = next((frame[c] for c in ("month", "held_on", "taken_on", "received_on")
+                     if c in frame and frame[c].notna().any()), None)
+        grain = "%m/%Y" if days is not None and days.name == "month" else "%d/%m/%Y"
+        span = "" if days is None else f"{days.min():{grain}}" + (
+            f"–{days.max():{grain}}" if days.max() != days.min() else "")
+        code = "code" if table.kind == "units" else "unit_code"
+        communes = sorted({names.get(c, c) for c in frame[code].dropna()})
+        lines.append(i18n.t("understood", lang, where=where, kind=i18n.t(
+            f"kind_{table.kind}", lang), columns="; ".join(
+            f"{file} → {header}" for header, file in table.read_as.items()),
+            span=span or "–", count=len(communes), communes=", ".join(communes[:8])
+            + (", …" if len(communes) > 8 else ""),
+            ignored=", ".join(f"«{h}»" for h in table.ignored) or "–"))
+    return lines
 
 
 def history(database: db.Database, lang: str, by: str | None = None) -> pd.DataFrame:

@@ -361,3 +361,35 @@ def test_a_file_without_some_measures_leaves_them_without_data_and_keeps_what_wa
     assert july.loc[("on_time_rate", "13501"), "value"] == pytest.approx(0.9)
     assert pd.isna(july.loc[("overdue_rate", "13501"), "value"])
     assert july.loc[("overdue_rate", "13501"), "status"] == "no_data"
+
+
+ENGAGEMENT_HEADER = ["Tên xã", "Ngày", "Hình thức", "Số người tham dự", "Số ý kiến, kiến nghị",
+                     "Số ý kiến đã giải quyết"]
+
+
+def test_everyday_words_are_read_and_a_near_miss_is_named(district, tmp_path):
+    """"Đối thoại", "TXCT" and "Tiếp dân định kỳ" are words offices use (grassroots/synonyms.csv);
+    a commune or a kind misspelt is refused with the closest names suggested."""
+    said = excel(tmp_path / "su-kien.xlsx", [
+        ENGAGEMENT_HEADER,
+        ["Bồ Đề", "05/05/2025", "Đối thoại", 80, 10, 8],
+        ["Bồ Đề", "06/05/2025", "TXCT", 40, 6, 6],
+        ["Bồ Đề", "07/05/2025", "Tiếp dân định kỳ", 5, 2, 2],
+    ])
+    checked = ingest.check(said, district.run("unit_history"))
+    assert checked.ok, checked.messages("vi")
+    assert checked.tables[0].frame["kind"].tolist() == ["dialogue", "voter_meeting",
+                                                        "chair_reception"]
+    misspelt = excel(tmp_path / "sai.xlsx", [
+        ENGAGEMENT_HEADER,
+        ["Bồ Đền", "05/05/2025", "Hội nghị đối thoại", 80, 10, 8],
+        ["Bồ Đề", "06/05/2025", "Tiếp xúc cử tri.", 40, 6, 6],
+        ["Bồ Đề", "07/05/2025", "Họp dân", 5, 2, 2],
+    ])
+    messages = ingest.check(misspelt, district.run("unit_history")).messages("vi")
+    assert messages[0] == ("Tệp sai.xlsx, trang «Báo cáo», dòng 2, cột A (Tên xã): không có xã "
+                           "nào tên «Bồ Đền». Có phải «Bồ Đề»?")
+    assert messages[1].endswith("Có phải «Tiếp xúc cử tri»?")
+    assert messages[2].endswith("Ngày thứ Bảy với dân, Tiếp xúc cử tri, Khác.")  # none near
+    english = ingest.check(misspelt, district.run("unit_history")).messages("en")
+    assert english[0].endswith("no commune is named 'Bồ Đền'. Did you mean 'Bồ Đề'?")

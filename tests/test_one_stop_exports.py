@@ -91,3 +91,19 @@ def test_an_export_reads_into_records_and_months_without_personal_data(
     kept_cells = cells(kept)
     assert "Đăng ký khai sinh" in kept_cells and "H-0003" in kept_cells
     assert not any(o in c for o in OWNERS for c in kept_cells)
+
+
+def test_a_dry_run_says_how_the_file_was_understood(district, tmp_path, capsys):  # noqa: F811
+    from grassroots import __main__ as cli
+
+    path = excel(tmp_path / "danh-sach.xlsx", ROWS)
+    assert cli.main(["import", str(path), "--dry-run", "--db", str(district.path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == (
+        "Báo cáo: đọc là Hồ sơ thủ tục hành chính — danh sách từng hồ sơ. Cột: E «Mã hồ sơ» → "
+        "Mã hồ sơ; B «Đơn vị "
+        "tiếp nhận» → Tên xã; K «Ngày tiếp nhận» → Ngày tiếp nhận; L «Ngày hẹn trả» → Ngày hẹn "
+        "trả; M «Ngày có kết quả» → Ngày trả kết quả; G «Kênh thực hiện» → Hình thức nộp; F "
+        "«Trạng thái» → Trạng thái. Thời gian: 01/07/2025–20/07/2025. Xã (1): Bồ Đề. Bỏ qua: "
+        "«STT», «Người tiếp nhận», «Tên thủ tục hành chính», «Địa chỉ», «Chủ hồ sơ», «Ngày nộp "
+        "hồ sơ».")
