@@ -159,13 +159,15 @@ def _scope(con: duckdb.DuckDBPyConnection, unit: str) -> None:
     for sql, in con.execute("SELECT sql FROM duckdb_views() WHERE database_name = 'data' "
                             "AND NOT internal").fetchall():
         con.execute(sql)
-    macros = con.execute("SELECT function_name, parameters, macro_definition FROM "
-                         "duckdb_functions() WHERE database_name = 'data' "
-                         "AND function_type = 'table_macro'").fetchall()
+    macros = con.execute("SELECT function_name, parameters, macro_definition, "
+                         "function_type = 'table_macro' FROM duckdb_functions() "
+                         "WHERE database_name = 'data' AND function_type IN ('macro', "
+                         "'table_macro')").fetchall()
     # A macro that calls others after them (the derived macros call at most one level down).
-    for name, parameters, body in sorted(macros, key=lambda m: sum(
-            f"{other}(" in m[2] for other, _, _ in macros)):
-        con.execute(f"CREATE MACRO {name}({', '.join(parameters)}) AS TABLE {body}")
+    for name, parameters, body, table in sorted(macros, key=lambda m: sum(
+            f"{other}(" in m[2] for other, *_ in macros)):
+        con.execute(f"CREATE MACRO {name}({', '.join(parameters)}) AS "
+                    f"{'TABLE ' if table else ''}{body}")
 
 
 def per_version(function):

@@ -120,8 +120,8 @@ def test_a_link_to_no_page_opens_our_page_not_streamlits_dialog(demo_server, bro
 
 
 @pytest.mark.parametrize("query, button, limit", [
-    ("", "Chọn tệp", "Tối đa 200 MB mỗi tệp • XLSX, XLSM, CSV"),
-    ("?lang=en", "Choose a file", "Up to 200 MB per file • XLSX, XLSM, CSV"),
+    ("", "Chọn tệp", "Tối đa 200 MB mỗi tệp • XLSX, XLSM, XLS, ODS, CSV"),
+    ("?lang=en", "Choose a file", "Up to 200 MB per file • XLSX, XLSM, XLS, ODS, CSV"),
 ])
 def test_the_uploader_speaks_the_readers_language(demo_server, browser, query, button, limit):
     page = opened(browser, f"{demo_server}/du-lieu{query}", f"uploader{query[6:]}")
