@@ -3,7 +3,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from grassroots import contract, geo, i18n, ingest, templates, ui
+from grassroots import contract, geo, i18n, import_views, ingest, templates, ui
 
 current = ui.header(ui.view().t("data"), figures_needed=False)  # where the first figures come in
 lang = current.lang
@@ -40,7 +40,7 @@ if upload is not None:
                 checked.rows, lang), kinds=", ".join(current.t(f"kind_{t.kind}")
                                                      for t in checked.tables)))
             units = whole.run("unit_history")
-            for line in ingest.understood(checked, dict(zip(units["code"], units["name"])),
+            for line in import_views.understood(checked, dict(zip(units["code"], units["name"])),
                                           lang):
                 st.info(line)
         else:
@@ -48,7 +48,7 @@ if upload is not None:
                                count=i18n.number(checked.error_count, lang)))
         for problem in checked.problems:
             (st.warning if problem.warning else st.error)(problem.text(checked.name, lang))
-        shown = ingest.preview(checked, lang)
+        shown = import_views.preview(checked, lang)
         if not shown.empty:
             marked = current.t("problems")
             st.dataframe(shown.style.apply(lambda row: [
@@ -75,7 +75,7 @@ st.subheader(current.t("import_history"))
 if "undone" in st.session_state:
     show, message = st.session_state.pop("undone")
     show(message)
-log = ingest.history(whole, lang, by=actor if reporter else None)
+log = import_views.history(whole, lang, by=actor if reporter else None)
 if log.empty:
     st.info(current.t("no_imports"))
 elif reporter:  # its own imports, to see what arrived; undoing is the district's

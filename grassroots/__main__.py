@@ -13,11 +13,13 @@ from grassroots import (
     backup,
     briefing,
     catalog,
+    contract,
     db,
     demo,
     figures,
     geo,
     i18n,
+    import_views,
     ingest,
     official,
     periods,
@@ -55,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     verbs.add_parser("demo-data", help="regenerate the committed demo inputs in data/demo/")
     imports = verb("import", "check and import Excel or CSV files (DOMAIN.md contract)")
     imports.add_argument("files", type=Path, nargs="+")
-    imports.add_argument("--kind", choices=list(ingest.contract.KINDS),
+    imports.add_argument("--kind", choices=list(contract.KINDS),
                          help="the kind of every file, instead of telling it from the headers")
     imports.add_argument("--dry-run", action="store_true", help="check only; write nothing")
     verb("history", "list the imports, newest first")
@@ -121,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"no such file: {', '.join(missing)}")
         return import_files(db.Database(path), args)
     elif args.verb == "history":
-        log = ingest.history(db.Database(path), args.lang)
+        log = import_views.history(db.Database(path), args.lang)
         print(log.to_string(index=False) if len(log) else i18n.t("no_imports", args.lang))
     elif args.verb == "undo":
         try:
@@ -243,7 +245,7 @@ def import_files(database: db.Database, args) -> int:
             print(i18n.t("import_checked", args.lang, file=item.name,
                          rows=i18n.number(item.rows, args.lang)))
             names = dict(database.run("unit_history")[["code", "name"]].itertuples(index=False))
-            for line in ingest.understood(item, names, args.lang):
+            for line in import_views.understood(item, names, args.lang):
                 print(line)
         else:
             print(ingest.commit(database, item).text(item.name, args.lang))

@@ -13,7 +13,7 @@ import duckdb
 import pytest
 
 from grassroots import __main__ as cli
-from grassroots import access, backup, db, ingest, scores
+from grassroots import access, backup, db, import_views, ingest, scores
 from tests.conftest import PASSWORD, add_account
 from tests.test_db import QUERY_FILES, SAMPLE_PARAMS
 from tests.test_ingest import excel
@@ -263,7 +263,7 @@ def test_a_reporter_sends_its_own_commune_only(guarded, accounts, tmp_path):
     outcome = ingest.commit(guarded, ingest.check(file, guarded.run("unit_history"),
                                                   only=mine), "bao.cao")
     assert outcome.added == 1
-    assert ingest.history(guarded, "vi", by="bao.cao")["Người nhập"].tolist() == ["bao.cao"]
+    assert import_views.history(guarded, "vi", by="bao.cao")["Người nhập"].tolist() == ["bao.cao"]
 
 
 def test_a_reporter_must_name_its_commune(accounts):

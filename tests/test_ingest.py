@@ -14,6 +14,7 @@ import xlwt
 
 from grassroots import __main__ as cli
 from grassroots import db, figures, ingest, periods
+from grassroots.ingest import cells
 from tests.test_import_corpus import cp1258
 from tests.test_legacy import legacy_bytes, xlsx_text
 
@@ -184,7 +185,7 @@ def test_a_csv_typed_in_vni_is_read_whole(district, tmp_path):
 
 def test_a_percent_and_vietnamese_numbers_read_as_people_mean_them():
     text = pd.Series(["7.526", "98,22%", "1.234,5", "12.5", "0", "", "7,526.1", "abc"])
-    values = ingest._numbers(text)
+    values = cells._numbers(text)
     assert values.iloc[:5].tolist() == [7526, pytest.approx(0.9822), 1234.5, 12.5, 0]
     assert values.iloc[5:].isna().all()
 
@@ -192,7 +193,7 @@ def test_a_percent_and_vietnamese_numbers_read_as_people_mean_them():
 @pytest.mark.parametrize("written", ["2025-03", "03/2025", "3/2025", "Tháng 3/2025", "T3/2025",
                                      "45731", "2025-03-01"])
 def test_months_are_read_the_ways_people_write_them(written):
-    assert ingest._months(pd.Series([written])).dt.date.tolist() == [date(2025, 3, 1)]
+    assert cells._months(pd.Series([written])).dt.date.tolist() == [date(2025, 3, 1)]
 
 
 def test_importing_the_same_file_again_changes_nothing_and_says_so(district, tmp_path):

@@ -1,0 +1,355 @@
+"""Checking a file against the contract, sheet by sheet: every problem, by file, sheet, row
+and column."""
+
+import hashlib
+import itertools
+from collections.abc import Callable, Collection
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from grassroots import contract, legacy
+from grassroots.contract import Column, plain
+from grassroots.ingest import forms
+from grassroots.ingest.cells import _choices, _dates, _months, _numbers, _plain, _text
+from grassroots.ingest.communes import _Communes
+from grassroots.ingest.headers import (
+    PERSONAL,
+    _absent,
+    _columns_of,
+    _find_header,
+    _key,
+    _kind_of,
+    _missing,
+)
+from grassroots.ingest.problems import (
+    LIMIT,
+    Checked,
+    Problem,
+    Refused,
+    Table,
+    _closest,
+    _column_letter,
+    _Sheetcheck,
+)
+from grassroots.ingest.reading import _Sheet, _sheets
+
+TOTALS = {plain(word) for word in contract.TOTAL_WORDS}
+
+
+TOTAL_PREFIXES = ("tong cong", "toan huyen", "toan tinh")
+
+
+def _parse(raw: pd.DataFrame, columns: dict[int, Column], kind: contract.Kind,
+           communes: _Communes, check: _Sheetcheck, today: date) -> pd.DataFrame:
+    """The rows of a chunk in the database's columns and types, with `_row` and `_total`
+    (a total row, checked later against the rows above it)."""
+    text = {c.name: _text(raw[p]) if p in raw else pd.Series("", index=raw.index)
+            for p, c in columns.items()}
+    filled = pd.concat(text.values(), axis=1).ne("").any(axis=1)
+    raw, text = raw[filled], {name: cells[filled] for name, cells in text.items()}
+    out = pd.DataFrame({"_row": raw.index}, index=raw.index)
+    out["_total"] = False
+    if kind.table != "dossier_records":
+        words = [raw[p] for p in raw.columns if p not in columns
+                 or columns[p].type not in ("count", "decimal")]
+        for cells in words:
+            plain_cells = _plain(_text(cells))
+            out["_total"] |= plain_cells.isin(TOTALS) | plain_cells.str.startswith(
+                TOTAL_PREFIXES)
+    data = ~out["_total"]
+    rows = raw.index[data]
+
+    def empty(name: str, column: Column) -> pd.Series:
+        missing = (text[name] == "") & data
+        if not column.optional:
+            check.add("empty", missing[missing].index, name)
+        return missing
+
+    for column in columns.values():
+        name, cells = column.name, text[column.name]
+        if column.type in ("count", "decimal"):
+            values = _numbers(cells)
+            missing = empty(name, column) | (cells == "")
+            bad = values.isna() & ~missing
+            check.add("not_number", bad[bad & data].index, name,
+                      values=lambda r, c=cells: {"value": c[r]})
+            negative = values < 0
+            check.add("negative", negative[negative & data].index, name,
+                      values=lambda r, c=cells: {"value": c[r]})
+            if column.type == "count":
+                fraction = values.notna() & (values != values.round()) & ~negative
+                check.add("fraction", fraction[fraction & data].index, name,
+                          values=lambda r, c=cells: {"value": c[r]})
+                values = values.where(~fraction).astype("Int64")
+            out[name] = values
+        elif column.type in ("month", "date"):
+            values = _months(cells) if column.type == "month" else _dates(cells)
+            missing = empty(name, column)
+            bad = values.isna() & ~missing & data
+            check.add("bad_month" if column.type == "month" else "bad_date", bad[bad].index,
+                      name, values=lambda r, c=cells: {"value": c[r]})
+            limit = pd.Timestamp(today.replace(day=1) if column.type == "month" else today)
+            old = values.dt.year < 2000
+            check.add("too_old", old[old & data].index, name,
+                      values=lambda r, c=cells: {"value": c[r]})
+            future = values > limit
+            check.add("future", future[future & data].index, name,
+                      values=lambda r, c=cells: {"value": c[r]})
+            out[name] = values
+        elif column.type == "choice":
+            accepted = _choices(column.header)
+            values = _plain(cells).map(accepted)
+            bad = values.isna() & ~empty(name, column) & data
+            listed = ", ".join(contract.CHOICES[column.header])
+            check.add("bad_choice", bad[bad].index, name, values=lambda r, c=cells, w=listed,
+                      h=column.header: {"value": c[r], "accepted": w,
+                                        "maybe": _closest(c[r], contract.CHOICES[h])})
+            out[name] = values
+        elif column.type == "flag":
+            values = _plain(cells).map({plain(k): v for k, v in contract.FLAGS.items()})
+            bad = values.isna() & data
+            check.add("bad_flag", bad[bad].index, name, values=lambda r, c=cells: {"value": c[r]})
+            out[name] = values.astype("boolean")
+        elif column.type == "code" and name == "code":
+            bad = ~cells.str.fullmatch(r"\d{1,5}") & ~empty(name, column) & data
+            check.add("bad_code", bad[bad].index, name, values=lambda r, c=cells: {"value": c[r]})
+            out[name] = cells.where(~cells.str.fullmatch(r"\d{1,5}"), cells.str.zfill(5))
+        elif column.type == "text":
+            empty(name, column)
+            out[name] = cells.where(cells != "")
+    if "unit_code" in kind.headers:
+        given = [text[n][data] if n in text else None for n in ("unit_code", "unit_name")]
+        when = next(c.name for c in kind.columns if c.type in ("month", "date"))
+        days = out[when][data] if when in out else pd.Series(pd.NaT, index=rows)
+        commune = communes.resolve(*given, rows, days, check)
+        out["unit_code"] = commune.reindex(out.index)
+    for parts, whole, warning in [(p, w, False) for p, w in kind.parts] + [
+            (p, w, True) for p, w in kind.warn_parts]:
+        if not set(parts + whole) <= set(out.columns):
+            continue
+        flags = out[parts[0]].dtype == "boolean"
+        if flags:
+            over = out[parts[0]] & ~out[whole[0]]
+        else:
+            over = out[list(parts)].sum(axis=1, min_count=1) > out[list(whole)].sum(
+                axis=1, min_count=1)
+        complete = out[list(parts + whole)].notna().all(axis=1)
+        over = over.fillna(False).astype(bool) & data & complete
+        key = "warn_parts" if warning else "parts_flag" if flags else "parts"
+        check.add(key, over[over].index, parts[0], warning,
+                  values=lambda r, p=parts, w=whole: _parts_values(out, kind, r, p, w))
+    for earlier, later in (("received_on", "due_on"), ("received_on", "returned_on")):
+        if {earlier, later} <= set(out.columns):
+            wrong = (pd.to_datetime(out[later]) < pd.to_datetime(out[earlier])) & data
+            check.add("date_order", wrong[wrong].index, later, values={
+                "later": kind.headers[later], "earlier": kind.headers[earlier]})
+    return out.drop(columns="unit_name", errors="ignore")
+
+
+def _parts_values(out: pd.DataFrame, kind: contract.Kind, row, parts, whole) -> dict:
+    def side(names) -> tuple[str, int]:
+        return (" + ".join(kind.headers[n] for n in names),
+                int(sum(out.at[row, n] for n in names)))
+    (part_names, part_sum), (whole_names, whole_sum) = side(parts), side(whole)
+    return {"parts": part_names, "part_sum": part_sum, "whole": whole_names,
+            "whole_sum": whole_sum}
+
+
+def _check_totals(frame: pd.DataFrame, kind: contract.Kind, check: _Sheetcheck) -> None:
+    """Each total row must equal the sum of the rows above it (since the previous total)."""
+    numbers = [c.name for c in kind.columns if c.type in ("count", "decimal")
+               and c.name in frame.columns]
+    block = pd.Series(frame["_total"].cumsum().shift(fill_value=0).to_numpy(), frame.index)
+    for number in frame.index[frame["_total"]]:
+        rows = frame[(block == block[number]) & ~frame["_total"]]
+        for name in numbers:
+            written = frame.at[number, name]
+            if pd.isna(written):
+                continue
+            summed = rows[name].sum()
+            if abs(float(written) - float(summed)) > 1e-6:
+                check.add("total_mismatch", [frame.at[number, "_row"]], name,
+                          values={"written": float(written), "summed": float(summed)})
+
+
+def _duplicates(tables: list[Table]) -> list[Problem]:
+    """Rows that say the same thing twice (the same commune and month, the same dossier…),
+    within a sheet or across the sheets of a file: each repeat names the first."""
+    problems = []
+    for kind_name in dict.fromkeys(t.kind for t in tables):
+        kind = contract.KINDS[kind_name]
+        if not kind.unique:
+            continue
+        key = [c for c in kind.covers if c in kind.headers]  # a file's, not the version's
+        same = [t for t in tables if t.kind == kind_name]
+        labels = {t.sheet: t.labels for t in same}
+        frame = pd.concat([t.frame.assign(_sheet=t.sheet) for t in same])
+        known = frame.dropna(subset=key)
+        repeated = known.duplicated(subset=key, keep="first")
+        if not repeated.any():
+            continue
+        first = known.drop_duplicates(subset=key).set_index(key)
+        types = {c.name: c.type for c in kind.columns}
+        for _, row in known[repeated].head(LIMIT).iterrows():
+            values = tuple(row[key])
+            found = first.loc[values if len(values) > 1 else values[0]]
+            said = " · ".join(_shown(v, types[k]) for k, v in zip(key, values))
+            where = ({"first": int(found["_row"])} if found["_sheet"] == row["_sheet"] else
+                     {"first": int(found["_row"]), "sheet": found["_sheet"]})
+            problems.append(Problem("duplicate" if len(where) == 1 else "duplicate_sheet",
+                                    {"what": said} | where, row["_sheet"], int(row["_row"]),
+                                    labels[row["_sheet"]].get(key[-1])))
+    return problems
+
+
+def _shown(value, type: str) -> str:
+    if type in ("month", "date"):
+        return pd.Timestamp(value).strftime("%m/%Y" if type == "month" else "%d/%m/%Y")
+    return str(value)
+
+
+def _unlegacy(cell, font: str):
+    """A text cell of a sheet typed in a legacy font, in Unicode (other cells as they are)."""
+    data = legacy.as_bytes(cell) if isinstance(cell, str) else None
+    return legacy.decode(data, font) if data else cell
+
+
+def _is_total(text: str) -> bool:
+    words = plain(text)
+    return words in TOTALS or words.startswith(TOTAL_PREFIXES)
+
+
+def _form_notes(form: forms.Form, sheet: str | None) -> list[Problem]:
+    """What a form's title said (a note), or that it named no month (an error); and each unit
+    whose "Tổng số" is not the sum of its parts."""
+    if form.month is None:
+        return [Problem("form_no_month", {"form": form.name}, sheet, form.header_row)]
+    start, end = form.window or ("", "")
+    notes = [Problem("form_read_window" if form.window else "form_read", {
+        "form": form.name, "month": f"{form.month:%m/%Y}", "start": start, "end": end},
+        sheet, form.header_row, warning=True)]
+    return notes + [Problem(f"form_{group}_total", {"whole": whole, "parts": parts}, sheet,
+                            number)
+                    for number, group, whole, parts in form.mismatches]
+
+
+def _sheet_table(sheet: _Sheet, wanted: str | None, communes: _Communes, today: date,
+                 progress: Callable[[float], None] | None) -> tuple[Table | None, list[Problem]]:
+    chunks = iter(sheet.rows)
+    head = next(chunks, None)
+    if head is None or head.empty:
+        return None, []
+    form = forms.as_contract(head, sheet.merges, _is_total)
+    if form is not None:  # small: one row per unit, read whole
+        form = forms.as_contract(pd.concat([head, *chunks]), sheet.merges, _is_total)
+        head, chunks = form.frame, iter(())
+    noted = _form_notes(form, sheet.name) if form else []
+    if any(not p.warning for p in noted):
+        return None, noted
+    row, font = _find_header(head)
+    if row is None:
+        return None, [Problem("no_header", sheet=sheet.name)]
+    if font:
+        head = head.map(_unlegacy, font=font)
+    header_cells = head.loc[row]
+    headers: dict[str, int] = {}
+    for position, cell in header_cells.items():
+        if isinstance(cell, str) and _key(cell):
+            headers.setdefault(_key(cell), position)
+    personal = {p: c.strip() for p, c in header_cells.items()
+                if isinstance(c, str) and _key(c) in PERSONAL}
+    if personal:  # Decree 13/2023 on personal data: read by no one, kept nowhere
+        noted.append(Problem("personal_dropped", {"columns": ", ".join(personal.values())},
+                             sheet.name, row, warning=True))
+    kind_name, candidates = _kind_of(headers, wanted)
+    if kind_name is None:
+        key = "kind_ambiguous" if candidates else "kind_unknown"
+        return None, [Problem(key, {"kinds": ", ".join(candidates)}, sheet.name, row)]
+    kind = contract.KINDS[kind_name]
+    columns = _columns_of(kind, headers)
+    check = _Sheetcheck(sheet.name, columns)
+    if "unit_code" in kind.headers and not communes.names:
+        return None, [Problem("no_units", sheet=sheet.name)]
+    missing = _missing(kind, columns)
+    if missing:
+        return None, [Problem("missing_column", {"column": c.header, "kind": kind_name},
+                              sheet.name, row) for c in missing]
+    absent = _absent(kind, columns, sheet.name, row)
+    parsed, done = [], 0
+    for number, chunk in enumerate(itertools.chain([head.loc[row + 1:]], chunks)):
+        if font and number:
+            chunk = chunk.map(_unlegacy, font=font)
+        parsed.append(_parse(chunk, columns, kind, communes, check, today))
+        done += len(chunk)
+        if progress:
+            progress(min(done / max(sheet.size, 1), 1.0))
+    if progress:
+        progress(1.0)
+    frame = pd.concat(parsed)
+    _check_totals(frame, kind, check)
+    frame = frame[~frame["_total"]].drop(columns="_total")
+    if frame.empty:
+        check.problems.append(Problem("no_rows", sheet=sheet.name, row=row))
+    read_as = {c.header: f"{_column_letter(p)} «{str(header_cells[p]).strip()}»"
+               for p, c in columns.items()}
+    ignored = tuple(str(c).strip() for p, c in header_cells.items()
+                    if p not in columns and isinstance(c, str) and c.strip())
+    table = Table(kind_name, sheet.name, frame.reset_index(drop=True), check.label,
+                  tuple(personal), read_as, ignored)
+    return table, noted + absent + check.finish()
+
+
+def checksum(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        while block := stream.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def check(path: Path, units: pd.DataFrame, kind: str | None = None, name: str | None = None,
+          today: date | None = None, progress: Callable[[float], None] | None = None,
+          only: Collection[str] | None = None) -> Checked:
+    """Read and check one file against the communes in `units` (every unit through time: the
+    unit_history query), each row against those in force on its day. Nothing is
+    written. `name` is the file's name as the user knows it (an upload is saved under
+    another); `kind` forces the kind instead of telling it from the headers. With `only` (a
+    reporter's commune and those it was made from), a row of any other commune is refused."""
+    path = Path(path)
+    result = Checked(path, name or path.name, checksum(path))
+    communes = _Communes(units)
+    try:
+        for sheet in _sheets(path):
+            table, problems = _sheet_table(sheet, kind, communes, today or date.today(),
+                                           progress)
+            result.problems += problems
+            if table is not None:
+                result.tables.append(table)
+    except Refused as refused:
+        result.problems.append(refused.problem)
+    except Exception as error:  # a file the readers cannot open at all  # noqa: BLE001
+        result.problems.append(Problem("unreadable", {"error": str(error) or type(error).__name__}))
+    if not result.tables and not result.errors:
+        result.problems.append(Problem("no_table"))
+    result.problems += _duplicates(result.tables)
+    if only is not None:
+        result.problems += _outside(result.tables, set(only), units)
+    if result.tables:  # sheets without a table are not a problem when another has one
+        result.problems = [p for p in result.problems if p.key != "no_header"]
+    return result
+
+
+def _outside(tables: list[Table], only: set[str], units: pd.DataFrame) -> list[Problem]:
+    """A problem for each commune outside `only` that a table has rows of, at its first row."""
+    names = units.drop_duplicates("code", keep="last").set_index("code")["name"]
+    problems = []
+    for table in tables:
+        column = "code" if table.kind == "units" else "unit_code"
+        outside = table.frame.loc[~table.frame[column].isin(only), [column, "_row"]]
+        for code, rows in outside.groupby(column)["_row"]:
+            problems.append(Problem("not_your_commune", {
+                "code": code, "name": names.get(code, ""), "count": len(rows)},
+                table.sheet, int(rows.min())))
+    return problems

@@ -1,0 +1,151 @@
+"""Problems found in a file, and the file as read and checked."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from grassroots import i18n
+from grassroots.contract import Column, plain
+
+LIMIT = 50            # problems listed per rule and column; the rest are counted
+
+
+@dataclass
+class Problem:
+    """One thing wrong with a file (or, as a warning, worth a look), where it is, and a
+    sentence saying what: `key` names it in i18n.STRINGS, `values` fill it in."""
+
+    key: str
+    values: dict = field(default_factory=dict)
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    warning: bool = False
+
+    def sentence(self, lang: str) -> str:
+        """The sentence, with the closest words suggested when `values` has some (`maybe`)."""
+        values = {k: _as_written(v, lang) if isinstance(v, int | float) else v
+                  for k, v in self.values.items() if k != "maybe"}
+        text = i18n.t(self.key, lang, **values)
+        if maybe := self.values.get("maybe"):
+            quoted = [f"«{w}»" if lang == "vi" else f"'{w}'" for w in maybe]
+            text += " " + i18n.t("maybe", lang, words=i18n.t("or", lang).join(quoted))
+        return text
+
+    def text(self, file: str, lang: str) -> str:
+        where = [i18n.t("at_file", lang, file=file)]
+        if self.sheet:
+            where.append(i18n.t("at_sheet", lang, sheet=self.sheet))
+        if self.row:
+            where.append(i18n.t("at_row", lang, row=self.row))
+        if self.column:
+            where.append(i18n.t("at_column", lang, column=self.column))
+        return f"{', '.join(where)}: {self.sentence(lang)}"
+
+
+def _closest(value: str, words) -> tuple[str, ...]:
+    """Up to three of `words` closest to `value`, compared as plain text (rapidfuzz): what a
+    refusal suggests instead."""
+    by_plain = {plain(w): w for w in words}
+    found = process.extract(plain(value), list(by_plain), scorer=fuzz.ratio, limit=3,
+                            score_cutoff=75)
+    return tuple(by_plain[match] for match, _, _ in found)
+
+
+def _as_written(value: float, lang: str) -> str:
+    """A number in a message: its decimals as written, up to four ("20,5", not "20,50")."""
+    if float(value).is_integer():
+        return i18n.number(value, lang)
+    return i18n.number(value, lang, 4).rstrip("0")
+
+
+def _column_letter(position: int) -> str:
+    letters = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+class _Sheetcheck:
+    """Collects the problems of one sheet, at most LIMIT per rule and column."""
+
+    def __init__(self, sheet: str | None, columns: dict[int, Column]):
+        self.sheet = sheet
+        self.problems: list[Problem] = []
+        self.counts: dict[tuple, int] = {}
+        self.label = {c.name: f"{_column_letter(p)} ({c.header})" for p, c in columns.items()}
+
+    def add(self, key: str, rows, column: str | None = None, warning: bool = False,
+            values: Callable[[int], dict] | dict | None = None) -> None:
+        for row in rows:
+            seen = self.counts.get((key, column), 0)
+            self.counts[(key, column)] = seen + 1
+            if seen < LIMIT:
+                found = values(row) if callable(values) else (values or {})
+                self.problems.append(Problem(key, found, self.sheet, int(row),
+                                             self.label.get(column, column), warning))
+
+    def finish(self) -> list[Problem]:
+        more = [Problem("more_problems", {"count": n - LIMIT}, self.sheet, None,
+                        self.label.get(column, column))
+                for (key, column), n in self.counts.items() if n > LIMIT]
+        order = {label: i for i, label in enumerate(self.label.values())}
+        return sorted(self.problems, key=lambda p: (p.row or 0, order.get(p.column, -1))) + more
+
+
+@dataclass
+class Table:
+    """The rows of one sheet, in the database's columns and types, with `_row`: the row
+    number in the sheet."""
+
+    kind: str
+    sheet: str | None
+    frame: pd.DataFrame
+    labels: dict[str, str] = field(default_factory=dict)  # column → "C (Tháng)"
+    personal: tuple[int, ...] = ()  # positions of columns of personal data: stored nowhere
+    read_as: dict[str, str] = field(default_factory=dict)  # contract header → "D «Ngày nhận»"
+    ignored: tuple[str, ...] = ()   # the file's other headers, personal ones included
+
+
+@dataclass
+class Checked:
+    """A file read and checked: its tables if it is good, every problem found either way."""
+
+    path: Path
+    name: str
+    checksum: str
+    tables: list[Table] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if not p.warning]
+
+    @property
+    def error_count(self) -> int:
+        """Every error found, the ones only counted (beyond LIMIT per column) included."""
+        return sum(p.values["count"] if p.key == "more_problems" else 1 for p in self.errors)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.tables) and not self.errors
+
+    @property
+    def rows(self) -> int:
+        return sum(len(t.frame) for t in self.tables)
+
+    def messages(self, lang: str) -> list[str]:
+        return [p.text(self.name, lang) for p in self.problems]
+
+
+class Refused(Exception):
+    """A write that cannot be done, with the problem saying why."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.key)
+        self.problem = problem
