@@ -503,7 +503,10 @@ STRINGS = {
     "templates_help": ("Mỗi loại số liệu một mẫu; ghi chú ở từng tiêu đề cột nói cần ghi gì.",
                        "One template per kind of figures; the note on each header says what "
                        "goes there."),
-    "import_file": ("Tệp số liệu (Excel, CSV)", "File of figures (Excel, CSV)"),
+    "import_file": ("Tệp số liệu (Excel .xlsx, .xls; OpenDocument .ods; CSV; Biểu 06, 06a; "
+                    "danh sách hồ sơ từ hệ thống một cửa)",
+                    "File of figures (Excel .xlsx, .xls; OpenDocument .ods; CSV; forms 06, 06a; "
+                    "dossier lists from the one-stop system)"),
     "import_kind": ("Loại số liệu", "Kind of figures"),
     "import_kind_auto": ("Tự nhận biết từ tiêu đề cột", "Tell from the headers"),
     "checking_file": ("Đang đọc và kiểm tra tệp…", "Reading and checking the file…"),

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
+from openpyxl.utils import get_column_letter
 
 from grassroots import contract, legacy
 from grassroots.contract import Column, plain
@@ -30,7 +31,6 @@ from grassroots.ingest.problems import (
     Refused,
     Table,
     _closest,
-    _column_letter,
     _Sheetcheck,
 )
 from grassroots.ingest.reading import _Sheet, _sheets
@@ -292,8 +292,9 @@ def _sheet_table(sheet: _Sheet, wanted: str | None, communes: _Communes, today: 
     frame = frame[~frame["_total"]].drop(columns="_total")
     if frame.empty:
         check.problems.append(Problem("no_rows", sheet=sheet.name, row=row))
-    read_as = {c.header: f"{_column_letter(p)} «{str(header_cells[p]).strip()}»"
-               for p, c in columns.items()}
+    read_as = form.written if form else {
+        c.header: f"{get_column_letter(p + 1)} «{str(header_cells[p]).strip()}»"
+        for p, c in columns.items()}
     ignored = tuple(str(c).strip() for p, c in header_cells.items()
                     if p not in columns and isinstance(c, str) and c.strip())
     table = Table(kind_name, sheet.name, frame.reset_index(drop=True), check.label,

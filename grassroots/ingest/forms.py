@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
+from openpyxl.utils import get_column_letter
 
 from grassroots import contract
 from grassroots.contract import plain
@@ -47,6 +48,7 @@ class Form:
     month: date | None
     window: tuple[str, str] | None   # the Decree 09/2019 reporting window, as written
     header_row: int
+    written: dict[str, str]          # contract header → the form's columns, as written
     # (row, group, its "Tổng số", its parts summed) where the two differ
     mismatches: list[tuple[int, str, int, int]] = field(default_factory=list)
 
@@ -97,10 +99,11 @@ def _header_rows(cells: pd.DataFrame) -> list[int] | None:
 
 
 def _paths(cells: pd.DataFrame, rows: list[int], merges: list) -> dict[int, list[str]]:
-    """Each column's header path, top first: a merged cell's words fill its whole range; where
-    the workbook gives no ranges (an .ods written without them), a blank takes the words on its
-    left under the same parent, but in the last row, where a blank is a cell merged down."""
-    grid = cells.loc[rows].map(lambda c: plain(c) if isinstance(c, str) else "")
+    """Each column's header path, top first, as written: a merged cell's words fill its whole
+    range; where the workbook gives no ranges (an .ods written without them), a blank takes the
+    words on its left under the same parent, but in the last row, where a blank is a cell
+    merged down."""
+    grid = cells.loc[rows].map(lambda c: " ".join(c.split()) if isinstance(c, str) else "")
     for (top, left), (bottom, right) in merges:
         top, bottom = top + 1, bottom + 1  # the reader numbers rows from 1
         if top in grid.index:
@@ -141,7 +144,8 @@ def as_contract(cells: pd.DataFrame, merges: list, is_total: Callable[[str], boo
     rows = _header_rows(cells)
     if rows is None:
         return None
-    paths = _paths(cells, rows, merges)
+    written = _paths(cells, rows, merges)
+    paths = {column: [plain(words) for words in path] for column, path in written.items()}
     fields: dict[str, list[int]] = {}
     for column, path in paths.items():
         if (name := _field(path)) is not None:
@@ -191,7 +195,10 @@ def as_contract(cells: pd.DataFrame, merges: list, is_total: Callable[[str], boo
                             **{positions[n]: HEADERS[n] for n in figures if n in HEADERS}}],
                           index=[rows[-1]], dtype=object)
     frame = pd.concat([header, out.loc[kept]]).reindex(columns=sorted(out.columns)).fillna("")
+    said = {HEADERS.get(name, "Tên xã"): " + ".join(
+        f"{get_column_letter(c + 1)} «{' › '.join(written[c])}»" for c in columns)
+        for name, columns in fields.items() if name in HEADERS or name == "unit"}
     return Form("Biểu II.06a" if per_unit else "Biểu 06/VPCP/KSTT", frame,
                 date(int(month[2]), int(month[1]), 1) if month else None,
-                (window[1], window[2]) if window else None, rows[-1],
+                (window[1], window[2]) if window else None, rows[-1], said,
                 [m for m in mismatches if m[0] in kept and m[0] != total])

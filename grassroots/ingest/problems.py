@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+from openpyxl.utils import get_column_letter
 from rapidfuzz import fuzz, process
 
 from grassroots import i18n
@@ -62,15 +63,6 @@ def _as_written(value: float, lang: str) -> str:
     return i18n.number(value, lang, 4).rstrip("0")
 
 
-def _column_letter(position: int) -> str:
-    letters = ""
-    position += 1
-    while position:
-        position, rest = divmod(position - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 class _Sheetcheck:
     """Collects the problems of one sheet, at most LIMIT per rule and column."""
 
@@ -78,7 +70,8 @@ class _Sheetcheck:
         self.sheet = sheet
         self.problems: list[Problem] = []
         self.counts: dict[tuple, int] = {}
-        self.label = {c.name: f"{_column_letter(p)} ({c.header})" for p, c in columns.items()}
+        self.label = {c.name: f"{get_column_letter(p + 1)} ({c.header})"
+                      for p, c in columns.items()}
 
     def add(self, key: str, rows, column: str | None = None, warning: bool = False,
             values: Callable[[int], dict] | dict | None = None) -> None:
