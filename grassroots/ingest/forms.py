@@ -131,9 +131,8 @@ def _paths(cells: pd.DataFrame, rows: list[int], merges: list) -> dict[int, list
 
 
 def _number(cell) -> int | None:
-    if isinstance(cell, int | float) and not pd.isna(cell):
-        return int(cell)
-    text = re.sub(r"[.\s]", "", str(cell or "")) if isinstance(cell, str) else ""
+    """A count as a form's cell holds it (the reader gives text: "1200", "1.200"), or None."""
+    text = re.sub(r"[.\s]", "", cell) if isinstance(cell, str) else ""
     return int(text) if text.isdigit() else None
 
 
