@@ -27,6 +27,7 @@ from openpyxl.utils import get_column_letter
 
 from grassroots import contract
 from grassroots.contract import plain
+from grassroots.ingest.headers import HEAD
 
 # The contract's header for each part a form column holds; received is the sum of the new
 # dossiers online and at the desk or by post.
@@ -140,7 +141,7 @@ def as_contract(cells: pd.DataFrame, merges: list, is_total: Callable[[str], boo
                 ) -> Form | None:
     """The sheet `cells` (raw, index = row numbers from 1) as a dossiers table of the contract,
     if it is a form 06 or 06a; else None."""
-    rows = _header_rows(cells)
+    rows = _header_rows(cells.head(HEAD))
     if rows is None:
         return None
     written = _paths(cells, rows, merges)

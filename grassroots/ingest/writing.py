@@ -62,13 +62,15 @@ def _replace(con: duckdb.DuckDBPyConnection, kind: contract.Kind, frame: pd.Data
     covers = ", ".join(f"({expr}) AS k{i}" for i, expr in enumerate(kind.covers))
     con.execute(f"CREATE OR REPLACE TEMP TABLE staged AS SELECT {listed} FROM {table} LIMIT 0")
     con.register("incoming", frame[[c for c in frame.columns if c in columns]])
-    con.execute("INSERT INTO temp.staged BY NAME SELECT * FROM incoming")
-    con.unregister("incoming")
     absent = [c for c in columns if c not in frame.columns]
     if absent and all(key in columns for key in kind.covers):
         # A file never erases what it does not carry: a row it replaces keeps those values.
-        con.execute(f"""UPDATE temp.staged AS s SET {', '.join(f'{c} = o.{c}' for c in absent)}
-            FROM {table} AS o WHERE {' AND '.join(f's.{k} = o.{k}' for k in kind.covers)}""")
+        con.execute(f"""INSERT INTO temp.staged BY NAME
+            SELECT i.*, {', '.join(f'o.{c}' for c in absent)} FROM incoming AS i
+            LEFT JOIN {table} AS o ON {' AND '.join(f'i.{k} = o.{k}' for k in kind.covers)}""")
+    else:
+        con.execute("INSERT INTO temp.staged BY NAME SELECT * FROM incoming")
+    con.unregister("incoming")
     con.execute(f"CREATE OR REPLACE TEMP TABLE keys AS SELECT DISTINCT {covers} FROM temp.staged")
     con.execute(f"CREATE OR REPLACE TEMP TABLE old AS SELECT {listed} FROM {table} "
                 f"WHERE {_where_covered(kind, 'keys')}")
