@@ -356,12 +356,14 @@ def checksums(path: Path) -> dict[str, list]:
 def visitor(store: Accounts, cookies: Mapping[str, str], headers: Mapping[str, str],
             now: datetime | None = None) -> User | None:
     """Who a request comes from: with single sign-on configured, the account the reverse proxy
-    names in its header (None if that name has no account); else, or without that header, the
-    account of the session cookie. A header the configuration does not name is never read."""
+    names in its header (AccessError "directory_unknown" if that name has no account here);
+    else, or without that header, the account of the session cookie. A header the
+    configuration does not name is never read."""
     if header := os.environ.get(SSO_SETTING, "").strip().lower():
         if name := next((v for k, v in headers.items() if k.lower() == header), None):
-            user = store.named(name.strip())
-            return user and dataclasses.replace(user, directory=True)
+            if (user := store.named(name.strip())) is None:
+                raise AccessError("directory_unknown", name=name.strip())
+            return dataclasses.replace(user, directory=True)
     return store.user(cookies.get(COOKIE), now)
 
 

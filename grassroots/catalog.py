@@ -297,9 +297,9 @@ def parts_sql() -> str:
     ]
     return "\nUNION ALL ".join(selects)
 
-def lacking(source: str, columns: set[str]) -> list[str]:
-    """The indicators (in Vietnamese) of a source relation that use any of `columns`."""
-    return [i.vi for i in INDICATORS if i.source == source
+def lacking(source: str, columns: set[str]) -> list[Indicator]:
+    """The indicators of a source relation that use any of `columns`."""
+    return [i for i in INDICATORS if i.source == source
             and columns & set(re.findall(r"[a-z_]+", f"{i.numerator} {i.denominator}"))]
 
 

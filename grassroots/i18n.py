@@ -76,6 +76,10 @@ STRINGS = {
     "sign_out": ("Đăng xuất ({name})", "Sign out ({name})"),
     "session_expired": ("Phiên làm việc đã hết hạn; hãy đăng nhập lại.",
                         "Your session expired; sign in again."),
+    "directory_unknown": ("Thư mục của cơ quan đã xác nhận «{name}», nhưng tài khoản này chưa được "
+                          "cấp quyền vào bảng chỉ số; hãy liên hệ cán bộ CNTT.",
+                          "The office's directory knows '{name}', but that account has no access "
+                          "to the dashboard yet; ask the IT officer."),
     "sign_in_needed": ("Hãy đăng nhập để xem bảng chỉ số.", "Sign in to see the dashboard."),
     "sign_out_everywhere": ("Đăng xuất trên mọi máy", "Sign out everywhere"),
     "other_language": ("English", "Tiếng Việt"),

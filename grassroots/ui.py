@@ -51,7 +51,7 @@ def _signed_in(database: db.Database, lang: str) -> access.User:
     try:
         user = access.visitor(accounts, st.context.cookies, st.context.headers)
     except access.AccessError as ended:
-        user, message = None, i18n.t(ended.key, lang)
+        user, message = None, i18n.t(ended.key, lang, **ended.values)
     else:
         message = i18n.t("sign_in_needed", lang)
     if user:

@@ -158,7 +158,7 @@ async def sign_out(request: Request) -> Response:
             str(values.get("token", "")), store.form_token(cookie))):
         return Response(i18n.t("form_refused", _lang(request)), status_code=403)
     user = await run_in_threadpool(_visitor, store, request)
-    if user and values.get("everywhere"):
+    if isinstance(user, access.User) and values.get("everywhere"):
         await run_in_threadpool(store.sign_out_everywhere, user.name, user.name)
     else:
         await run_in_threadpool(store.sign_out, cookie)
@@ -167,11 +167,13 @@ async def sign_out(request: Request) -> Response:
     return response
 
 
-def _visitor(store: access.Accounts, request: Request) -> access.User | None:
+def _visitor(store: access.Accounts, request: Request) -> access.User | bool | None:
+    """The request's user; True for a directory's user without an account here, whom the
+    script tells so; None for anyone else."""
     try:
         return access.visitor(store, request.cookies, request.headers)
-    except access.AccessError:
-        return None
+    except access.AccessError as refused:
+        return refused.key == "directory_unknown" or None
 
 
 class SignedInOnly:

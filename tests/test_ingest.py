@@ -352,6 +352,8 @@ def test_a_file_without_some_measures_leaves_them_without_data_and_keeps_what_wa
     assert message.startswith("Tệp thieu-cot.xlsx, trang «Báo cáo», dòng 1: tệp không có cột Kỳ "
                               "trước chuyển sang, Trực tuyến một phần.")
     assert "Tỷ lệ hồ sơ quá hạn" in message and "Tỷ lệ hồ sơ giải quyết đúng hạn" not in message
+    assert "indicators that need them are left without data, not counted as 0: Overdue " \
+           "dossiers" in checked.messages("en")[0]
     ingest.commit(district, checked, "tester")
     assert query(district, "SELECT carried_over, online_partial, received FROM dossier_stats "
                  "WHERE unit_code = '13501' AND month = '2025-07-01'") == [(None, None, 100)]

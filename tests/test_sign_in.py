@@ -189,12 +189,13 @@ def test_a_forged_single_sign_on_header_does_nothing_unless_configured(guarded, 
 
 
 class Directory(http.server.BaseHTTPRequestHandler):
-    """A stand-in for nginx-ldap-auth, which asks LDAP: xem's directory password, and no other,
-    is accepted."""
+    """A stand-in for nginx-ldap-auth, which asks LDAP: the directory knows xem, who has an
+    account here, and moi, who has none."""
 
     def do_GET(self):
-        accepted = "Basic " + base64.b64encode(b"xem:mat-khau-thu-muc").decode()
-        self.send_response(200 if self.headers.get("Authorization") == accepted else 401)
+        accepted = {"Basic " + base64.b64encode(f"{name}:mat-khau-thu-muc".encode()).decode()
+                    for name in ("xem", "moi")}
+        self.send_response(200 if self.headers.get("Authorization") in accepted else 401)
         self.send_header("WWW-Authenticate", 'Basic realm="Chi so"')
         self.send_header("Content-Length", "0")
         self.end_headers()
@@ -205,8 +206,9 @@ class Directory(http.server.BaseHTTPRequestHandler):
 
 def test_single_sign_on_behind_the_documented_nginx(guarded, tmp_path, browser):
     """docs/nginx-sso.conf in front of a dashboard told to trust X-Remote-User: the directory's
-    user is signed in without a form, as that user even if the browser forges another name, and
-    without the directory's password nothing is served."""
+    user is signed in without a form, as that user even if the browser forges another name; a
+    directory user without an account here is told so; without the directory's password
+    nothing is served."""
     directory = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Directory)
     threading.Thread(target=directory.serve_forever, daemon=True).start()
     with serving(guarded, base="chiso", env={access.SSO_SETTING: "X-Remote-User"}) as (url, _), \
@@ -223,6 +225,15 @@ def test_single_sign_on_behind_the_documented_nginx(guarded, tmp_path, browser):
         assert "Dữ liệu" not in nav  # a viewer's pages, not the editor's the browser named
         assert page.locator("form.sign-out").count() == 0  # the directory signs people out
         context.close()
+        newcomer = browser.new_context(ignore_https_errors=True, http_credentials={
+            "username": "moi", "password": "mat-khau-thu-muc"})
+        page = newcomer.new_page()
+        page.goto(f"{front}/")
+        page.wait_for_selector(IDLE, timeout=60_000)
+        assert page.get_by_text("Thư mục của cơ quan đã xác nhận «moi», nhưng tài khoản này chưa "
+                                "được cấp quyền").count() == 1
+        assert page.locator(CHART).count() == 0
+        newcomer.close()
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(urllib.request.Request(f"{front}/", headers={
                 "X-Remote-User": "bien.tap"}), context=load.UNVERIFIED)

@@ -5,7 +5,7 @@ import re
 
 import pandas as pd
 
-from grassroots import catalog, contract, legacy
+from grassroots import catalog, contract, i18n, legacy
 from grassroots.contract import Column, plain
 from grassroots.ingest.problems import Problem
 
@@ -79,7 +79,8 @@ def _absent(kind: contract.Kind, found: dict[int, Column], sheet: str | None,
         return []
     return [Problem("measures_absent", {
         "columns": ", ".join(c.header for c in absent),
-        "indicators": ", ".join(catalog.lacking(kind.table, {c.name for c in absent}))},
+        "indicators": {lang: ", ".join(i.label(lang) for i in catalog.lacking(
+            kind.table, {c.name for c in absent})) for lang in i18n.LANGS}},
         sheet, row, warning=True)]
 
 

@@ -27,8 +27,10 @@ class Problem:
     warning: bool = False
 
     def sentence(self, lang: str) -> str:
-        """The sentence, with the closest words suggested when `values` has some (`maybe`)."""
-        values = {k: _as_written(v, lang) if isinstance(v, int | float) else v
+        """The sentence, with the closest words suggested when `values` has some (`maybe`). A
+        value may be given in each language, as {"vi": …, "en": …}."""
+        values = {k: _as_written(v, lang) if isinstance(v, int | float)
+                  else v[lang] if isinstance(v, dict) else v
                   for k, v in self.values.items() if k != "maybe"}
         text = i18n.t(self.key, lang, **values)
         if maybe := self.values.get("maybe"):
