@@ -42,10 +42,9 @@ def _lang(request: Request) -> str:
     return "en" if request.query_params.get("lang") == "en" else "vi"
 
 
-def _set_cookie(request: Request, response: Response, name: str, value: str,
-                **options) -> None:
+def _set_cookie(request: Request, response: Response, name: str, value: str) -> None:
     response.set_cookie(name, value, path=f"{base()}/", httponly=True, samesite="strict",
-                        secure=request.url.scheme == "https", **options)
+                        secure=request.url.scheme == "https")
 
 
 def _same_origin(request: Request) -> bool:
@@ -56,7 +55,7 @@ def _same_origin(request: Request) -> bool:
     return f"{parts.scheme}://{parts.netloc}" == f"{request.url.scheme}://{request.url.netloc}"
 
 
-def _next(request: Request, values) -> str:
+def _next(values) -> str:
     """Where to go after signing in: a page of this server, never another site."""
     asked = values.get("next") or ""
     if asked.startswith(f"{base()}/") and not asked.startswith("//") and "\\" not in asked:
@@ -128,12 +127,12 @@ async def sign_in(request: Request) -> Response:
     for."""
     store, lang = _accounts(), _lang(request)
     if request.method == "GET":
-        next_path = _next(request, request.query_params)
+        next_path = _next(request.query_params)
         if await run_in_threadpool(_visitor, store, request):
             return RedirectResponse(next_path, status_code=303)
         return _form(request, next_path)
     values = await request.form()
-    next_path, name = _next(request, values), str(values.get("name", "")).strip()
+    next_path, name = _next(values), str(values.get("name", "")).strip()
     sent, given = str(values.get("token", "")), request.cookies.get(FORM_COOKIE, "")
     if not (_same_origin(request) and given and secrets.compare_digest(sent, given)):
         return _form(request, next_path, i18n.t("form_refused", lang), name, status=403)
