@@ -247,9 +247,8 @@ def unknown_page(pages: list, current: View) -> list:
     """A hidden page of ours at the address asked for when it is none of `pages` (an old
     bookmark, a mistyped link), in place of Streamlit's English "Page not found" dialog; it
     links to the first of `pages`. Empty when the address is one of them."""
-    path = urllib.parse.urlparse(st.context.url or "").path.strip("/")
-    base = st.get_option("server.baseUrlPath").strip("/")
-    asked = path.removeprefix(base).strip("/")
+    path = urllib.parse.urlparse(st.context.url or "").path
+    asked = path.removeprefix(web.base()).strip("/")
     if not asked or "/" in asked or asked in {page.url_path for page in pages}:
         return []
 

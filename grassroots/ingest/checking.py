@@ -241,10 +241,11 @@ def _sheet_table(sheet: _Sheet, wanted: str | None, communes: _Communes, today: 
     head = next(chunks, None)
     if head is None or head.empty:
         return None, []
-    form = forms.as_contract(head, sheet.merges, _is_total)
-    if form is not None:  # small: one row per unit, read whole
-        form = forms.as_contract(pd.concat([head, *chunks]), sheet.merges, _is_total)
-        head, chunks = form.frame, iter(())
+    form = None
+    if forms.found(head):  # a form is small, one row per unit: read whole
+        head, chunks = pd.concat([head, *chunks]), iter(())
+        if form := forms.as_contract(head, sheet.merges, _is_total):
+            head = form.frame
     noted = _form_notes(form, sheet.name) if form else []
     if any(not p.warning for p in noted):
         return None, noted

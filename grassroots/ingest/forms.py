@@ -84,7 +84,7 @@ def _leaf_word(leaf: str, words: tuple[str, ...]) -> str | None:
 def _header_rows(cells: pd.DataFrame) -> list[int] | None:
     """The rows of a form's header: from the one naming the dossiers received and resolved,
     down to the row of column numbers or the first row of figures (at most four)."""
-    texts = cells.map(lambda c: plain(c) if isinstance(c, str) else "")
+    texts = cells.head(HEAD).map(lambda c: plain(c) if isinstance(c, str) else "")
     for number, row in texts.iterrows():
         joined = " | ".join(row)
         if "nhan giai quyet" in joined and "da giai quyet" in joined:
@@ -137,11 +137,16 @@ def _number(cell) -> int | None:
     return int(text) if text.isdigit() else None
 
 
+def found(cells: pd.DataFrame) -> bool:
+    """Whether the first rows of a sheet hold a form's header."""
+    return _header_rows(cells) is not None
+
+
 def as_contract(cells: pd.DataFrame, merges: list, is_total: Callable[[str], bool]
                 ) -> Form | None:
     """The sheet `cells` (raw, index = row numbers from 1) as a dossiers table of the contract,
     if it is a form 06 or 06a; else None."""
-    rows = _header_rows(cells.head(HEAD))
+    rows = _header_rows(cells)
     if rows is None:
         return None
     written = _paths(cells, rows, merges)
