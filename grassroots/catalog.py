@@ -297,6 +297,14 @@ def parts_sql() -> str:
     ]
     return "\nUNION ALL ".join(selects)
 
+
+def facts_sql() -> str:
+    """The body of the `indicator_facts` view: how each indicator is judged (figures.status),
+    for the figures built in SQL: indicator, higher_is_better, close_margin."""
+    rows = ", ".join(f"('{i.id}', {i.higher_is_better}, {i.close_margin})" for i in INDICATORS)
+    return f"SELECT * FROM (VALUES {rows}) AS facts (indicator, higher_is_better, close_margin)"
+
+
 def lacking(source: str, columns: set[str]) -> list[Indicator]:
     """The indicators of a source relation that use any of `columns`."""
     return [i for i in INDICATORS if i.source == source

@@ -29,6 +29,39 @@ MANY = 60  # more communes than this (a province, the country): charts show the 
 SHOWN = 20  # the first and the last this many; the table under the chart has them all
 
 
+def _field(name: str, kind: str = "nominal", **more) -> dict:
+    """An encoding channel on a field, as Vega-Lite writes it."""
+    return {"field": name, "type": kind, **more}
+
+
+def _rows(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
+    """The rows a chart draws, as JSON values: only its columns, no data as null."""
+    values = frame[columns]
+    return values.astype(object).where(values.notna(), None).to_dict("records")
+
+
+def _spec(layers: list[dict], datasets: dict[str, list], title: str, subtitle: list[str],
+          lang: str, **properties) -> dict:
+    """A layered chart's Vega-Lite spec, its rows in named datasets (which Streamlit sends as
+    Arrow), with our title and number format."""
+    return {"$schema": alt.SCHEMA_URL, "config": {
+        "locale": {"number": i18n.VEGA_LOCALE[lang]}, "axis": {"labelLimit": NAME_WIDTH}},
+        "title": {"text": title, "subtitle": subtitle, "anchor": "start", "fontSize": 15,
+                  "subtitleFontSize": 11, "subtitleColor": "#555555"},
+        "layer": layers, "datasets": datasets, **properties}
+
+
+def _status_colours(lang: str) -> dict:
+    return {"domain": [i18n.t(s, lang) for s in STATUS_COLOURS],
+            "range": list(STATUS_COLOURS.values())}
+
+
+def _clickable(name: str) -> dict:
+    """The selection a click on a commune of layer `name` makes (COMMUNE_SELECTION)."""
+    return {"name": COMMUNE_SELECTION, "select": {"type": "point", "fields": ["unit_code"]},
+            "views": [name]}
+
+
 def _status_scale(lang: str) -> alt.Scale:
     return alt.Scale(domain=[i18n.t(s, lang) for s in STATUS_COLOURS],
                      range=list(STATUS_COLOURS.values()))
@@ -89,7 +122,7 @@ def zoomed_axis(values: list[float], indicator: Indicator) -> list[float] | None
 
 def ranking(frame: pd.DataFrame, indicator: Indicator, parent_value: float | None,
             parent_label: str, target: float | None, title: str, subtitle: list[str],
-            lang: str) -> alt.TopLevelMixin:
+            lang: str) -> dict:
     """The communes best on top, coloured by status, with the parent unit's value and the
     target as vertical rules and each value written at the right edge, clear of the rules.
     Bars from zero; rates that sit close together are dots on an axis zoomed to them, whose
@@ -106,49 +139,51 @@ def ranking(frame: pd.DataFrame, indicator: Indicator, parent_value: float | Non
     missing = i18n.sorted_names(frame.loc[frame["value"].isna(), "name"])
     if missing:
         subtitle = [*subtitle, f"{i18n.t('no_data', lang)}: {_named(missing, lang)}"]
-    order = list(data["name"])
-    y = alt.Y("name:N", sort=order, title=None)
-    x = alt.X("value:Q", title=indicator.label(lang),
-              axis=alt.Axis(format=".1~%", tickCount=6) if axis
-              else alt.Axis(format=_axis_format(indicator)),
-              scale=alt.Scale(domain=axis, nice=False, zero=False) if axis else alt.Undefined)
-    tooltip = [
-        alt.Tooltip("name:N", title=i18n.t("commune", lang)),
-        alt.Tooltip("value_label:N", title=i18n.t("value", lang)),
-        alt.Tooltip("rank_label:N", title=i18n.t("rank", lang)),
-        alt.Tooltip("status_label:N", title=i18n.t("status", lang)),
-    ]
+    y = _field("name", sort=list(data["name"]), title=None)
+    x = _field("value", "quantitative", title=indicator.label(lang),
+               axis={"format": ".1~%", "tickCount": 6} if axis
+               else {"format": _axis_format(indicator)})
+    if axis:
+        x["scale"] = {"domain": axis, "nice": False, "zero": False}
     judged = frame["status"].isin(["met", "close", "missed"]).any()
-    marks = alt.Chart(data).mark_circle(size=120, opacity=1) if axis else \
-        alt.Chart(data).mark_bar()
-    marks = marks.encode(
-        x=x, y=y,
-        color=alt.Color("status_label:N", scale=_status_scale(lang),
-                        legend=alt.Legend(title=i18n.t("status", lang), orient="bottom")
-                        if judged else None),
-        tooltip=tooltip,
-    ).add_params(alt.selection_point(name=COMMUNE_SELECTION, fields=["unit_code"]))
-    labels = alt.Chart(data).mark_text(align="left", dx=8, fontSize=11).encode(
-        x=alt.XValue("width"), y=y, text=alt.Text("value_label:N"))
-    layers = [marks, labels]
+    colour = _field("status_label", scale=_status_colours(lang), legend={
+        "title": i18n.t("status", lang), "orient": "bottom"} if judged else None)
+    tooltip = [_field("name", title=i18n.t("commune", lang)),
+               _field("value_label", title=i18n.t("value", lang)),
+               _field("rank_label", title=i18n.t("rank", lang)),
+               _field("status_label", title=i18n.t("status", lang))]
+    communes = {"name": "communes"}
+    layers = [
+        {"name": "communes", "data": communes,
+         "mark": {"type": "circle", "size": 120, "opacity": 1} if axis else {"type": "bar"},
+         "encoding": {"x": x, "y": y, "color": colour, "tooltip": tooltip}},
+        {"data": communes, "mark": {"type": "text", "align": "left", "dx": 8, "fontSize": 11},
+         "encoding": {"x": {"value": "width"}, "y": y, "text": _field("value_label")}},
+    ]
+    datasets = {"communes": _rows(data, ["unit_code", "name", "value", "value_label",
+                                         "rank_label", "status_label"])}
     # Labels point away from each other: the larger value's to the right of its rule.
     larger_parent = target is None or pd.isna(target) or (parent_value or 0) > target
-    rules = [(parent_value, parent_label, PARENT_COLOUR, [6, 3], larger_parent),
-             (target, i18n.t("target", lang), TARGET_COLOUR, [], not larger_parent)]
-    for value, label, colour, dash, to_the_right in rules:
+    rules = [("parent", parent_value, parent_label, PARENT_COLOUR, [6, 3], larger_parent),
+             ("target", target, i18n.t("target", lang), TARGET_COLOUR, [], not larger_parent)]
+    for name, value, label, colour, dash, to_the_right in rules:
         if value is None or pd.isna(value):
             continue
-        rule = pd.DataFrame({"value": [value], "label": [
-            f"{label}: {i18n.value(indicator, value, lang)}"]})
-        layers.append(alt.Chart(rule).mark_rule(color=colour, strokeDash=dash, size=2).encode(
-            x=alt.X("value:Q"), tooltip=alt.Tooltip("label:N", title=" ")))
-        layers.append(alt.Chart(rule).mark_text(
-            color=colour, align="left" if to_the_right else "right", dx=3 if to_the_right else -3,
-            dy=-4, baseline="bottom", fontWeight="bold",
-        ).encode(x=alt.X("value:Q"), y=alt.YValue(0), text=alt.Text("label:N")))
-    chart = alt.layer(*layers).properties(
-        title=_title(title, subtitle), height=alt.Step(22), width="container")
-    return _finish(chart, lang)
+        datasets[name] = [{"value": float(value),
+                           "label": f"{label}: {i18n.value(indicator, value, lang)}"}]
+        at = _field("value", "quantitative")
+        layers += [
+            {"data": {"name": name},
+             "mark": {"type": "rule", "color": colour, "strokeDash": dash, "size": 2},
+             "encoding": {"x": at, "tooltip": _field("label", title=" ")}},
+            {"data": {"name": name},
+             "mark": {"type": "text", "color": colour, "align": "left" if to_the_right
+                      else "right", "dx": 3 if to_the_right else -3, "dy": -4,
+                      "baseline": "bottom", "fontWeight": "bold"},
+             "encoding": {"x": at, "y": {"value": 0}, "text": _field("label")}},
+        ]
+    return _spec(layers, datasets, title, subtitle, lang, params=[_clickable("communes")],
+                 height={"step": 22}, width="container")
 
 
 TIME_FORMATS = {
@@ -159,19 +194,23 @@ TIME_FORMATS = {
 
 def trend(frame: pd.DataFrame, indicator: Indicator, grain: str, parent_label: str,
           target: float | None, title: str, subtitle: list[str], lang: str,
-          highlight: tuple[str, ...] = ()) -> alt.TopLevelMixin:
+          highlight: tuple[str, ...] = ()) -> dict:
     """The parent unit's line in bold over the communes' lines in grey, with the target; the
     communes in `highlight` (codes) in colour."""
     many = frame["unit_code"].nunique() > MANY
     others = i18n.t("communes_band" if many else "communes", lang)
+    datasets = {}
     if many:  # the communes as a band: their values, not a line (nor a label) each
         spread = frame[frame["unit_code"].notna()].groupby("bucket")["value"]
         band = pd.DataFrame({"low": spread.quantile(0.1), "high": spread.quantile(0.9),
                              "series": others}).reset_index()
+        datasets["band"] = _rows(band.assign(bucket=band["bucket"].dt.strftime("%Y-%m-%d")),
+                                 ["bucket", "low", "high", "series"])
         frame = frame[frame["unit_code"].isna() | frame["unit_code"].isin(highlight)]
     names = frame["name"].where(frame["unit_code"].notna(), parent_label)
     data = frame.assign(
         name=names,
+        bucket=frame["bucket"].dt.strftime("%Y-%m-%d"),
         value_label=[i18n.value(indicator, v, lang) for v in frame["value"]],
         series=[name if code in highlight or pd.isna(code) else others
                 for code, name in zip(frame["unit_code"], names)],
@@ -180,44 +219,54 @@ def trend(frame: pd.DataFrame, indicator: Indicator, grain: str, parent_label: s
     shown = [names_by_code[code] for code in highlight if code in names_by_code]
     time_format = TIME_FORMATS[lang][grain]
     ticks = {"interval": "year", "step": 1} if grain == "year" else {"interval": "month", "step": 3}
-    x = alt.X("bucket:T", title=None, axis=alt.Axis(format=time_format, tickCount=ticks))
+    x = _field("bucket", "temporal", title=None,
+               axis={"format": time_format, "tickCount": ticks})
     # No axis title: the chart's title names the indicator, and a long rotated axis title taller
     # than the plot pushes the chart's own title out of Streamlit's frame.
-    axis, scale = alt.Axis(format=_axis_format(indicator)), alt.Scale(zero=False)
-    y = alt.Y("value:Q", title=None, axis=axis, scale=scale)
-    colour = alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom"),
-                       scale=alt.Scale(domain=[parent_label, *shown, others],
-                                       range=[PARENT_COLOUR, *COMPARE_COLOURS[:len(shown)],
-                                              COMMUNE_LINE_COLOUR]))
-    tooltip = [alt.Tooltip("name:N", title=i18n.t("commune", lang)),
-               alt.Tooltip("bucket:T", title=i18n.t("period", lang), format=time_format),
-               alt.Tooltip("value_label:N", title=i18n.t("value", lang))]
+    axis, scale = {"format": _axis_format(indicator)}, {"zero": False}
+    y = _field("value", "quantitative", title=None, axis=axis, scale=scale)
+    colour = _field("series", title=None, legend={"orient": "bottom"}, scale={
+        "domain": [parent_label, *shown, others],
+        "range": [PARENT_COLOUR, *COMPARE_COLOURS[:len(shown)], COMMUNE_LINE_COLOUR]})
+    tooltip = [_field("name", title=i18n.t("commune", lang)),
+               _field("bucket", "temporal", title=i18n.t("period", lang), format=time_format),
+               _field("value_label", title=i18n.t("value", lang))]
+    columns = ["bucket", "unit_code", "name", "value", "value_label", "series"]
+    chosen = data["unit_code"].isin(highlight)
+    datasets |= {"chosen": _rows(data[chosen], columns),
+                 "parent": _rows(data[data["unit_code"].isna()], columns)}
     if many:
-        communes = alt.Chart(band).mark_area(opacity=0.5).encode(
-            x=x, y=alt.Y("low:Q", title=None, axis=axis, scale=scale), y2=alt.Y2("high:Q"),
-            color=colour)
+        communes = {"data": {"name": "band"}, "mark": {"type": "area", "opacity": 0.5},
+                    "encoding": {"x": x, "y": _field("low", "quantitative", title=None,
+                                                     axis=axis, scale=scale),
+                                 "y2": {"field": "high"}, "color": colour}}
     else:
-        communes = alt.Chart(data[data["series"] == others]).mark_line(
-            strokeWidth=1, point=alt.OverlayMarkDef(size=12)).encode(
-            x=x, y=y, detail=alt.Detail("unit_code:N"), color=colour, tooltip=tooltip)
-    chosen = alt.Chart(data[data["unit_code"].isin(highlight)]).mark_line(
-        strokeWidth=2.5, point=True).encode(x=x, y=y, color=colour, tooltip=tooltip)
-    parent = alt.Chart(data[data["unit_code"].isna()]).mark_line(
-        strokeWidth=3, point=True, strokeDash=[6, 3] if highlight else [1, 0]).encode(
-        x=x, y=y, color=colour, tooltip=tooltip)
-    layers = [communes, chosen, parent]
+        datasets["communes"] = _rows(data[data["series"] == others], columns)
+        communes = {"data": {"name": "communes"},
+                    "mark": {"type": "line", "strokeWidth": 1, "point": {"size": 12}},
+                    "encoding": {"x": x, "y": y, "detail": _field("unit_code"),
+                                 "color": colour, "tooltip": tooltip}}
+    line = {"x": x, "y": y, "color": colour, "tooltip": tooltip}
+    layers = [
+        communes,
+        {"data": {"name": "chosen"}, "mark": {"type": "line", "strokeWidth": 2.5, "point": True},
+         "encoding": line},
+        {"data": {"name": "parent"}, "mark": {"type": "line", "strokeWidth": 3, "point": True,
+                                              "strokeDash": [6, 3] if highlight else [1, 0]},
+         "encoding": line},
+    ]
     if target is not None and pd.notna(target):
-        label = f"{i18n.t('target', lang)}: {i18n.value(indicator, target, lang)}"
-        rule = pd.DataFrame({"value": [target], "label": [label]})
-        layers.append(alt.Chart(rule).mark_rule(color=TARGET_COLOUR, strokeDash=[4, 4]).encode(
-            y=alt.Y("value:Q"), tooltip=alt.Tooltip("label:N", title=" ")))
-    chart = alt.layer(*layers).properties(title=_title(title, subtitle), height=320,
-                                          width="container")
-    return _finish(chart, lang)
+        datasets["target"] = [{"value": float(target), "label": f"{i18n.t('target', lang)}: "
+                               f"{i18n.value(indicator, target, lang)}"}]
+        layers.append({"data": {"name": "target"},
+                       "mark": {"type": "rule", "color": TARGET_COLOUR, "strokeDash": [4, 4]},
+                       "encoding": {"y": _field("value", "quantitative"),
+                                    "tooltip": _field("label", title=" ")}})
+    return _spec(layers, datasets, title, subtitle, lang, height=320, width="container")
 
 
 def scorecard(frame: pd.DataFrame, indicators: list[Indicator], order: list[str], title: str,
-              subtitle: list[str], lang: str) -> alt.TopLevelMixin:
+              subtitle: list[str], lang: str) -> dict:
     """Communes (rows, in `order`) × indicators (columns), each cell its value, coloured by
     status. A click on a row opens that commune's profile."""
     described = {i.id: i for i in indicators}
@@ -230,27 +279,30 @@ def scorecard(frame: pd.DataFrame, indicators: list[Indicator], order: list[str]
     data["value_label"] = [i18n.value(described[i], v, lang, unit=False)
                            for i, v in zip(data["indicator"], data["value"])]
     data["status_label"] = [i18n.t(s, lang) for s in data["status"]]
-    x = alt.X("indicator_label:N", sort=list(columns.values()), title=None,
-              axis=alt.Axis(orient="top", labelAngle=0, labelLimit=90,
-                            labelExpr="split(datum.label, ' ')"))
-    y = alt.Y("name:N", title=None, sort=order)
-    tooltip = [alt.Tooltip("name:N", title=i18n.t("commune", lang)),
-               alt.Tooltip("indicator_name:N", title=i18n.t("indicator", lang)),
-               alt.Tooltip("value_label:N", title=i18n.t("value", lang)),
-               alt.Tooltip("status_label:N", title=i18n.t("status", lang))]
-    cells = alt.Chart(data).mark_rect(stroke="white", strokeWidth=1).encode(
-        x=x, y=y, color=alt.Color("status_label:N", scale=_status_scale(lang),
-                                  legend=alt.Legend(title=i18n.t("status", lang),
-                                                    orient="bottom")),
-        tooltip=tooltip,
-    ).add_params(alt.selection_point(name=COMMUNE_SELECTION, fields=["unit_code"]))
-    text = alt.Chart(data).mark_text(fontSize=10).encode(
-        x=x, y=y, text=alt.Text("value_label:N"),
-        color=alt.condition("indexof(['close', 'no_data'], datum.status) >= 0",
-                            alt.value("black"), alt.value("white")))
-    chart = alt.layer(cells, text).properties(
-        title=_title(title, subtitle), height=alt.Step(24), width=alt.Step(78))
-    return _finish(chart, lang)
+    x = _field("indicator_label", sort=list(columns.values()), title=None, axis={
+        "orient": "top", "labelAngle": 0, "labelLimit": 90,
+        "labelExpr": "split(datum.label, ' ')"})
+    y = _field("name", title=None, sort=order)
+    tooltip = [_field("name", title=i18n.t("commune", lang)),
+               _field("indicator_name", title=i18n.t("indicator", lang)),
+               _field("value_label", title=i18n.t("value", lang)),
+               _field("status_label", title=i18n.t("status", lang))]
+    cells = {"name": "cells"}
+    layers = [
+        {"name": "cells", "data": cells,
+         "mark": {"type": "rect", "stroke": "white", "strokeWidth": 1},
+         "encoding": {"x": x, "y": y, "tooltip": tooltip, "color": _field(
+             "status_label", scale=_status_colours(lang),
+             legend={"title": i18n.t("status", lang), "orient": "bottom"})}},
+        {"data": cells, "mark": {"type": "text", "fontSize": 10},
+         "encoding": {"x": x, "y": y, "text": _field("value_label"), "color": {
+             "condition": {"test": "indexof(['close', 'no_data'], datum.status) >= 0",
+                           "value": "black"}, "value": "white"}}},
+    ]
+    rows = _rows(data, ["unit_code", "name", "indicator", "status", "indicator_label",
+                        "indicator_name", "value_label", "status_label"])
+    return _spec(layers, {"cells": rows}, title, subtitle, lang,
+                 params=[_clickable("cells")], height={"step": 24}, width={"step": 78})
 
 
 def rank_changes(history: pd.DataFrame, title: str, subtitle: list[str],
@@ -442,11 +494,9 @@ def choropleth(layer, frame: pd.DataFrame, indicator: Indicator, bounds: list[fl
     name, value, rank and status; a click opens the commune's profile. No tiles: nothing is
     fetched.
 
-    Returns the Vega-Lite spec as a dict, for st.vega_lite_chart. The shapes go inline as one
-    JSON string that Vega parses (a GeoDataFrame through Streamlit draws blank); the values,
-    joined to them by code, go in a named dataset that Streamlit sends as Arrow. Both are put
-    in after Altair has built the spec, as Altair copies and validates data at every step
-    (seconds for a national layer)."""
+    The shapes go inline as one JSON string that Vega parses (a GeoDataFrame through Streamlit
+    draws blank); the values, joined to them by code, go in a named dataset that Streamlit
+    sends as Arrow."""
     no_data = i18n.t("no_data", lang)
     known = frame["value"].notna()
     count = int(known.sum())
@@ -470,39 +520,38 @@ def choropleth(layer, frame: pd.DataFrame, indicator: Indicator, bounds: list[fl
                        if k else "" for r, k in zip(frame["rank"], known)],
         "status_label": status_labels,
     })
-    colour = alt.Color("class_label:N", title=legend,
-                       scale=alt.Scale(domain=[*labels, no_data],
-                                       range=[*colours, maps.NO_DATA_COLOUR]),
-                       legend=alt.Legend(orient="right", labelLimit=220, titleLimit=220))
-    shapes = alt.Chart(alt.Data(values=[])).mark_geoshape(
-        stroke="white", strokeWidth=0.6,
-    ).transform_lookup(
-        lookup="properties.unit_code",
-        from_=alt.LookupData(alt.Data(name=MAP_VALUES), key="unit_code", fields=[
-            "name", "value_label", "class_label", "rank_label", "status_label"]),
-    ).transform_calculate(unit_code="datum.properties.unit_code").encode(
-        color=colour,
-        tooltip=[alt.Tooltip("name:N", title=i18n.t("commune", lang)),
-                 alt.Tooltip("value_label:N", title=i18n.t("value", lang)),
-                 alt.Tooltip("rank_label:N", title=i18n.t("rank", lang)),
-                 alt.Tooltip("status_label:N", title=i18n.t("status", lang))],
-    ).add_params(alt.selection_point(name=COMMUNE_SELECTION, fields=["unit_code"]))
-    layers = [shapes]
-    if layer.outline:
-        layers.append(alt.Chart(alt.Data(values=[])).mark_geoshape(
-            filled=False, stroke=PARENT_COLOUR, strokeWidth=1.5))
-    if len(layer.places):
-        layers.append(alt.Chart(layer.places).mark_text(fontSize=10, color="#222222").encode(
-            longitude=alt.Longitude("x:Q"), latitude=alt.Latitude("y:Q"),
-            text=alt.Text("name:N")))
-    chart = alt.layer(*layers).properties(
-        title=_title(title, subtitle), width="container", height=maps.MAP_HEIGHT,
-    ).project(type="mercator")
-    spec = _finish(chart, lang).to_dict()
+    colour = _field("class_label", title=legend,
+                    scale={"domain": [*labels, no_data],
+                           "range": [*colours, maps.NO_DATA_COLOUR]},
+                    legend={"orient": "right", "labelLimit": 220, "titleLimit": 220})
     # One JSON string, parsed by Vega: compact, and cheap for Streamlit to copy and send.
-    spec["layer"][0]["data"] = {"values": json.dumps(layer.features, separators=(",", ":")),
-                                "format": {"type": "json"}}
-    spec.setdefault("datasets", {})[MAP_VALUES] = values.to_dict("records")
+    layers = [{
+        "name": "communes",
+        "data": {"values": json.dumps(layer.features, separators=(",", ":")),
+                 "format": {"type": "json"}},
+        "mark": {"type": "geoshape", "stroke": "white", "strokeWidth": 0.6},
+        "transform": [
+            {"lookup": "properties.unit_code", "from": {
+                "data": {"name": MAP_VALUES}, "key": "unit_code",
+                "fields": ["name", "value_label", "class_label", "rank_label", "status_label"]}},
+            {"calculate": "datum.properties.unit_code", "as": "unit_code"}],
+        "encoding": {"color": colour, "tooltip": [
+            _field("name", title=i18n.t("commune", lang)),
+            _field("value_label", title=i18n.t("value", lang)),
+            _field("rank_label", title=i18n.t("rank", lang)),
+            _field("status_label", title=i18n.t("status", lang))]},
+    }]
     if layer.outline:
-        spec["layer"][1]["data"]["values"] = [layer.outline]
-    return spec
+        layers.append({"data": {"values": [layer.outline]},
+                       "mark": {"type": "geoshape", "filled": False, "stroke": PARENT_COLOUR,
+                                "strokeWidth": 1.5}})
+    datasets = {MAP_VALUES: values.to_dict("records")}
+    if len(layer.places):
+        datasets["places"] = _rows(layer.places, ["x", "y", "name"])
+        layers.append({"data": {"name": "places"},
+                       "mark": {"type": "text", "fontSize": 10, "color": "#222222"},
+                       "encoding": {"longitude": _field("x", "quantitative"),
+                                    "latitude": _field("y", "quantitative"),
+                                    "text": _field("name")}})
+    return _spec(layers, datasets, title, subtitle, lang, params=[_clickable("communes")],
+                 width="container", height=maps.MAP_HEIGHT, projection={"type": "mercator"})

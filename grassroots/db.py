@@ -29,7 +29,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from grassroots import access, catalog
+from grassroots import access, catalog, periods
 from grassroots.memo import Memo
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,7 +60,7 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
 def catalog_stamp() -> str:
     """What the derived parts of the schema are built from: the indicator formulas and the
     default targets. Stored in settings, so a changed catalogue is applied on the next start."""
-    text = catalog.parts_sql() + repr([(i.id, i.target) for i in catalog.INDICATORS]) + "".join(
+    text = catalog.parts_sql() + catalog.facts_sql() + repr([(i.id, i.target) for i in catalog.INDICATORS]) + "".join(
         path.read_text(encoding="utf-8") for path in sorted(DERIVED.glob("*.sql")))
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
@@ -87,6 +87,7 @@ def migrate(con: duckdb.DuckDBPyConnection, upto: int | None = None) -> None:
                     [version, path.stem])
     if upto is None:
         con.execute(f"CREATE OR REPLACE VIEW indicator_parts AS\n{catalog.parts_sql()}")
+        con.execute(f"CREATE OR REPLACE VIEW indicator_facts AS\n{catalog.facts_sql()}")
         for path in sorted(DERIVED.glob("*.sql")):
             con.execute(path.read_text(encoding="utf-8"))
         con.executemany(
@@ -97,11 +98,31 @@ def migrate(con: duckdb.DuckDBPyConnection, upto: int | None = None) -> None:
         con.execute("INSERT OR REPLACE INTO settings VALUES ('catalog', ?)", [catalog_stamp()])
 
 
+STORED_KINDS = ("month", "quarter", "half", "year")  # the figures table's; ranges on demand
+
+
+def stored_periods(first: date, last: date) -> list[dict]:
+    """The periods the figures table holds for data from month `first` to `last`: every one of
+    STORED_KINDS from a year before the first (a first period's comparisons) to the last."""
+    since = date(first.year - 1, first.month, 1)
+    return [{"kind": p.kind, "start": p.start, "end": p.end}
+            for kind in STORED_KINDS for p in periods.options(kind, since, last)]
+
+
 def derive(con: duckdb.DuckDBPyConnection) -> None:
     """Rebuild the tables computed from others, at the end of every write: engagement events
-    counted by commune and month, which every engagement indicator reads."""
+    counted by commune and month, which every engagement indicator reads; then the figures of
+    every stored period for the communes of today, which every page reads."""
     con.execute("DELETE FROM engagement_months")
     con.execute(f"INSERT INTO engagement_months {query_text('engagement_months')}")
+    con.execute("DELETE FROM figures")
+    first, last = con.execute(query_text("data_range")).fetchone()
+    as_of = Database.today()
+    if last is not None:
+        con.execute(f"INSERT INTO figures {query_text('period_figures')} "
+                    "ORDER BY kind, period, indicator, unit_code",
+                    {"periods": stored_periods(first, last), "as_of": as_of})
+    con.execute("INSERT OR REPLACE INTO settings VALUES ('figures_as_of', ?)", [f"{as_of}"])
 
 
 @functools.cache
@@ -207,6 +228,10 @@ class Database:
 
     area: str | None = None  # every commune: a Lens looks at one former district's
 
+    @property
+    def as_of(self) -> date:
+        return self.today()
+
     def __init__(self, path: Path | str, scope: str | None = None):
         self.path = Path(path).resolve()
         self.scope = scope
@@ -239,7 +264,7 @@ class Database:
             with self.cursor() as cur:
                 return cur.execute(text, params).df()
 
-        key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+        key = repr(sorted(params.items()))
         return self._results.get((self.data_version(), name, key), query).copy()
 
     @staticmethod

@@ -2,12 +2,13 @@
 parent unit's value (recomputed from the communes' summed parts), and trends."""
 
 import math
+from datetime import date
 
 import pandas as pd
 
 from grassroots import catalog, i18n, periods
 from grassroots.catalog import Indicator
-from grassroots.db import Database, per_version
+from grassroots.db import STORED_KINDS, Database, per_version
 
 
 def status(indicator: Indicator, value: float | None, target: float | None) -> str:
@@ -54,24 +55,59 @@ def names(db: Database) -> pd.Series:
     return units(db).set_index("code")["name"]
 
 
+def _stored(db: Database, kind: str) -> bool:
+    """Whether the figures table holds periods of `kind` for the communes in view: it holds
+    the communes of the day of the last write, which are those of any day with no
+    reorganisation in between, for every reader who sees every commune."""
+    if db.scope or kind not in STORED_KINDS:
+        return False
+    built = date.fromisoformat(db.settings()["figures_as_of"])
+    low, high = sorted((built, db.as_of))
+    return not any(low < day <= high
+                   for day in db.run("reorganisations")["effective_on"].dt.date)
+
+
+def _figures(db: Database, periods_wanted: list[periods.Period], indicator: str | None = None,
+             unit: str | None = None) -> pd.DataFrame:
+    """The figures of periods of one kind (the rows of queries/period_figures.sql), of
+    `indicator` and commune `unit` (None: every one), for the communes in view and their
+    parent (unit_code None): read from the figures table, or computed when it does not hold
+    them. Returns: period, indicator, unit_code, num, den, value, target, status."""
+    kind = periods_wanted[0].kind
+    if _stored(db, kind):
+        start = periods_wanted[0].start if len(periods_wanted) == 1 else None
+        rows = db.run("figures", kind=kind, start=start, indicator=indicator, unit=unit)
+        if start is None:
+            rows = rows[rows["period"].dt.date.isin({p.start for p in periods_wanted})]
+    else:
+        rows = db.run("period_figures", as_of=db.as_of, periods=[
+            {"kind": p.kind, "start": p.start, "end": p.end} for p in periods_wanted])
+        if indicator is not None:
+            rows = rows[rows["indicator"] == indicator]
+        if unit is not None:
+            rows = rows[rows["unit_code"] == unit]
+    area = db.area
+    in_view = (rows["unit_code"].notna() & (area is None or rows["area"] == area)
+               | rows["unit_code"].isna() & (rows["area"].isna() if area is None
+                                             else rows["area"] == area))
+    return rows[in_view].drop(columns="area")
+
+
 @per_version
 def commune_values(db: Database, period: periods.Period) -> pd.DataFrame:
     """Every catalogue indicator × every commune for a period: code, name, indicator, num, den,
-    value, target, status, rank (1 = best; ties share the better rank; no data, no rank)."""
-    units_frame = units(db)
-    grid = pd.MultiIndex.from_product(
-        [[i.id for i in catalog.INDICATORS], units_frame["code"]],
-        names=["indicator", "unit_code"])
-    values = (
-        db.run("period_values", start=period.start, end=period.end)
-        .set_index(["indicator", "unit_code"]).reindex(grid).reset_index()
-    )
-    targets = db.run("targets", day=period.last_day)
-    frame = (
-        values.merge(targets, on=["indicator", "unit_code"], how="left")
-        .merge(units_frame.rename(columns={"code": "unit_code"}), on="unit_code")
-    )
-    frame["status"] = statuses(frame)
+    value, target, status, rank (1 = best; ties share the better rank; no data, no rank).
+    A commune without data has the target set for all communes."""
+    rows = _figures(db, [period])
+    communes = rows[rows["unit_code"].notna()]
+    every = parent_values(db, period)["target"]
+    units_frame = units(db).rename(columns={"code": "unit_code"})
+    grid = pd.MultiIndex.from_product([[i.id for i in catalog.INDICATORS],
+                                       units_frame["unit_code"]], names=["indicator", "unit_code"])
+    frame = (communes.drop(columns="period").set_index(["indicator", "unit_code"])
+             .reindex(grid).reset_index().merge(units_frame, on="unit_code"))
+    frame["target"] = frame["target"].fillna(frame["indicator"].map(every))
+    frame["status"] = frame["status"].fillna("no_data")
     # Rank on values signed by polarity, so that 1 is always the best.
     polarity = frame["indicator"].map({i.id: 1 if i.higher_is_better else -1
                                        for i in catalog.INDICATORS})
@@ -84,16 +120,14 @@ def commune_values(db: Database, period: periods.Period) -> pd.DataFrame:
 def parent_values(db: Database, period: periods.Period) -> pd.DataFrame:
     """The parent unit's value of every indicator: sum of the communes' parts, over those that
     reported. Returns: indicator, num, den, value, target, status."""
-    communes = commune_values(db, period)
-    rows = [
-        {"indicator": indicator, "num": group["num"].sum(min_count=1),
-         "den": group["den"].sum(min_count=1), "value": ratio(group["num"], group["den"])}
-        for indicator, group in communes.groupby("indicator")
-    ]
-    frame = pd.DataFrame(rows).merge(
-        db.run("parent_targets", day=period.last_day), on="indicator", how="left")
-    frame["status"] = statuses(frame)
-    return frame.set_index("indicator")
+    rows = _figures(db, [period])
+    parent = rows[rows["unit_code"].isna()].set_index("indicator")[
+        ["num", "den", "value", "target", "status"]]
+    frame = parent.reindex([i.id for i in catalog.INDICATORS]).rename_axis("indicator")
+    targets = db.run("parent_targets", day=period.last_day).set_index("indicator")["target"]
+    frame["target"] = frame["target"].fillna(targets)
+    frame["status"] = frame["status"].fillna("no_data")
+    return frame
 
 
 def ranking(db: Database, indicator: Indicator, period: periods.Period) -> pd.DataFrame:
@@ -120,27 +154,34 @@ def trend_grain(indicator: Indicator, period: periods.Period) -> str:
 
 
 def trend(db: Database, indicator: Indicator, period: periods.Period) -> pd.DataFrame:
-    """The indicator per commune and for the parent unit, per bucket of the period's kind (years
-    for snapshots and yearly minimums), from the first month of data up to the period's end.
-    Returns: bucket, unit_code, name, value (the parent unit has unit_code None)."""
-    grain = trend_grain(indicator, period)
-    values = db.run("trend_values", indicator=indicator.id, grain=grain,
-                    start=_history_start(db, grain), end=period.end)
+    """The indicator per commune and for the parent unit, per period of the trend's grain (years
+    for snapshots and yearly minimums), from the first month of data up to the period: each
+    point the figure of that period. When the period ends inside a year of a yearly trend, its
+    last point is the period's own figure. Returns: bucket, unit_code, name, value (the parent
+    unit has unit_code None)."""
+    rows = _series(db, indicator, period, trend_grain(indicator, period))
     by_code = names(db)
-    values = values[values["unit_code"].isin(by_code.index)]  # open communes, as everywhere
-    communes = values.assign(name=values["unit_code"].map(by_code))
-    parent = pd.DataFrame([
-        {"bucket": bucket, "unit_code": None, "value": ratio(group["num"], group["den"])}
-        for bucket, group in values.groupby("bucket")
-    ], columns=["bucket", "unit_code", "value"])
-    return pd.concat([communes[["bucket", "unit_code", "name", "value"]], parent],
-                     ignore_index=True)
+    return rows.assign(bucket=rows["period"], name=rows["unit_code"].map(by_code))[
+        ["bucket", "unit_code", "name", "value"]].reset_index(drop=True)
 
 
-def _history_start(db: Database, grain: str):
-    """Where trends begin: the first month of data, a year earlier for yearly snapshots."""
-    first = db.run("data_range")["first"].iloc[0].date()
-    return first.replace(year=first.year - 1) if grain == "year" else first
+def _series(db: Database, indicator: Indicator | None, period: periods.Period, grain: str,
+            unit: str | None = None) -> pd.DataFrame:
+    """The figures of `indicator` (None: every one) and commune `unit` (None: every one and the
+    parent) for every period of `grain` up to `period` (the last one, when `period` ends inside
+    it, is `period` itself), from the first month of data (a year earlier for yearly
+    snapshots). Returns: period, indicator, unit_code, value."""
+    first = db.run("data_range")["first"].iloc[0]
+    if pd.isna(first):
+        return pd.DataFrame(columns=["period", "indicator", "unit_code", "value"])
+    since = first.date().replace(year=first.year - 1) if grain == "year" else first.date()
+    done = [p for p in periods.options(grain, since, period.end) if p.end <= period.end]
+    parts = [_figures(db, done[::-1], indicator and indicator.id, unit)] if done else []
+    last = periods.Period.containing(grain, period.end)
+    if last.end != period.end:
+        now = _figures(db, [period], indicator and indicator.id, unit)
+        parts.append(now.assign(period=pd.Timestamp(last.start)))
+    return pd.concat(parts, ignore_index=True)[["period", "indicator", "unit_code", "value"]]
 
 
 @per_version
@@ -166,9 +207,8 @@ def profile(db: Database, code: str, period: periods.Period, points: int = 8) ->
     frame["standing"] = (frame["value"] - frame["parent"]) / spread * polarity
     history = {}
     for grain in {trend_grain(i, period) for i in catalog.INDICATORS}:
-        values = db.run("trend_values", indicator=None, grain=grain,
-                        start=_history_start(db, grain), end=period.end)
-        for indicator, group in values[values["unit_code"] == code].groupby("indicator"):
+        values = _series(db, None, period, grain, code)
+        for indicator, group in values.groupby("indicator"):
             if trend_grain(catalog.BY_ID[indicator], period) == grain:
                 history[indicator] = list(group["value"].tail(points))
     frame["trend"] = [history.get(i, []) for i in frame.index]

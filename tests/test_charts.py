@@ -25,7 +25,7 @@ def test_a_ranking_of_close_rates_draws_dots_on_an_axis_zoomed_to_them(district)
     period = periods.parse("2025-06")
     frame = figures.ranking(district, ON_TIME, period)
     spec = charts.ranking(frame, ON_TIME, 0.992, "Toàn huyện", 1.0, "Đúng hạn — Tháng 6/2025",
-                          ["Huyện Bình Lục · DỮ LIỆU MẪU", "Nguồn: x"], "vi").to_dict()
+                          ["Huyện Bình Lục · DỮ LIỆU MẪU", "Nguồn: x"], "vi")
     assert spec["title"]["text"] == "Đúng hạn — Tháng 6/2025"
     assert "DỮ LIỆU MẪU" in spec["title"]["subtitle"][0]
     assert spec["title"]["subtitle"][2:] == ["Trục hoành bắt đầu từ 94,0%, không từ 0",
@@ -50,7 +50,7 @@ def test_a_ranking_of_close_rates_draws_dots_on_an_axis_zoomed_to_them(district)
 def test_a_ranking_of_spread_values_draws_bars_from_zero(district):
     receptions = catalog.BY_ID["chair_receptions"]
     frame = figures.ranking(district, receptions, periods.parse("2025-06"))
-    spec = charts.ranking(frame, receptions, 3.0, "Toàn huyện", 4.0, "t", ["s"], "vi").to_dict()
+    spec = charts.ranking(frame, receptions, 3.0, "Toàn huyện", 4.0, "t", ["s"], "vi")
     assert spec["layer"][0]["mark"]["type"] == "bar"
     assert "scale" not in spec["layer"][0]["encoding"]["x"]
     assert not any("Trục hoành" in line for line in spec["title"]["subtitle"])
@@ -69,7 +69,7 @@ def test_the_zoomed_axis_starts_at_a_round_figure_below_the_lowest(values, axis)
 def test_ranking_without_target_has_only_the_parent_rule(district):
     early = catalog.BY_ID["early_rate"]
     frame = figures.ranking(district, early, periods.parse("2024"))
-    spec = charts.ranking(frame, early, 0.7, "Whole district", None, "t", ["s"], "en").to_dict()
+    spec = charts.ranking(frame, early, 0.7, "Whole district", None, "t", ["s"], "en")
     assert {r["label"] for r in rows(spec) if "label" in r} == {"Whole district: 70.0%"}
     assert {r["status_label"] for r in rows(spec) if "status_label" in r} == {"No target"}
 
@@ -77,7 +77,7 @@ def test_ranking_without_target_has_only_the_parent_rule(district):
 def test_trend_draws_the_parent_over_the_communes(district):
     period = periods.parse("2025-Q2")
     frame = figures.trend(district, ON_TIME, period)
-    spec = charts.trend(frame, ON_TIME, "quarter", "Toàn huyện", 1.0, "t", ["s"], "vi").to_dict()
+    spec = charts.trend(frame, ON_TIME, "quarter", "Toàn huyện", 1.0, "t", ["s"], "vi")
     series = pd.DataFrame([r for r in rows(spec) if "series" in r])
     assert set(series["series"]) == {"Toàn huyện", "Các xã"}
     assert series[series["series"] == "Toàn huyện"]["bucket"].nunique() == 14  # 2022-Q1..2025-Q2
@@ -88,7 +88,7 @@ def test_scorecard_has_a_cell_per_commune_and_indicator(district):
     frame = figures.commune_values(district, periods.parse("2025-06"))
     indicators = [catalog.BY_ID[i] for i in catalog.SCORECARD]
     order = i18n.sorted_names(frame["name"])
-    spec = charts.scorecard(frame, indicators, order, "t", ["s"], "vi").to_dict()
+    spec = charts.scorecard(frame, indicators, order, "t", ["s"], "vi")
     cells = [r for r in rows(spec) if "indicator_label" in r]
     assert len(cells) == 15 * len(indicators)
     an_lao = next(r for r in cells if r["name"] == "An Lão" and r["indicator"] == "on_time_rate")
@@ -108,7 +108,7 @@ def province(tmp_path_factory):
 def test_a_province_ranking_shows_its_ends_and_says_so(province):
     period = periods.parse("2025-Q4")
     frame = figures.ranking(province, ON_TIME, period)
-    spec = charts.ranking(frame, ON_TIME, 0.99, "Toàn tỉnh", 1.0, "t", ["s"], "vi").to_dict()
+    spec = charts.ranking(frame, ON_TIME, 0.99, "Toàn tỉnh", 1.0, "t", ["s"], "vi")
     bars = [r for r in rows(spec) if "status_label" in r]
     assert len(frame) == 129 and len(bars) == 40
     assert [r["name"] for r in bars][:20] == frame["name"].head(20).tolist()
@@ -120,7 +120,7 @@ def test_a_province_ranking_shows_its_ends_and_says_so(province):
 def test_a_province_trend_draws_the_communes_as_a_band(province):
     period = periods.parse("2025-Q4")
     frame = figures.trend(province, ON_TIME, period)
-    spec = charts.trend(frame, ON_TIME, "quarter", "Toàn tỉnh", 1.0, "t", ["s"], "vi").to_dict()
+    spec = charts.trend(frame, ON_TIME, "quarter", "Toàn tỉnh", 1.0, "t", ["s"], "vi")
     assert spec["layer"][0]["mark"]["type"] == "area"
     quarters = frame["bucket"].nunique()
     assert len(rows(spec)) <= 3 * quarters + 1  # a band and the parent line, not 129 lines
