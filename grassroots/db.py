@@ -60,7 +60,8 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
 def catalog_stamp() -> str:
     """What the derived parts of the schema are built from: the indicator formulas and the
     default targets. Stored in settings, so a changed catalogue is applied on the next start."""
-    text = catalog.parts_sql() + catalog.facts_sql() + repr([(i.id, i.target) for i in catalog.INDICATORS]) + "".join(
+    text = catalog.parts_sql() + catalog.facts_sql() + repr(
+        [(i.id, i.target) for i in catalog.INDICATORS]) + "".join(
         path.read_text(encoding="utf-8") for path in sorted(DERIVED.glob("*.sql")))
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
