@@ -1,8 +1,8 @@
 import streamlit as st
 
-from grassroots import briefing, ui
+from grassroots import briefing, view
 
-current = ui.header(ui.view().t("briefing"))
+current = view.header("briefing")
 lang, period = current.lang, current.period
 st.caption(current.t("briefing_help"))
 sections = st.multiselect(

@@ -1,3 +1,3 @@
-from grassroots import ui
+from grassroots import blocks
 
-ui.family_page("cadres")
+blocks.family_page("cadres")

@@ -3,9 +3,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from grassroots import contract, geo, i18n, import_views, ingest, templates, ui
+from grassroots import contract, geo, i18n, import_views, ingest, templates, view, widgets
 
-current = ui.header(ui.view().t("data"), figures_needed=False)  # where the first figures come in
+current = view.header("data", figures_needed=False)  # where the first figures come in
 lang = current.lang
 if not current.user.may("import"):  # the page is not offered to others; nor does it run
     st.stop()
@@ -13,7 +13,7 @@ actor = current.user.name or "dashboard"
 # A reporter sends its own commune's files (and those of the communes it was made from): the
 # file is checked against every commune, so that a row of another is refused by its name.
 reporter = current.user.role == "reporter"
-whole = ui.whole_database()
+whole = view.whole_database()
 
 st.subheader(current.t("import_data"))
 with st.expander(current.t("templates")):
@@ -24,7 +24,7 @@ with st.expander(current.t("templates")):
 kinds = [None, *contract.KINDS]
 kind = st.selectbox(current.t("import_kind"), kinds, format_func=lambda k: current.t(
     "import_kind_auto") if k is None else current.t(f"kind_{k}"))
-upload = ui.file_uploader(current.t("import_file"), ["xlsx", "xlsm", "xls", "ods", "csv"],
+upload = widgets.file_uploader(current.t("import_file"), ["xlsx", "xlsm", "xls", "ods", "csv"],
                           "import-file", lang)
 if upload is not None:
     with tempfile.TemporaryDirectory() as folder:
@@ -99,7 +99,7 @@ if stored.empty:
 else:
     st.caption(current.t("boundaries_now", count=len(stored), source=stored["source"].iloc[0])
                + (" " + current.t("approximate_boundaries") if stored["approximate"].any() else ""))
-upload = ui.file_uploader(current.t("boundary_file"), ["geojson", "json", "zip", "gpkg"],
+upload = widgets.file_uploader(current.t("boundary_file"), ["geojson", "json", "zip", "gpkg"],
                           "boundary-file", lang)
 code_field, crs = st.columns(2)
 field = code_field.text_input(current.t("code_field"), help=current.t("code_field_help")) or None

@@ -1,3 +1,3 @@
-from grassroots import ui
+from grassroots import blocks
 
-ui.family_page("letters")
+blocks.family_page("letters")

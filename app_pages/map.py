@@ -1,5 +1,6 @@
-from grassroots import catalog, ui
+from grassroots import blocks, catalog, view
 
-current = ui.header(ui.view().t("map_page"))
-indicator = ui.indicator_picker(current, [i.id for i in catalog.INDICATORS], key="chitieu_map")
-ui.map_block(current, indicator, key="map")
+current = view.header("map_page")
+indicator = blocks.indicator_picker(current, [i.id for i in catalog.INDICATORS],
+                                    key="chitieu_map")
+blocks.map_block(current, indicator, key="map")

@@ -1,12 +1,12 @@
 import streamlit as st
 
-from grassroots import figures, i18n, periods, ui
+from grassroots import blocks, figures, i18n, panels, periods, urls, view, widgets
 
-current = ui.header(ui.view().t("profile"))
+current = view.header("profile")
 lang, period = current.lang, current.period
 units = figures.units(current.db).set_index("code")
-code = ui.url_selectbox(current.t("commune"), ui.by_name(units), "xa",
-                        lambda c: f"{units.loc[c, 'kind']} {units.loc[c, 'name']}")
+code = widgets.url_selectbox(current.t("commune"), figures.by_name(units), urls.COMMUNE,
+                             lambda c: f"{units.loc[c, 'kind']} {units.loc[c, 'name']}")
 unit = units.loc[code]
 columns = st.columns(4)
 columns[0].metric(current.t("population"), i18n.number(unit["population"], lang))
@@ -19,18 +19,18 @@ if len(made_from):  # each with its own history, as it was
     with st.expander(current.t("made_from", date=f"{made_from['until'].max():%d/%m/%Y}")):
         before = periods.Period.containing("quarter", made_from["until"].max().date())
         for row in made_from.itertuples():
-            st.page_link("app_pages/profile.py", label=current.t(
+            st.page_link(urls.PAGES["profile"].script, label=current.t(
                 "made_from_item", commune=f"{row.kind} {row.name}", link=current.t(row.link)),
-                query_params={**ui.kept(current), "xa": row.code, "ky": before.code, "dv": "1"})
+                query_params={**current.kept(), urls.COMMUNE: row.code,
+                              urls.PERIOD: before.code, urls.AS_THEY_WERE: "1"})
 
-frame = figures.profile(current.db, code, period)
+shown = panels.profile(current.db, code, period, lang, not current.user.unit_code)
 strong, weak = st.columns(2)
-for column, key, rows in ((strong, "strongest", figures.strongest(frame)),
-                          (weak, "weakest", figures.weakest(frame))):
+for column, key, rows in ((strong, "strongest", figures.strongest(shown.frame)),
+                          (weak, "weakest", figures.weakest(shown.frame))):
     column.markdown(f"**{current.t(key, level=current.level)}**")
-    column.markdown("\n".join(f"- {ui.standing_text(row, current)}" for row in rows.itertuples()))
+    column.markdown("\n".join(f"- {panels.standing_text(row, current.level, lang)}"
+                              for row in rows.itertuples()))
 
-name = i18n.capital(f"{unit['kind']} {unit['name']}")
 st.subheader(current.t("profile_chart", level=current.level))
-table = ui.profile_table(frame, f"{units.loc[code, 'name']} — {period.label(lang)}", current)
-ui.show_profile(table, frame, ui.profile_chart(current, code, name, frame), current)
+blocks.profile(shown, current)

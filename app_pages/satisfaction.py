@@ -1,3 +1,3 @@
-from grassroots import ui
+from grassroots import blocks
 
-ui.family_page("satisfaction")
+blocks.family_page("satisfaction")

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from grassroots import figures, ui
+from grassroots import figures, view
 
 CLI = ".venv/bin/python -m grassroots"  # from the project's folder on the server
-current = ui.view()
+current = view.current()
 st.title(current.t("welcome_title"))
 units = figures.units(current.db)
 if current.user.unit_code:  # a viewer of one commune: their reports are awaited, nothing to do

@@ -192,16 +192,20 @@ def _scope(con: duckdb.DuckDBPyConnection, unit: str) -> None:
                     f"{'TABLE ' if table else ''}{body}")
 
 
-def per_version(function):
-    """Memoise `function(database, *args)` until the data changes (every write makes a new file,
-    with a new data version): a page asks for the same figures several times, and sessions ask
-    for the same periods. Each caller gets its own copy."""
-    made = Memo(kept=64)
+def per_version(function=None, *, kept: int = 64, copied: bool = True):
+    """Memoise `function(database, *args)` by its arguments until the data changes (every write
+    makes a new file, with a new data version): a page asks for the same figures several times,
+    and sessions ask for the same periods. At most `kept` values, the least recently used out.
+    Each caller gets its own copy, unless not `copied` (values callers only read)."""
+    if function is None:
+        return functools.partial(per_version, kept=kept, copied=copied)
+    made = Memo(kept=kept)
 
     @functools.wraps(function)
     def cached(database: "Database", *args):
-        return copy.deepcopy(made.get((database, database.data_version(), *args),
-                                      lambda: function(database, *args)))
+        value = made.get((database, database.data_version(), *args),
+                         lambda: function(database, *args))
+        return copy.deepcopy(value) if copied else value
     return cached
 
 

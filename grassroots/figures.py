@@ -50,6 +50,11 @@ def units(db: Database) -> pd.DataFrame:
     return told_apart(db.run("units"))
 
 
+def by_name(units_frame: pd.DataFrame) -> list[str]:
+    """Commune codes (the index of `units_frame`) in Vietnamese alphabetical order of names."""
+    return sorted(units_frame.index, key=lambda code: i18n.sort_key(units_frame.loc[code, "name"]))
+
+
 def names(db: Database) -> pd.Series:
     """Commune names by code (open communes only)."""
     return units(db).set_index("code")["name"]
@@ -250,6 +255,13 @@ def parent_words(db: Database, settings: dict, lang: str) -> str:
         return words
     name = db.run("areas").set_index("area").loc[db.area, "area_name"]
     return f"{words}, {i18n.area(name, lang)}"
+
+
+def parent_label(db: Database, lang: str) -> str:
+    """The parent unit's value in charts: "Toàn huyện", "Toàn tỉnh", "Toàn khu vực"."""
+    if db.area is not None:
+        return i18n.t("area_whole", lang)
+    return i18n.parent_total(db.settings().get("parent_level", "district"), lang)
 
 
 def rollup_note(db: Database, period: periods.Period, lang: str,
