@@ -1,16 +1,18 @@
-"""Altair chart builders: ranking, trend and scorecard. Each takes the figures' frames and
-returns a chart whose text (title, subtitle with period and source, tooltips, legend) is
-already in the reader's language."""
+"""Chart builders: ranking, trend, map, scorecard and the rest. Each takes the figures' frames
+and returns a Vega-Lite spec (a dict; its rows in named datasets) whose text (title, subtitle
+with period and source, tooltips, legend) is already in the reader's language. Built as dicts,
+not through Altair, which validated and copied every part of every chart; the tests check each
+spec against the Vega-Lite schema with Altair."""
 
 import json
 import math
 
-import altair as alt
 import pandas as pd
 
 from grassroots import catalog, i18n, maps, periods
 from grassroots.catalog import Indicator
 
+SCHEMA = "https://vega.github.io/schema/vega-lite/v6.4.1.json"  # what Streamlit 1.67 draws
 STATUS_COLOURS = {
     "met": "#1a9850",
     "close": "#f4a41c",
@@ -44,7 +46,7 @@ def _spec(layers: list[dict], datasets: dict[str, list], title: str, subtitle: l
           lang: str, **properties) -> dict:
     """A layered chart's Vega-Lite spec, its rows in named datasets (which Streamlit sends as
     Arrow), with our title and number format."""
-    return {"$schema": alt.SCHEMA_URL, "config": {
+    return {"$schema": SCHEMA, "config": {
         "locale": {"number": i18n.VEGA_LOCALE[lang]}, "axis": {"labelLimit": NAME_WIDTH}},
         "title": {"text": title, "subtitle": subtitle, "anchor": "start", "fontSize": 15,
                   "subtitleFontSize": 11, "subtitleColor": "#555555"},
@@ -60,23 +62,6 @@ def _clickable(name: str) -> dict:
     """The selection a click on a commune of layer `name` makes (COMMUNE_SELECTION)."""
     return {"name": COMMUNE_SELECTION, "select": {"type": "point", "fields": ["unit_code"]},
             "views": [name]}
-
-
-def _status_scale(lang: str) -> alt.Scale:
-    return alt.Scale(domain=[i18n.t(s, lang) for s in STATUS_COLOURS],
-                     range=list(STATUS_COLOURS.values()))
-
-
-def _title(text: str, subtitle: list[str]) -> alt.TitleParams:
-    return alt.TitleParams(text=text, subtitle=subtitle, anchor="start", fontSize=15,
-                           subtitleFontSize=11, subtitleColor="#555555")
-
-
-def _finish(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
-    # Set, not chart.configure(): each configure call copies the whole chart.
-    chart.config = alt.Config(locale={"number": i18n.VEGA_LOCALE[lang]},
-                              axis=alt.AxisConfig(labelLimit=NAME_WIDTH))
-    return chart
 
 
 def _ends(names: list[str]) -> list[str]:
@@ -305,36 +290,38 @@ def scorecard(frame: pd.DataFrame, indicators: list[Indicator], order: list[str]
                  params=[_clickable("cells")], height={"step": 24}, width={"step": 78})
 
 
-def rank_changes(history: pd.DataFrame, title: str, subtitle: list[str],
-                 lang: str) -> alt.TopLevelMixin:
+def rank_changes(history: pd.DataFrame, title: str, subtitle: list[str], lang: str) -> dict:
     """A bump chart: each commune's rank per period, first place on top, named at the end."""
     labels = {code: periods.parse(code).label(lang) for code in history["period"].unique()}
     data = history.assign(
         period_label=history["period"].map(labels),
         score_label=[i18n.number(s, lang, 1) for s in history["score"]],
     ).dropna(subset=["rank"])
-    order = list(labels.values())
-    x = alt.X("period_label:N", sort=order, title=None, axis=alt.Axis(labelAngle=0))
+    x = _field("period_label", sort=list(labels.values()), title=None, axis={"labelAngle": 0})
     places = list(range(1, int(data["rank"].max()) + 1)) if len(data) else [1]
     last = data[data["period"] == data["period"].iloc[-1]] if len(data) else data
-    y = alt.Y("rank:Q", title=i18n.t("rank", lang),
-              scale=alt.Scale(reverse=True, domain=[1, places[-1]], nice=False),
-              axis=alt.Axis(values=places, format="d"))
-    colour = alt.Color("name:N", legend=None, scale=alt.Scale(scheme="tableau20"))
-    tooltip = [alt.Tooltip("name:N", title=i18n.t("commune", lang)),
-               alt.Tooltip("period_label:N", title=i18n.t("period", lang)),
-               alt.Tooltip("rank:Q", title=i18n.t("rank", lang)),
-               alt.Tooltip("score_label:N", title=i18n.t("composite", lang))]
-    lines = alt.Chart(data).mark_line(point=True).encode(x=x, y=y, color=colour, tooltip=tooltip)
-    names = alt.Chart(last).mark_text(align="left", dx=8, fontSize=11).encode(
-        x=x, y=y, color=colour, text=alt.Text("name:N"))
-    chart = alt.layer(lines, names).properties(
-        title=_title(title, subtitle), height=alt.Step(24), width="container")
-    return _finish(chart, lang)
+    y = _field("rank", "quantitative", title=i18n.t("rank", lang),
+               scale={"reverse": True, "domain": [1, places[-1]], "nice": False},
+               axis={"values": places, "format": "d"})
+    colour = _field("name", legend=None, scale={"scheme": "tableau20"})
+    tooltip = [_field("name", title=i18n.t("commune", lang)),
+               _field("period_label", title=i18n.t("period", lang)),
+               _field("rank", "quantitative", title=i18n.t("rank", lang)),
+               _field("score_label", title=i18n.t("composite", lang))]
+    columns = ["unit_code", "name", "period", "period_label", "rank", "score_label"]
+    layers = [
+        {"data": {"name": "ranks"}, "mark": {"type": "line", "point": True},
+         "encoding": {"x": x, "y": y, "color": colour, "tooltip": tooltip}},
+        {"data": {"name": "last"}, "mark": {"type": "text", "align": "left", "dx": 8,
+                                            "fontSize": 11},
+         "encoding": {"x": x, "y": y, "color": colour, "text": _field("name")}},
+    ]
+    return _spec(layers, {"ranks": _rows(data, columns), "last": _rows(last, columns)}, title,
+                 subtitle, lang, height={"step": 24}, width="container")
 
 
 def compare_bars(frame: pd.DataFrame, indicators: list[Indicator], names: list[str], title: str,
-                 subtitle: list[str], lang: str) -> alt.TopLevelMixin:
+                 subtitle: list[str], lang: str) -> dict:
     """One small bar chart per indicator, the chosen communes side by side, each labelled with
     its value (units differ between indicators, so each has its own scale)."""
     described = {i.id: i for i in indicators}
@@ -344,44 +331,47 @@ def compare_bars(frame: pd.DataFrame, indicators: list[Indicator], names: list[s
         value_label=lambda f: [i18n.value(described[i], v, lang)
                                for i, v in zip(f["indicator"], f["value"])],
     )
-    y = alt.Y("name:N", sort=names, title=None, axis=alt.Axis(labelOverlap=False))
-    colour = alt.Color("name:N", sort=names, legend=None,
-                       scale=alt.Scale(domain=names, range=COMPARE_COLOURS[:len(names)]))
-    bars = alt.Chart().mark_bar().encode(
-        x=alt.X("value:Q", title=None, axis=None), y=y, color=colour,
-        tooltip=[alt.Tooltip("name:N", title=i18n.t("commune", lang)),
-                 alt.Tooltip("value_label:N", title=i18n.t("value", lang))])
-    text = alt.Chart().mark_text(align="left", dx=4, fontSize=11).encode(
-        x=alt.X("value:Q"), y=y, text=alt.Text("value_label:N"))
-    chart = alt.layer(bars, text, data=data).properties(width=420, height=alt.Step(18)).facet(
-        row=alt.Row("indicator_label:N", sort=list(labels.values()), title=None,
-                    header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold",
-                                      labelOrient="top", labelFontSize=12)),
-        spacing=6,
-    ).resolve_scale(x="independent").properties(title=_title(title, subtitle))
-    return _finish(chart, lang)
+    y = _field("name", sort=names, title=None, axis={"labelOverlap": False})
+    colour = _field("name", sort=names, legend=None,
+                    scale={"domain": names, "range": COMPARE_COLOURS[:len(names)]})
+    bars = {"mark": {"type": "bar"}, "encoding": {
+        "x": _field("value", "quantitative", title=None, axis=None), "y": y, "color": colour,
+        "tooltip": [_field("name", title=i18n.t("commune", lang)),
+                    _field("value_label", title=i18n.t("value", lang))]}}
+    text = {"mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 11}, "encoding": {
+        "x": _field("value", "quantitative"), "y": y, "text": _field("value_label")}}
+    spec = _spec([bars, text], {"bars": _rows(data, [
+        "unit_code", "name", "indicator_label", "value", "value_label"])}, title, subtitle, lang,
+        data={"name": "bars"}, spacing=6, resolve={"scale": {"x": "independent"}},
+        facet={"row": _field("indicator_label", sort=list(labels.values()), title=None, header={
+            "labelAngle": 0, "labelAlign": "left", "labelFontWeight": "bold",
+            "labelOrient": "top", "labelFontSize": 12})})
+    spec["spec"] = {"layer": spec.pop("layer"), "width": 420, "height": {"step": 18}}
+    return spec
 
 
 def score_profile(frame: pd.DataFrame, indicators: list[Indicator], names: list[str],
-                  title: str, subtitle: list[str], lang: str) -> alt.TopLevelMixin:
+                  title: str, subtitle: list[str], lang: str) -> dict:
     """The chosen communes' scaled scores (0–100 against target) across indicators."""
     labels = {i.id: i.short(lang) for i in indicators}
     data = frame[frame["indicator"].isin(labels) & frame["name"].isin(names)].assign(
         indicator_label=lambda f: f["indicator"].map(labels),
         score_label=lambda f: [i18n.number(s, lang, 1) for s in f["score"]],
     ).dropna(subset=["score"])
-    x = alt.X("indicator_label:N", sort=list(labels.values()), title=None,
-              axis=alt.Axis(labelAngle=0, labelExpr="split(datum.label, ' ')"))
-    y = alt.Y("score:Q", title=i18n.t("scaled_score", lang), scale=alt.Scale(domain=[0, 100]))
-    colour = alt.Color("name:N", sort=names, title=None, legend=alt.Legend(orient="bottom"),
-                       scale=alt.Scale(domain=names, range=COMPARE_COLOURS[:len(names)]))
-    chart = alt.Chart(data).mark_line(point=alt.OverlayMarkDef(size=50)).encode(
-        x=x, y=y, color=colour, tooltip=[
-            alt.Tooltip("name:N", title=i18n.t("commune", lang)),
-            alt.Tooltip("indicator_label:N", title=i18n.t("indicator", lang)),
-            alt.Tooltip("score_label:N", title=i18n.t("scaled_score", lang))],
-    ).properties(title=_title(title, subtitle), height=320, width="container")
-    return _finish(chart, lang)
+    line = {"data": {"name": "scores"}, "mark": {"type": "line", "point": {"size": 50}},
+            "encoding": {
+                "x": _field("indicator_label", sort=list(labels.values()), title=None, axis={
+                    "labelAngle": 0, "labelExpr": "split(datum.label, ' ')"}),
+                "y": _field("score", "quantitative", title=i18n.t("scaled_score", lang),
+                            scale={"domain": [0, 100]}),
+                "color": _field("name", sort=names, title=None, legend={"orient": "bottom"},
+                                scale={"domain": names, "range": COMPARE_COLOURS[:len(names)]}),
+                "tooltip": [_field("name", title=i18n.t("commune", lang)),
+                            _field("indicator_label", title=i18n.t("indicator", lang)),
+                            _field("score_label", title=i18n.t("scaled_score", lang))]}}
+    return _spec([line], {"scores": _rows(data, [
+        "unit_code", "name", "indicator_label", "score", "score_label"])}, title, subtitle, lang,
+        height=320, width="container")
 
 
 COMMUNE_COLOUR = "#b2418a"  # apart from the status colours: the dot's place says the status
@@ -389,7 +379,7 @@ BEST_COLOUR = "#737373"
 
 
 def profile(frame: pd.DataFrame, commune: str, parent_label: str, title: str,
-            subtitle: list[str], lang: str, compared: bool = True) -> alt.TopLevelMixin:
+            subtitle: list[str], lang: str, compared: bool = True) -> dict:
     """One commune on every indicator, scaled 0–100 against the target (100 = met or beaten;
     scores.profile_scores), in catalogue order: the commune a dot coloured by its status, the
     parent unit a tick and the best commune a ring (unless not `compared`), its value written at
@@ -423,67 +413,76 @@ def profile(frame: pd.DataFrame, commune: str, parent_label: str, title: str,
     if scalable:
         subtitle.append(f"{i18n.t('no_target', lang)}: {', '.join(scalable)}")
     series = [commune, parent_label, best_label] if compared else [commune]
-    y = alt.Y("indicator:N", sort=order, title=None)
-    x = alt.X("score:Q", title=i18n.t("scaled_score", lang),
-              scale=alt.Scale(domain=[0, 100], nice=False),
-              axis=alt.Axis(values=[0, 25, 50, 75, 100]))
-    colour = alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom"),
-                       scale=alt.Scale(domain=series, range=[COMMUNE_COLOUR, PARENT_COLOUR,
-                                                             BEST_COLOUR][:len(series)]))
-    tooltip = [alt.Tooltip("series:N", title=i18n.t("commune", lang)),
-               alt.Tooltip("indicator:N", title=i18n.t("indicator", lang)),
-               alt.Tooltip("value_label:N", title=i18n.t("value", lang)),
-               alt.Tooltip("detail:N", title=" "),
-               alt.Tooltip("score:Q", title=i18n.t("scaled_score", lang), format=".0f")]
-    own = data[data["series"] == commune]
-    target = alt.Chart(pd.DataFrame({"score": [100], "label": [i18n.t("target", lang)]}))
+    y = _field("indicator", sort=order, title=None)
+    x = _field("score", "quantitative", title=i18n.t("scaled_score", lang),
+               scale={"domain": [0, 100], "nice": False},
+               axis={"values": [0, 25, 50, 75, 100]})
+    colour = _field("series", title=None, legend={"orient": "bottom"}, scale={
+        "domain": series, "range": [COMMUNE_COLOUR, PARENT_COLOUR, BEST_COLOUR][:len(series)]})
+    tooltip = [_field("series", title=i18n.t("commune", lang)),
+               _field("indicator", title=i18n.t("indicator", lang)),
+               _field("value_label", title=i18n.t("value", lang)),
+               _field("detail", title=" "),
+               _field("score", "quantitative", title=i18n.t("scaled_score", lang),
+                      format=".0f")]
+    marks = {"x": x, "y": y, "color": colour, "tooltip": tooltip}
+    at = _field("score", "quantitative")
     layers = [
-        target.mark_rule(color=TARGET_COLOUR, size=2).encode(x=alt.X("score:Q")),
-        target.mark_text(color=TARGET_COLOUR, align="right", dx=-3, dy=-4, baseline="bottom",
-                         fontWeight="bold").encode(x=alt.X("score:Q"), y=alt.YValue(0),
-                                                   text=alt.Text("label:N")),
-        alt.Chart(data[data["series"] == best_label]).mark_point(
-            filled=False, size=260, strokeWidth=2).encode(x=x, y=y, color=colour,
-                                                          tooltip=tooltip),
-        alt.Chart(data[data["series"] == parent_label]).mark_tick(
-            thickness=3, size=18).encode(x=x, y=y, color=colour, tooltip=tooltip),
-        alt.Chart(own).mark_circle(size=130, opacity=1).encode(
-            x=x, y=y, color=colour, tooltip=tooltip),
-        alt.Chart(own).mark_text(align="left", dx=14, fontSize=11).encode(
-            x=alt.XValue("width"), y=y, text=alt.Text("value_label:N")),
+        {"data": {"name": "target"}, "mark": {"type": "rule", "color": TARGET_COLOUR, "size": 2},
+         "encoding": {"x": at}},
+        {"data": {"name": "target"},
+         "mark": {"type": "text", "color": TARGET_COLOUR, "align": "right", "dx": -3, "dy": -4,
+                  "baseline": "bottom", "fontWeight": "bold"},
+         "encoding": {"x": at, "y": {"value": 0}, "text": _field("label")}},
+        {"data": {"name": "best"},
+         "mark": {"type": "point", "filled": False, "size": 260, "strokeWidth": 2},
+         "encoding": marks},
+        {"data": {"name": "parent"}, "mark": {"type": "tick", "thickness": 3, "size": 18},
+         "encoding": marks},
+        {"data": {"name": "own"}, "mark": {"type": "circle", "size": 130, "opacity": 1},
+         "encoding": marks},
+        {"data": {"name": "own"}, "mark": {"type": "text", "align": "left", "dx": 14,
+                                           "fontSize": 11},
+         "encoding": {"x": {"value": "width"}, "y": y, "text": _field("value_label")}},
     ]
-    chart = alt.layer(*layers).properties(
-        title=_title(title, subtitle), height=alt.Step(26), width="container")
-    return _finish(chart, lang)
+    columns = ["indicator", "series", "score", "value_label", "detail", "status"]
+    datasets = {"target": [{"score": 100, "label": i18n.t("target", lang)}],
+                "best": _rows(data[data["series"] == best_label], columns),
+                "parent": _rows(data[data["series"] == parent_label], columns),
+                "own": _rows(data[data["series"] == commune], columns)}
+    return _spec(layers, datasets, title, subtitle, lang, height={"step": 26},
+                 width="container")
 
 
 COMPLIANCE_COLOURS = {"met": STATUS_COLOURS["met"], "missed": STATUS_COLOURS["missed"],
                       "pending": "#bdbdbd"}
 
 
-def compliance(frame: pd.DataFrame, title: str, subtitle: list[str],
-               lang: str) -> alt.TopLevelMixin:
+def compliance(frame: pd.DataFrame, title: str, subtitle: list[str], lang: str) -> dict:
     """Communes × months for one rule: held against required, coloured met / missed / pending.
     A click on a row opens that commune's profile."""
     data = frame.assign(status_label=[i18n.t(s, lang) for s in frame["status"]])
-    x = alt.X("month_label:N", sort=list(dict.fromkeys(data["month_label"])), title=None,
-              axis=alt.Axis(orient="top", labelAngle=0))
-    y = alt.Y("name:N", title=None, sort=i18n.sorted_names(data["name"]))
-    scale = alt.Scale(domain=[i18n.t(s, lang) for s in COMPLIANCE_COLOURS],
-                      range=list(COMPLIANCE_COLOURS.values()))
-    cells = alt.Chart(data).mark_rect(stroke="white", strokeWidth=1).encode(
-        x=x, y=y, color=alt.Color("status_label:N", scale=scale, legend=alt.Legend(
-            title=i18n.t("status", lang), orient="bottom")),
-        tooltip=[alt.Tooltip("name:N", title=i18n.t("commune", lang)),
-                 alt.Tooltip("month_label:N", title=i18n.t("month", lang)),
-                 alt.Tooltip("cell:N", title=i18n.t("value", lang)),
-                 alt.Tooltip("status_label:N", title=i18n.t("status", lang))],
-    ).add_params(alt.selection_point(name=COMMUNE_SELECTION, fields=["unit_code"]))
-    text = alt.Chart(data).mark_text(fontSize=10, color="white").encode(
-        x=x, y=y, text=alt.Text("cell:N"))
-    chart = alt.layer(cells, text).properties(
-        title=_title(title, subtitle), height=alt.Step(22), width=alt.Step(56))
-    return _finish(chart, lang)
+    x = _field("month_label", sort=list(dict.fromkeys(data["month_label"])), title=None,
+               axis={"orient": "top", "labelAngle": 0})
+    y = _field("name", title=None, sort=i18n.sorted_names(data["name"]))
+    cells = {"name": "cells"}
+    layers = [
+        {"name": "cells", "data": cells,
+         "mark": {"type": "rect", "stroke": "white", "strokeWidth": 1},
+         "encoding": {"x": x, "y": y, "color": _field(
+             "status_label", legend={"title": i18n.t("status", lang), "orient": "bottom"},
+             scale={"domain": [i18n.t(s, lang) for s in COMPLIANCE_COLOURS],
+                    "range": list(COMPLIANCE_COLOURS.values())}),
+             "tooltip": [_field("name", title=i18n.t("commune", lang)),
+                         _field("month_label", title=i18n.t("month", lang)),
+                         _field("cell", title=i18n.t("value", lang)),
+                         _field("status_label", title=i18n.t("status", lang))]}},
+        {"data": cells, "mark": {"type": "text", "fontSize": 10, "color": "white"},
+         "encoding": {"x": x, "y": y, "text": _field("cell")}},
+    ]
+    rows = _rows(data, ["unit_code", "name", "month_label", "cell", "status", "status_label"])
+    return _spec(layers, {"cells": rows}, title, subtitle, lang, params=[_clickable("cells")],
+                 height={"step": 22}, width={"step": 56})
 
 
 def choropleth(layer, frame: pd.DataFrame, indicator: Indicator, bounds: list[float] | None,

@@ -6,7 +6,6 @@ such as ư and ờ. A chart that fills the page's width is drawn in a 16:9 box."
 import functools
 from pathlib import Path
 
-import altair as alt
 import vl_convert
 
 from grassroots import i18n
@@ -23,21 +22,10 @@ def _registered() -> None:
     vl_convert.register_font_directory(str(FONTS))
 
 
-def as_spec(chart: alt.TopLevelMixin | dict) -> dict:
-    """The Vega-Lite spec of a chart, without Altair's schema validation (our builders make
-    valid charts; validating every chart on every rerun was a third of a page's time) and
-    without its row limit (a province's trend has more rows)."""
-    if isinstance(chart, dict):
-        return chart
-    with alt.data_transformers.disable_max_rows():
-        return chart.to_dict(validate=False)
-
-
-def fitted(chart: alt.TopLevelMixin | dict, box: tuple[int, int], type_scale: float = 1.0
-           ) -> dict:
+def fitted(chart: dict, box: tuple[int, int], type_scale: float = 1.0) -> dict:
     """The chart's spec; one as wide as the page is fitted into `box` (px), and its type made
     `type_scale` times larger."""
-    spec = dict(as_spec(chart))
+    spec = dict(chart)
     if spec.get("width") == "container":
         spec["width"], spec["height"] = box
         spec["autosize"] = {"type": "fit", "contains": "padding"}
@@ -55,7 +43,7 @@ def fitted(chart: alt.TopLevelMixin | dict, box: tuple[int, int], type_scale: fl
     return spec
 
 
-def spec_for_image(chart: alt.TopLevelMixin | dict, box: tuple[int, int] = BOX) -> dict:
+def spec_for_image(chart: dict, box: tuple[int, int] = BOX) -> dict:
     """The chart's spec as drawn for a deck: fitted into `box`, in the bundled font, on white."""
     spec = fitted(chart, box)
     spec["config"] = {**spec.get("config", {}), "font": FONT}
@@ -63,7 +51,7 @@ def spec_for_image(chart: alt.TopLevelMixin | dict, box: tuple[int, int] = BOX) 
     return spec
 
 
-def png(chart: alt.TopLevelMixin | dict, lang: str, box: tuple[int, int] = BOX) -> bytes:
+def png(chart: dict, lang: str, box: tuple[int, int] = BOX) -> bytes:
     """The chart as a PNG at twice its size, numbers written the reader's way."""
     _registered()
     return vl_convert.vegalite_to_png(spec_for_image(chart, box), scale=SCALE,

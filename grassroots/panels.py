@@ -10,7 +10,7 @@ import pandas as pd
 import pyarrow as pa
 from streamlit import dataframe_util
 
-from grassroots import catalog, charts, export, figures, i18n, images, maps, rules, scores, urls
+from grassroots import catalog, charts, export, figures, i18n, maps, rules, scores, urls
 from grassroots.catalog import Indicator
 from grassroots.db import Lens, per_version
 from grassroots.periods import Period
@@ -26,8 +26,7 @@ class Shown:
     cells: pa.Table
 
 
-def _shown(chart, table: export.Table, lang: str) -> Shown:
-    spec = images.as_spec(chart)
+def _shown(spec: dict, table: export.Table, lang: str) -> Shown:
     return Shown(spec, as_sent(spec), table, arrow(export.formatted(table, lang)))
 
 
@@ -316,9 +315,8 @@ def profile(lens: Lens, code: str, period: Period, lang: str, compared: bool) ->
     table = export.Table(pd.DataFrame(rows), {}, f"ho-so-xa-{code}",
                          f"{unit['name']} — {period.label(lang)}", subtitle)
     name = i18n.capital(f"{unit['kind']} {unit['name']}")
-    spec = images.as_spec(charts.profile(
-        scores.profile_scores(frame), name, parent, f"{name} — {period.label(lang)}", subtitle,
-        lang, compared=compared))
+    spec = charts.profile(scores.profile_scores(frame), name, parent,
+                          f"{name} — {period.label(lang)}", subtitle, lang, compared=compared)
     return Profile(frame, table, spec)
 
 

@@ -157,7 +157,7 @@ def test_a_map_by_classes_names_its_method_and_count(district):
 def test_the_profile_chart_puts_the_commune_beside_the_parent_and_the_best(district):
     period = periods.parse("2025-Q2")
     frame = scores.profile_scores(figures.profile(district, "13558", period))
-    spec = charts.profile(frame, "Xã Tiêu Động", "Toàn huyện", "t", ["s"], "vi").to_dict()
+    spec = charts.profile(frame, "Xã Tiêu Động", "Toàn huyện", "t", ["s"], "vi")
     data = pd.DataFrame(rows(spec))
     on_time = data[data["indicator"] == "Đúng hạn"].set_index("series")
     assert set(on_time.index) == {"Xã Tiêu Động", "Toàn huyện", "Xã tốt nhất"}
@@ -176,5 +176,5 @@ def test_the_profile_chart_puts_the_commune_beside_the_parent_and_the_best(distr
 def test_a_commune_viewers_profile_chart_has_no_one_to_compare_with(district):
     frame = scores.profile_scores(figures.profile(district, "13558", periods.parse("2025-Q2")))
     spec = charts.profile(frame, "Xã Tiêu Động", "Toàn huyện", "t", ["s"], "vi",
-                          compared=False).to_dict()
+                          compared=False)
     assert {r["series"] for r in rows(spec) if "series" in r} == {"Xã Tiêu Động"}
