@@ -6,7 +6,8 @@
 -- stock indicators take each commune's latest snapshot up to its end (its predecessors' taken
 -- that day summed). A commune that did not report has no row: no data, never 0.
 -- A parent's value sums the parts of the communes that reported; its target is the one set for
--- all communes.
+-- all communes. Sums are compensated (fsum): the same figures give the same values, whatever
+-- the order they are summed in.
 -- Returns: kind, period, indicator, unit_code (NULL: a parent), area (NULL with unit_code NULL:
 -- the whole), num, den, value, target, status.
 WITH wanted AS (
@@ -21,7 +22,7 @@ parts AS (
 ),
 flows AS (  -- a flow's month counts in each period it falls in; a windowed one's, in each
             -- period whose end is within its window
-    SELECT kind, start, indicator, unit_code, sum(num) AS num, sum(den) AS den
+    SELECT kind, start, indicator, unit_code, fsum(num) AS num, fsum(den) AS den
     FROM (
         SELECT w.kind, w.start, p.indicator, p.unit_code, p.num, p.den
         FROM parts AS p JOIN wanted AS w ON p.month BETWEEN w.start AND w."end"
@@ -35,7 +36,7 @@ flows AS (  -- a flow's month counts in each period it falls in; a windowed one'
     GROUP BY ALL
 ),
 snapshots AS (
-    SELECT indicator, unit_code, month, sum(num) AS num, sum(den) AS den
+    SELECT indicator, unit_code, month, fsum(num) AS num, fsum(den) AS den
     FROM parts WHERE stock GROUP BY ALL
 ),
 stocks AS (
@@ -71,7 +72,7 @@ commune_rows AS (
 parent_rows AS (
     SELECT c.kind, c.period, c.indicator, NULL AS unit_code,
         CASE WHEN GROUPING(c.area) = 0 THEN c.area END AS area,
-        sum(c.num) AS num, sum(c.den) AS den, sum(c.num) / nullif(sum(c.den), 0) AS value,
+        fsum(c.num) AS num, fsum(c.den) AS den, fsum(c.num) / nullif(fsum(c.den), 0) AS value,
         any_value(every.target) AS target
     FROM commune_rows AS c
     LEFT JOIN targets_then AS every
