@@ -6,10 +6,10 @@
 -- stock indicators take each commune's latest snapshot up to its end (its predecessors' taken
 -- that day summed). A commune that did not report has no row: no data, never 0.
 -- A parent's value sums the parts of the communes that reported; its target is the one set for
--- all communes. Sums are compensated (fsum): the same figures give the same values, whatever
--- the order they are summed in.
--- Returns: kind, period, indicator, unit_code (NULL: a parent), area (NULL with unit_code NULL:
--- the whole), num, den, value, target, status.
+-- all communes. Sums are rounded to 9 decimals (parts are counts and twelfths of a year): the
+-- same figures give the same values whatever the order they are summed in.
+-- A parent has no unit_code; the whole has no area either.
+-- Returns: kind, period, indicator, unit_code, area, num, den, value, target, status.
 WITH wanted AS (
     SELECT p.kind, p.start, p."end", last_day(p."end") AS last_day
     FROM (SELECT unnest($periods) AS p)
@@ -22,7 +22,8 @@ parts AS (
 ),
 flows AS (  -- a flow's month counts in each period it falls in; a windowed one's, in each
             -- period whose end is within its window
-    SELECT kind, start, indicator, unit_code, fsum(num) AS num, fsum(den) AS den
+    SELECT kind, start, indicator, unit_code,
+        round(sum(num), 9) AS num, round(sum(den), 9) AS den
     FROM (
         SELECT w.kind, w.start, p.indicator, p.unit_code, p.num, p.den
         FROM parts AS p JOIN wanted AS w ON p.month BETWEEN w.start AND w."end"
@@ -36,7 +37,8 @@ flows AS (  -- a flow's month counts in each period it falls in; a windowed one'
     GROUP BY ALL
 ),
 snapshots AS (
-    SELECT indicator, unit_code, month, fsum(num) AS num, fsum(den) AS den
+    SELECT indicator, unit_code, month,
+        round(sum(num), 9) AS num, round(sum(den), 9) AS den
     FROM parts WHERE stock GROUP BY ALL
 ),
 stocks AS (
@@ -70,16 +72,18 @@ commune_rows AS (
     LEFT JOIN own_targets AS own USING (kind, start, indicator, unit_code)
 ),
 parent_rows AS (
-    SELECT c.kind, c.period, c.indicator, NULL AS unit_code,
-        CASE WHEN GROUPING(c.area) = 0 THEN c.area END AS area,
-        fsum(c.num) AS num, fsum(c.den) AS den, fsum(c.num) / nullif(fsum(c.den), 0) AS value,
-        any_value(every.target) AS target
-    FROM commune_rows AS c
-    LEFT JOIN targets_then AS every
-        ON every.kind = c.kind AND every.start = c.period AND every.indicator = c.indicator
-    GROUP BY GROUPING SETS ((c.kind, c.period, c.indicator),
-                            (c.kind, c.period, c.indicator, c.area))
-    HAVING GROUPING(c.area) = 1 OR c.area IS NOT NULL  -- communes of no area are in the whole
+    SELECT *, num / nullif(den, 0) AS value FROM (
+        SELECT c.kind, c.period, c.indicator, NULL AS unit_code,
+            CASE WHEN GROUPING(c.area) = 0 THEN c.area END AS area,
+            round(sum(c.num), 9) AS num, round(sum(c.den), 9) AS den,
+            any_value(every.target) AS target
+        FROM commune_rows AS c
+        LEFT JOIN targets_then AS every
+            ON every.kind = c.kind AND every.start = c.period AND every.indicator = c.indicator
+        GROUP BY GROUPING SETS ((c.kind, c.period, c.indicator),
+                                (c.kind, c.period, c.indicator, c.area))
+        HAVING GROUPING(c.area) = 1 OR c.area IS NOT NULL  -- no area: only in the whole
+    )
 )
 SELECT f.kind, f.period, f.indicator, f.unit_code, f.area, f.num, f.den, f.value, f.target,
     judge(f.value, f.target, i.higher_is_better, i.close_margin) AS status

@@ -3,10 +3,12 @@ and column."""
 
 import hashlib
 import itertools
+import uuid
 from collections.abc import Callable, Collection
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
@@ -184,23 +186,29 @@ def _duplicates(tables: list[Table]) -> list[Problem]:
             continue
         key = [c for c in kind.covers if c in kind.headers]  # a file's, not the version's
         same = [t for t in tables if t.kind == kind_name]
-        labels = {t.sheet: t.labels for t in same}
-        frame = pd.concat([t.frame.assign(_sheet=t.sheet) for t in same])
-        known = frame.dropna(subset=key)
-        repeated = known.duplicated(subset=key, keep="first")
-        if not repeated.any():
-            continue
-        first = known.drop_duplicates(subset=key).set_index(key)
+        listed = ", ".join(key)
+        rows = " UNION ALL ".join(
+            f"SELECT {listed}, _row AS line, {order} AS sheet FROM {t.source}"
+            for order, t in enumerate(same))
+        with duckdb.connect() as con:
+            repeats = con.sql(f"""
+                SELECT * FROM (
+                    SELECT *, first_value(line) OVER seen AS first_line,
+                        first_value(sheet) OVER seen AS first_sheet,
+                        row_number() OVER seen AS nth
+                    FROM ({rows})
+                    WHERE {" AND ".join(f"{k} IS NOT NULL" for k in key)}
+                    WINDOW seen AS (PARTITION BY {listed} ORDER BY sheet, line))
+                WHERE nth > 1 ORDER BY sheet, line LIMIT {LIMIT}""").df()
         types = {c.name: c.type for c in kind.columns}
-        for _, row in known[repeated].head(LIMIT).iterrows():
-            values = tuple(row[key])
-            found = first.loc[values if len(values) > 1 else values[0]]
-            said = " · ".join(_shown(v, types[k]) for k, v in zip(key, values))
-            where = ({"first": int(found["_row"])} if found["_sheet"] == row["_sheet"] else
-                     {"first": int(found["_row"]), "sheet": found["_sheet"]})
+        for row in repeats.itertuples():
+            said = " · ".join(_shown(getattr(row, k), types[k]) for k in key)
+            table, first = same[row.sheet], same[row.first_sheet]
+            where = ({"first": int(row.first_line)} if first is table else
+                     {"first": int(row.first_line), "sheet": first.sheet})
             problems.append(Problem("duplicate" if len(where) == 1 else "duplicate_sheet",
-                                    {"what": said} | where, row["_sheet"], int(row["_row"]),
-                                    labels[row["_sheet"]].get(key[-1])))
+                                    {"what": said} | where, table.sheet, int(row.line),
+                                    table.labels.get(key[-1])))
     return problems
 
 
@@ -236,7 +244,8 @@ def _form_notes(form: forms.Form, sheet: str | None) -> list[Problem]:
 
 
 def _sheet_table(sheet: _Sheet, wanted: str | None, communes: _Communes, today: date,
-                 progress: Callable[[float], None] | None) -> tuple[Table | None, list[Problem]]:
+                 progress: Callable[[float], None] | None,
+                 folder: Path) -> tuple[Table | None, list[Problem]]:
     chunks = iter(sheet.rows)
     head = next(chunks, None)
     if head is None or head.empty:
@@ -278,28 +287,31 @@ def _sheet_table(sheet: _Sheet, wanted: str | None, communes: _Communes, today: 
         return None, [Problem("missing_column", {"column": c.header, "kind": kind_name},
                               sheet.name, row) for c in missing]
     absent = _absent(kind, columns, sheet.name, row)
-    parsed, done = [], 0
+    parts, count, done = [], 0, 0
     for number, chunk in enumerate(itertools.chain([head.loc[row + 1:]], chunks)):
         if font and number:
             chunk = chunk.map(_unlegacy, font=font)
-        parsed.append(_parse(chunk, columns, kind, communes, check, today))
+        parsed = _parse(chunk, columns, kind, communes, check, today)
+        _check_totals(parsed, kind, check)
+        parsed = parsed[~parsed["_total"]].drop(columns="_total")
+        if len(parsed) or not parts:  # the first part, even empty, says the columns
+            parts.append(folder / f"{uuid.uuid4().hex}.parquet")
+            parsed.to_parquet(parts[-1], index=False)
+            count += len(parsed)
         done += len(chunk)
         if progress:
             progress(min(done / max(sheet.size, 1), 1.0))
     if progress:
         progress(1.0)
-    frame = pd.concat(parsed)
-    _check_totals(frame, kind, check)
-    frame = frame[~frame["_total"]].drop(columns="_total")
-    if frame.empty:
+    if not count:
         check.problems.append(Problem("no_rows", sheet=sheet.name, row=row))
     read_as = form.written if form else {
         c.header: f"{get_column_letter(p + 1)} «{str(header_cells[p]).strip()}»"
         for p, c in columns.items()}
     ignored = tuple(str(c).strip() for p, c in header_cells.items()
                     if p not in columns and isinstance(c, str) and c.strip())
-    table = Table(kind_name, sheet.name, frame.reset_index(drop=True), check.label,
-                  tuple(personal), read_as, ignored)
+    table = Table(kind_name, sheet.name, tuple(parts), count, check.label, tuple(personal),
+                  read_as, ignored)
     return table, noted + absent + check.finish()
 
 
@@ -325,7 +337,7 @@ def check(path: Path, units: pd.DataFrame, kind: str | None = None, name: str | 
     try:
         for sheet in _sheets(path):
             table, problems = _sheet_table(sheet, kind, communes, today or date.today(),
-                                           progress)
+                                           progress, result.folder)
             result.problems += problems
             if table is not None:
                 result.tables.append(table)
@@ -349,9 +361,13 @@ def _outside(tables: list[Table], only: set[str], units: pd.DataFrame) -> list[P
     problems = []
     for table in tables:
         column = "code" if table.kind == "units" else "unit_code"
-        outside = table.frame.loc[~table.frame[column].isin(only), [column, "_row"]]
-        for code, rows in outside.groupby(column)["_row"]:
+        with duckdb.connect() as con:
+            outside = con.execute(
+                f"SELECT {column}, count(*), min(_row) FROM {table.source} "
+                f"WHERE {column} IS NOT NULL AND NOT list_contains($only, {column}) "
+                f"GROUP BY ALL ORDER BY {column}", {"only": sorted(only)}).fetchall()
+        for code, count, first in outside:
             problems.append(Problem("not_your_commune", {
-                "code": code, "name": names.get(code, ""), "count": len(rows)},
-                table.sheet, int(rows.min())))
+                "code": code, "name": names.get(code, ""), "count": count},
+                table.sheet, int(first)))
     return problems

@@ -1,9 +1,13 @@
 """Problems found in a file, and the file as read and checked."""
 
+import shutil
+import tempfile
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 from openpyxl.utils import get_column_letter
 from rapidfuzz import fuzz, process
@@ -96,15 +100,35 @@ class _Sheetcheck:
 @dataclass
 class Table:
     """The rows of one sheet, in the database's columns and types, with `_row`: the row
-    number in the sheet."""
+    number in the sheet. They are kept on disk, in Parquet files of a chunk each (`parts`,
+    in a temporary folder of the check), never all in memory: a file of ten million dossier
+    records is read, checked and written a chunk at a time, and DuckDB reads the parts."""
 
     kind: str
     sheet: str | None
-    frame: pd.DataFrame
+    parts: tuple[Path, ...]
+    count: int  # rows
     labels: dict[str, str] = field(default_factory=dict)  # column → "C (Tháng)"
     personal: tuple[int, ...] = ()  # positions of columns of personal data: stored nowhere
     read_as: dict[str, str] = field(default_factory=dict)  # contract header → "D «Ngày nhận»"
     ignored: tuple[str, ...] = ()   # the file's other headers, personal ones included
+
+    @property
+    def source(self) -> str:
+        """The rows, for the FROM of a DuckDB query."""
+        files = ", ".join("'" + str(part).replace("'", "''") + "'" for part in self.parts)
+        return f"read_parquet([{files}], union_by_name = true)"
+
+    def head(self, rows: int | None = None) -> pd.DataFrame:
+        """The first `rows` rows (None: every one) as a DataFrame."""
+        limit = "" if rows is None else f" LIMIT {int(rows)}"
+        with duckdb.connect() as con:
+            return con.sql(f"SELECT * FROM {self.source} ORDER BY _row{limit}").df()
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """Every row, in memory: for a small table (a units file, a test)."""
+        return self.head()
 
 
 @dataclass
@@ -116,6 +140,11 @@ class Checked:
     checksum: str
     tables: list[Table] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    folder: Path = field(init=False)  # where its tables' rows are kept while it lives
+
+    def __post_init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="grassroots-import-"))
+        weakref.finalize(self, shutil.rmtree, self.folder, True)
 
     @property
     def errors(self) -> list[Problem]:
@@ -132,7 +161,7 @@ class Checked:
 
     @property
     def rows(self) -> int:
-        return sum(len(t.frame) for t in self.tables)
+        return sum(t.count for t in self.tables)
 
     def messages(self, lang: str) -> list[str]:
         return [p.text(self.name, lang) for p in self.problems]

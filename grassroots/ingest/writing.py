@@ -49,10 +49,11 @@ def _where_covered(kind: contract.Kind, keys: str) -> str:
     return f"EXISTS (SELECT 1 FROM {keys} WHERE {matches})"
 
 
-def _replace(con: duckdb.DuckDBPyConnection, kind: contract.Kind, frame: pd.DataFrame,
+def _replace(con: duckdb.DuckDBPyConnection, kind: contract.Kind, rows: pd.DataFrame | Table,
              import_id: int) -> tuple[int, int, int]:
-    """Put `frame` in the kind's table, replacing the rows it covers where they differ; keep
-    the rows replaced for undo. Returns rows written, rows replaced, rows unchanged."""
+    """Put `rows` (a frame, or a checked table's rows on disk, which DuckDB streams) in the
+    kind's table, replacing the rows they cover where they differ; keep the rows replaced for
+    undo. Returns rows written, rows replaced, rows unchanged."""
     table = kind.table
     columns = [c for c, in con.execute(
         "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() "
@@ -60,17 +61,21 @@ def _replace(con: duckdb.DuckDBPyConnection, kind: contract.Kind, frame: pd.Data
         [table]).fetchall()]
     listed = ", ".join(columns)
     covers = ", ".join(f"({expr}) AS k{i}" for i, expr in enumerate(kind.covers))
+    source = rows.source if isinstance(rows, Table) else "frame_rows"
+    if isinstance(rows, pd.DataFrame):
+        con.register(source, rows)
+    carried = [c for c in con.sql(f"SELECT * FROM {source}").columns if c in columns]
+    incoming = f"(SELECT {', '.join(carried)} FROM {source})"
     con.execute(f"CREATE OR REPLACE TEMP TABLE staged AS SELECT {listed} FROM {table} LIMIT 0")
-    con.register("incoming", frame[[c for c in frame.columns if c in columns]])
-    absent = [c for c in columns if c not in frame.columns]
+    absent = [c for c in columns if c not in carried]
     if absent and all(key in columns for key in kind.covers):
         # A file never erases what it does not carry: a row it replaces keeps those values.
         con.execute(f"""INSERT INTO temp.staged BY NAME
-            SELECT i.*, {', '.join(f'o.{c}' for c in absent)} FROM incoming AS i
+            SELECT i.*, {', '.join(f'o.{c}' for c in absent)} FROM {incoming} AS i
             LEFT JOIN {table} AS o ON {' AND '.join(f'i.{k} = o.{k}' for k in kind.covers)}""")
     else:
-        con.execute("INSERT INTO temp.staged BY NAME SELECT * FROM incoming")
-    con.unregister("incoming")
+        con.execute(f"INSERT INTO temp.staged BY NAME SELECT * FROM {incoming}")
+    count = con.execute("SELECT count(*) FROM temp.staged").fetchone()[0]
     con.execute(f"CREATE OR REPLACE TEMP TABLE keys AS SELECT DISTINCT {covers} FROM temp.staged")
     con.execute(f"CREATE OR REPLACE TEMP TABLE old AS SELECT {listed} FROM {table} "
                 f"WHERE {_where_covered(kind, 'keys')}")
@@ -83,7 +88,7 @@ def _replace(con: duckdb.DuckDBPyConnection, kind: contract.Kind, frame: pd.Data
     con.execute(f"DELETE FROM {table} WHERE {covered}")
     added = con.execute(f"INSERT INTO {table} BY NAME SELECT *, ? AS import_id "
                         f"FROM temp.staged WHERE {covered}", [import_id]).fetchone()[0]
-    return added, replaced, len(frame) - added
+    return added, replaced, count - added
 
 
 def _unit_versions(con: duckdb.DuckDBPyConnection, table: Table) -> pd.DataFrame:
@@ -130,8 +135,8 @@ def apply(con: duckdb.DuckDBPyConnection, checked: Checked, user: str,
     added = replaced = unchanged = 0
     for table in checked.tables:
         kind = contract.KINDS[table.kind]
-        frame = _unit_versions(con, table) if table.kind == "units" else table.frame
-        a, r, u = _replace(con, kind, frame, import_id)
+        rows = _unit_versions(con, table) if table.kind == "units" else table
+        a, r, u = _replace(con, kind, rows, import_id)
         added, replaced, unchanged = added + a, replaced + r, unchanged + u
         if table.kind == "dossier_records" and a:
             _replace(con, contract.KINDS["dossiers"], _records_to_months(con, import_id),
