@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from grassroots import figures, view
+from grassroots import figures, urls, view
 
 CLI = ".venv/bin/python -m grassroots"  # from the project's folder on the server
 current = view.current()
@@ -23,7 +23,7 @@ else:
     st.code(f"{CLI} import danh-sach-xa.xlsx --db {current.db.path}", language="bash")
 if current.user.may("import"):
     st.markdown(current.t("welcome_figures"))
-    st.page_link("app_pages/data.py", label=current.t("welcome_open_data"),
+    st.page_link(urls.PAGES["data"].script, label=current.t("welcome_open_data"),
                  icon=":material/upload_file:")
 else:
     st.markdown(current.t("welcome_figures_ask"))

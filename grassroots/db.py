@@ -192,6 +192,11 @@ def _scope(con: duckdb.DuckDBPyConnection, unit: str) -> None:
                     f"{'TABLE ' if table else ''}{body}")
 
 
+# What DuckDB may hold in memory in a write, beyond which it works on disk: a write of ten
+# million records, the figures of every period of the nation, fit a process of 1 GB.
+WRITE_MEMORY = "300MB"
+
+
 def per_version(function=None, *, kept: int = 64, copied: bool = True):
     """Memoise `function(database, *args)` by its arguments until the data changes (every write
     makes a new file, with a new data version): a page asks for the same figures several times,
@@ -326,7 +331,7 @@ class Database:
             origin = source or self.path
             if origin.exists():
                 shutil.copyfile(origin, partial)
-            con = duckdb.connect(str(partial))
+            con = duckdb.connect(str(partial), config={"memory_limit": WRITE_MEMORY})
             try:
                 _move_accounts(con, self.path)
                 migrate(con)

@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from grassroots import access, db, i18n
+from grassroots import access, db, i18n, urls
 
 SIGN_IN, SIGN_OUT = "dang-nhap", "dang-xuat"
 FORM_COOKIE = "phien_bieumau"  # the sign-in form's token, posted back with it
@@ -39,7 +39,7 @@ def _accounts() -> access.Accounts:
 
 
 def _lang(request: Request) -> str:
-    return "en" if request.query_params.get("lang") == "en" else "vi"
+    return "en" if request.query_params.get(urls.LANG) == "en" else "vi"
 
 
 def _set_cookie(request: Request, response: Response, name: str, value: str) -> None:
@@ -64,7 +64,7 @@ def _next(values) -> str:
 
 
 def sign_in_url(next_path: str, lang: str) -> str:
-    query = {"next": next_path} | ({"lang": "en"} if lang == "en" else {})
+    query = {"next": next_path} | ({urls.LANG: "en"} if lang == "en" else {})
     return f"{base()}/{SIGN_IN}?{urllib.parse.urlencode(query)}"
 
 

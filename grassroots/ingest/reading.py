@@ -17,7 +17,7 @@ from grassroots import legacy
 from grassroots.ingest.headers import HEAD, HEADERS, _key
 from grassroots.ingest.problems import Problem, Refused
 
-CHUNK = 200_000       # rows read, checked and held at a time
+CHUNK = 100_000       # rows read, checked and held at a time
 
 
 EXCEL = {".xlsx", ".xlsm", ".xls", ".ods"}  # all read by calamine
