@@ -22,6 +22,7 @@ import hashlib
 import os
 import re
 import shutil
+import tempfile
 import threading
 from datetime import date
 from pathlib import Path
@@ -192,9 +193,16 @@ def _scope(con: duckdb.DuckDBPyConnection, unit: str) -> None:
                     f"{'TABLE ' if table else ''}{body}")
 
 
-# What DuckDB may hold in memory in a write, beyond which it works on disk: a write of ten
-# million records, the figures of every period of the nation, fit a process of 1 GB.
-WRITE_MEMORY = "300MB"
+# What DuckDB may hold in memory in a write or an import's check, beyond which it works on
+# disk: ten million records, the figures of every period of the nation, fit a process of 1 GB.
+WORK = {"memory_limit": "400MB", "preserve_insertion_order": False}
+
+
+def scratch() -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB for work on files (an import's rows), within WORK, spilling to the
+    system's temporary folder (by default DuckDB would spill into the working directory)."""
+    return duckdb.connect(config={**WORK, "temp_directory": str(
+        Path(tempfile.gettempdir()) / "grassroots-duckdb")})
 
 
 def per_version(function=None, *, kept: int = 64, copied: bool = True):
@@ -331,7 +339,7 @@ class Database:
             origin = source or self.path
             if origin.exists():
                 shutil.copyfile(origin, partial)
-            con = duckdb.connect(str(partial), config={"memory_limit": WRITE_MEMORY})
+            con = duckdb.connect(str(partial), config=WORK)
             try:
                 _move_accounts(con, self.path)
                 migrate(con)

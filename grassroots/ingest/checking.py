@@ -8,11 +8,10 @@ from collections.abc import Callable, Collection
 from datetime import date
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
-from grassroots import contract, legacy
+from grassroots import contract, db, legacy
 from grassroots.contract import Column, plain
 from grassroots.ingest import forms
 from grassroots.ingest.cells import _choices, _dates, _months, _numbers, _plain, _text
@@ -190,7 +189,7 @@ def _duplicates(tables: list[Table]) -> list[Problem]:
         rows = " UNION ALL ".join(
             f"SELECT {listed}, _row AS line, {order} AS sheet FROM {t.source}"
             for order, t in enumerate(same))
-        with duckdb.connect() as con:
+        with db.scratch() as con:
             repeats = con.sql(f"""
                 SELECT * FROM (
                     SELECT *, first_value(line) OVER seen AS first_line,
@@ -361,7 +360,7 @@ def _outside(tables: list[Table], only: set[str], units: pd.DataFrame) -> list[P
     problems = []
     for table in tables:
         column = "code" if table.kind == "units" else "unit_code"
-        with duckdb.connect() as con:
+        with db.scratch() as con:
             outside = con.execute(
                 f"SELECT {column}, count(*), min(_row) FROM {table.source} "
                 f"WHERE {column} IS NOT NULL AND NOT list_contains($only, {column}) "

@@ -7,12 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 from openpyxl.utils import get_column_letter
 from rapidfuzz import fuzz, process
 
-from grassroots import i18n
+from grassroots import db, i18n
 from grassroots.contract import Column, plain
 
 LIMIT = 50            # problems listed per rule and column; the rest are counted
@@ -122,7 +121,7 @@ class Table:
     def head(self, rows: int | None = None) -> pd.DataFrame:
         """The first `rows` rows (None: every one) as a DataFrame."""
         limit = "" if rows is None else f" LIMIT {int(rows)}"
-        with duckdb.connect() as con:
+        with db.scratch() as con:
             return con.sql(f"SELECT * FROM {self.source} ORDER BY _row{limit}").df()
 
     @property

@@ -96,7 +96,8 @@ def _csv_sheet(path: Path) -> _Sheet:
     """A CSV file's one table. UTF-8 (BOM or not); else Windows-1258, or text typed in the
     legacy TCVN3 or VNI fonts, whichever turns the top rows into known headers. The
     delimiter (comma, semicolon, tab) is the one that does."""
-    raw = path.read_bytes()[: 1 << 16]
+    with open(path, "rb") as stream:
+        raw = stream.read(1 << 16)
     encoding = _encoding(path)
     if encoding:
         texts = {encoding: raw.decode("utf-8-sig", errors="ignore")}

@@ -53,7 +53,9 @@ def _replace(con: duckdb.DuckDBPyConnection, kind: contract.Kind, rows: pd.DataF
              import_id: int) -> tuple[int, int, int]:
     """Put `rows` (a frame, or a checked table's rows on disk, which DuckDB streams) in the
     kind's table, replacing the rows they cover where they differ; keep the rows replaced for
-    undo. Returns rows written, rows replaced, rows unchanged."""
+    undo. Returns rows written, rows replaced, rows unchanged. Its working tables are tables
+    of the write's own copy of the file, dropped at the end: DuckDB can move them to disk,
+    which it cannot do with temporary tables (ten million records exceed the write's memory)."""
     table = kind.table
     columns = [c for c, in con.execute(
         "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() "
@@ -66,28 +68,29 @@ def _replace(con: duckdb.DuckDBPyConnection, kind: contract.Kind, rows: pd.DataF
         con.register(source, rows)
     carried = [c for c in con.sql(f"SELECT * FROM {source}").columns if c in columns]
     incoming = f"(SELECT {', '.join(carried)} FROM {source})"
-    con.execute(f"CREATE OR REPLACE TEMP TABLE staged AS SELECT {listed} FROM {table} LIMIT 0")
+    con.execute(f"CREATE TABLE _staged AS SELECT {listed} FROM {table} LIMIT 0")
     absent = [c for c in columns if c not in carried]
     if absent and all(key in columns for key in kind.covers):
         # A file never erases what it does not carry: a row it replaces keeps those values.
-        con.execute(f"""INSERT INTO temp.staged BY NAME
+        con.execute(f"""INSERT INTO _staged BY NAME
             SELECT i.*, {', '.join(f'o.{c}' for c in absent)} FROM {incoming} AS i
             LEFT JOIN {table} AS o ON {' AND '.join(f'i.{k} = o.{k}' for k in kind.covers)}""")
     else:
-        con.execute(f"INSERT INTO temp.staged BY NAME SELECT * FROM {incoming}")
-    count = con.execute("SELECT count(*) FROM temp.staged").fetchone()[0]
-    con.execute(f"CREATE OR REPLACE TEMP TABLE keys AS SELECT DISTINCT {covers} FROM temp.staged")
-    con.execute(f"CREATE OR REPLACE TEMP TABLE old AS SELECT {listed} FROM {table} "
-                f"WHERE {_where_covered(kind, 'keys')}")
-    con.execute(f"""CREATE OR REPLACE TEMP TABLE changed AS SELECT DISTINCT {covers} FROM (
-        (SELECT * FROM temp.staged EXCEPT ALL SELECT * FROM temp.old)
-        UNION ALL (SELECT * FROM temp.old EXCEPT ALL SELECT * FROM temp.staged))""")
-    covered = _where_covered(kind, "changed")
+        con.execute(f"INSERT INTO _staged BY NAME SELECT * FROM {incoming}")
+    count = con.execute("SELECT count(*) FROM _staged").fetchone()[0]
+    con.execute(f"CREATE TABLE _keys AS SELECT DISTINCT {covers} FROM _staged")
+    con.execute(f"CREATE TABLE _old AS SELECT {listed} FROM {table} "
+                f"WHERE {_where_covered(kind, '_keys')}")
+    con.execute(f"""CREATE TABLE _changed AS SELECT DISTINCT {covers} FROM (
+        (SELECT * FROM _staged EXCEPT ALL SELECT * FROM _old)
+        UNION ALL (SELECT * FROM _old EXCEPT ALL SELECT * FROM _staged))""")
+    covered = _where_covered(kind, "_changed")
     replaced = con.execute(f"INSERT INTO replaced_{table} SELECT ?, * FROM {table} "
                            f"WHERE {covered}", [import_id]).fetchone()[0]
     con.execute(f"DELETE FROM {table} WHERE {covered}")
     added = con.execute(f"INSERT INTO {table} BY NAME SELECT *, ? AS import_id "
-                        f"FROM temp.staged WHERE {covered}", [import_id]).fetchone()[0]
+                        f"FROM _staged WHERE {covered}", [import_id]).fetchone()[0]
+    con.execute("DROP TABLE _staged; DROP TABLE _keys; DROP TABLE _old; DROP TABLE _changed")
     return added, replaced, count - added
 
 
