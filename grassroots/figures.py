@@ -74,23 +74,22 @@ def _stored(db: Database, kind: str) -> bool:
 
 def _figures(db: Database, periods_wanted: list[periods.Period], indicator: str | None = None,
              unit: str | None = None) -> pd.DataFrame:
-    """The figures of periods of one kind (the rows of queries/period_figures.sql), of
-    `indicator` and commune `unit` (None: every one), for the communes in view and their
-    parent (unit_code None): read from the figures table, or computed when it does not hold
-    them. Returns: period, indicator, unit_code, num, den, value, target, status."""
+    """The figures (the rows of queries/period_figures.sql) of one period of every indicator
+    and commune, or of periods of one kind of `indicator` or of commune `unit`, for the
+    communes in view and their parent (unit_code None): read from the figures table, or
+    computed when it does not hold them. Returns: period, indicator, unit_code, num, den,
+    value, target, status."""
     kind = periods_wanted[0].kind
-    if _stored(db, kind):
-        start = periods_wanted[0].start if len(periods_wanted) == 1 else None
-        rows = db.run("figures", kind=kind, start=start, indicator=indicator, unit=unit)
-        if start is None:
-            rows = rows[rows["period"].dt.date.isin({p.start for p in periods_wanted})]
-    else:
+    if not _stored(db, kind):
         rows = db.run("period_figures", as_of=db.as_of, periods=[
             {"kind": p.kind, "start": p.start, "end": p.end} for p in periods_wanted])
-        if indicator is not None:
-            rows = rows[rows["indicator"] == indicator]
-        if unit is not None:
-            rows = rows[rows["unit_code"] == unit]
+        rows = rows[(rows["indicator"] == indicator) if indicator else
+                    (rows["unit_code"] == unit) if unit else rows["indicator"].notna()]
+    elif indicator or unit:
+        rows = db.run("figure_series", kind=kind, indicator=indicator, unit=unit)
+        rows = rows[rows["period"].dt.date.isin({p.start for p in periods_wanted})]
+    else:
+        rows = db.run("figures", kind=kind, start=periods_wanted[0].start)
     area = db.area
     in_view = (rows["unit_code"].notna() & (area is None or rows["area"] == area)
                | rows["unit_code"].isna() & (rows["area"].isna() if area is None

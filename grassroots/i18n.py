@@ -1,5 +1,6 @@
 """User-visible words and numbers: Vietnamese by default, English on request."""
 
+import functools
 import math
 import unicodedata
 
@@ -602,6 +603,7 @@ _ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền sắc ngã hỏi nặng
 
 
+@functools.cache  # a province's names recur in every indicator's rows
 def sort_key(name: str) -> tuple:
     """Vietnamese alphabetical order: Đ after D, Ă and Â after A; tones only break ties."""
     letters, tones = [], []

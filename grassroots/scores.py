@@ -6,8 +6,7 @@ never scored 0 for what it did not report). Groups and their indicators are in S
 their weights are in the database, editable.
 """
 
-import math
-
+import numpy as np
 import pandas as pd
 
 from grassroots import catalog, db, figures, i18n, periods
@@ -38,20 +37,25 @@ def group_label(group_id: str, lang: str) -> str:
     return vi if lang == "vi" else en
 
 
-def scaled(indicator: Indicator, value: float | None, target: float | None) -> float | None:
-    """0–100 against the target (100 = target met or beaten). Percentages without a target are
-    scaled against 100% (higher is better) or 0% (lower is better); counts need a target."""
-    if value is None or math.isnan(value):
-        return None
-    if target is None or math.isnan(target):
-        if indicator.unit != "percent":
-            return None
-        target = 1.0 if indicator.higher_is_better else 0.0
-    if indicator.higher_is_better:
-        share = value / target if target > 0 else 1.0
-    else:  # 0 points at 100%, full points at or below the target
-        share = 1.0 - (value - target) / (1.0 - target) if target < 1 else 1.0
-    return 100 * min(max(share, 0.0), 1.0)
+HIGHER_IS_BETTER = {i.id: i.higher_is_better for i in catalog.INDICATORS}
+PERCENT = {i.id: i.unit == "percent" for i in catalog.INDICATORS}
+
+
+def scaled(indicators, values, targets) -> np.ndarray:
+    """Each value 0–100 against its target (100 = target met or beaten), for the indicators
+    (ids) of the same rows. Percentages without a target are scaled against 100% (higher is
+    better) or 0% (lower is better); counts need a target; no value, no score (NaN)."""
+    ids = pd.Series(indicators, dtype=object)
+    higher = ids.map(HIGHER_IS_BETTER).fillna(True).to_numpy(dtype=bool)
+    percent = ids.map(PERCENT).fillna(False).to_numpy(dtype=bool)
+    value = np.asarray(values, dtype=float)
+    target = np.asarray(targets, dtype=float)
+    target = np.where(np.isnan(target) & percent, np.where(higher, 1.0, 0.0), target)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        up = np.where(target > 0, value / target, 1.0)
+        down = np.where(target < 1, 1.0 - (value - target) / (1.0 - target), 1.0)
+    share = np.clip(np.where(higher, up, down), 0.0, 1.0)
+    return np.where(np.isnan(value) | np.isnan(target), np.nan, 100 * share)
 
 
 def weights(database: db.Database) -> dict[str, float]:
@@ -70,19 +74,15 @@ def save_weights(database: db.Database, new: dict[str, float], actor: str) -> No
 
 def scaled_frame(values: pd.DataFrame) -> pd.DataFrame:
     """figures.commune_values plus `score`: each value scaled 0–100 against its target."""
-    return values.assign(score=pd.array(
-        [scaled(catalog.BY_ID[i], v, t)
-         for i, v, t in zip(values["indicator"].tolist(), values["value"].tolist(),
-                            values["target"].tolist())],
-        dtype="Float64").astype(float))
+    return values.assign(score=scaled(values["indicator"].tolist(), values["value"],
+                                      values["target"]))
 
 
 def profile_scores(profile: pd.DataFrame) -> pd.DataFrame:
     """figures.profile with the commune's, the parent unit's and the best commune's values
     scaled 0–100 against the target: score, parent_score, best_score."""
-    def scale(column: str) -> list[float | None]:
-        return [scaled(catalog.BY_ID[i], v, t) for i, v, t in zip(
-            profile["indicator"].tolist(), profile[column].tolist(), profile["target"].tolist())]
+    def scale(column: str) -> np.ndarray:
+        return scaled(profile["indicator"].tolist(), profile[column], profile["target"])
 
     return profile.assign(score=scale("value"), parent_score=scale("parent"),
                           best_score=scale("best_value"))
@@ -144,8 +144,8 @@ def attention(database: db.Database, period: periods.Period, count: int = 5) -> 
       at least 1 — among those not meeting a target (close to it, or without one): those
       that missed are listed above, those that met it are fine;
     - "unreported": commune × family with months not reported."""
-    now = scaled_frame(figures.commune_values(database, period))
-    now = now[now["indicator"].isin(catalog.SCORECARD)]
+    now = figures.commune_values(database, period)
+    now = scaled_frame(now[now["indicator"].isin(catalog.SCORECARD)])
     missed = now[now["status"] == "missed"].assign(gap=lambda f: 100 - f["score"])
     missed = missed.assign(communes=missed.groupby("indicator")["unit_code"].transform("count"),
                            order=missed["name"].map(i18n.sort_key))

@@ -1,11 +1,6 @@
--- The stored figures (queries/period_figures.sql, rebuilt by every write) of periods of $kind:
--- the one beginning $start (NULL: every one), of $indicator and of commune $unit (NULL: every
--- one; a commune's rows leave out the parents').
+-- The stored figures of one period (queries/period_figures.sql, rebuilt by every write): the
+-- $kind of period beginning $start, every indicator, every commune and parent unit.
 -- Returns: period, indicator, unit_code, area, num, den, value, target, status.
 SELECT period, indicator, unit_code, area, num, den, value, target, status
 FROM figures
-WHERE kind = $kind
-    AND ($start IS NULL OR period = $start)
-    AND ($indicator IS NULL OR indicator = $indicator)
-    AND ($unit IS NULL OR unit_code = $unit)
-ORDER BY period, indicator, unit_code
+WHERE kind = $kind AND period = $start

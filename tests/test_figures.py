@@ -178,13 +178,14 @@ def test_a_profile_ranks_compares_and_stands_against_the_parent(small_db):
 def test_scaling_against_targets():
     on_time, overdue = catalog.BY_ID["on_time_rate"], catalog.BY_ID["overdue_rate"]
     receptions = catalog.BY_ID["secretary_receptions"]
-    assert scores.scaled(on_time, 0.95, 1.0) == pytest.approx(95)
-    assert scores.scaled(on_time, 1.0, 0.9) == 100  # beating the target earns no extra
-    assert scores.scaled(overdue, 0.05, None) == pytest.approx(95)
-    assert scores.scaled(overdue, 0.02, 0.05) == 100
-    assert scores.scaled(receptions, 1.0, 2.0) == 50
-    assert scores.scaled(receptions, 1.0, None) is None  # a count needs a target
-    assert scores.scaled(on_time, float("nan"), 1.0) is None
+    rows = [(on_time, 0.95, 1.0), (on_time, 1.0, 0.9), (overdue, 0.05, None),
+            (overdue, 0.02, 0.05), (receptions, 1.0, 2.0), (receptions, 1.0, None),
+            (on_time, float("nan"), 1.0)]
+    got = scores.scaled(*zip(*[(i.id, v, t if t is not None else float("nan"))
+                               for i, v, t in rows]))
+    # beating the target earns no extra; a count needs a target; no value, no score
+    assert got[:5].tolist() == pytest.approx([95, 100, 95, 100, 50])
+    assert math.isnan(got[5]) and math.isnan(got[6])
 
 
 def test_the_composite_weights_the_groups_that_have_data(small_db):
