@@ -1,7 +1,6 @@
 """The figures pages show, from the queries: commune values with rank, target and status, the
 parent unit's value (recomputed from the communes' summed parts), and trends."""
 
-import math
 from datetime import date
 
 import pandas as pd
@@ -9,32 +8,6 @@ import pandas as pd
 from grassroots import catalog, i18n, periods
 from grassroots.catalog import Indicator
 from grassroots.db import STORED_KINDS, Database, per_version
-
-
-def status(indicator: Indicator, value: float | None, target: float | None) -> str:
-    """Met, close (within the indicator's margin) or missed, judged by its polarity."""
-    if value is None or math.isnan(value):
-        return "no_data"
-    if target is None or math.isnan(target):
-        return "no_target"
-    shortfall = target - value if indicator.higher_is_better else value - target
-    if shortfall <= 1e-9:
-        return "met"
-    return "close" if shortfall <= indicator.close_margin + 1e-9 else "missed"
-
-
-def statuses(frame: pd.DataFrame) -> list[str]:
-    """The status of each row of a frame with indicator, value and target columns."""
-    return [status(catalog.BY_ID[i], v, t) for i, v, t in zip(
-        frame["indicator"].tolist(), frame["value"].tolist(), frame["target"].tolist())]
-
-
-def ratio(num: pd.Series, den: pd.Series) -> float | None:
-    """sum(num) / sum(den) over the rows that reported; None when none did."""
-    total = den.sum(min_count=1)
-    if pd.isna(total) or total == 0:
-        return None
-    return float(num.sum() / total)
 
 
 def told_apart(frame: pd.DataFrame, code: str = "code") -> pd.DataFrame:

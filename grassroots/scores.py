@@ -130,7 +130,7 @@ def rank_history(database: db.Database, period: periods.Period, count: int = 6) 
 def as_cells(board: pd.DataFrame) -> pd.DataFrame:
     """The composite score in the shape of figures.commune_values, to sit beside indicators."""
     return board.assign(indicator=COMPOSITE.id, value=board["score"], target=None,
-                        status=[figures.status(COMPOSITE, v, None) for v in board["score"]])
+                        status=np.where(board["score"].isna(), "no_data", "no_target"))
 
 
 @db.per_version

@@ -104,7 +104,7 @@ def test_every_query_of_a_commune_viewer_returns_that_commune_only(history_db, p
     for column in ("unit_code", "code", "made_from"):
         if column in frame:
             assert set(frame[column].dropna()) <= {"13531", "13528", "13543"}, path.stem
-    if path.stem in ("units", "period_values", "completeness"):
+    if path.stem in ("units", "figures", "completeness"):
         assert set(frame["unit_code" if "unit_code" in frame else "code"]) == {"13531"}
     if path.stem in ("audit", "import_history"):
         assert frame.empty

@@ -55,16 +55,18 @@ def test_ties_share_the_better_rank(small_db):
     assert list(zip(ranking["name"], ranking["rank"])) == [("Đồng Ba", 1), ("Hai", 1), ("Một", 3)]
 
 
-def test_status_against_target_follows_polarity():
-    overdue = catalog.BY_ID["overdue_rate"]
-    assert figures.status(ON_TIME, 1.0, 1.0) == "met"
-    assert figures.status(ON_TIME, 0.96, 1.0) == "close"
-    assert figures.status(ON_TIME, 0.949, 1.0) == "missed"
-    assert figures.status(overdue, 0.02, 0.05) == "met"
-    assert figures.status(overdue, 0.09, 0.05) == "close"
-    assert figures.status(overdue, 0.2, 0.05) == "missed"
-    assert figures.status(ON_TIME, 0.5, None) == "no_target"
-    assert figures.status(ON_TIME, float("nan"), 1.0) == "no_data"
+def test_status_against_target_follows_polarity(small_db):
+    """The judge macro that every stored figure's status comes from (derived/4_judge.sql)."""
+    cases = [("on_time_rate", 1.0, 1.0, "met"), ("on_time_rate", 0.96, 1.0, "close"),
+             ("on_time_rate", 0.949, 1.0, "missed"), ("overdue_rate", 0.02, 0.05, "met"),
+             ("overdue_rate", 0.09, 0.05, "close"), ("overdue_rate", 0.2, 0.05, "missed"),
+             ("on_time_rate", 0.5, None, "no_target"), ("on_time_rate", None, 1.0, "no_data")]
+    with small_db.cursor() as cur:
+        judged = [cur.execute("SELECT judge($value, $target, higher_is_better, close_margin) "
+                              "FROM indicator_facts WHERE indicator = $id",
+                              {"id": i, "value": v, "target": t}).fetchone()[0]
+                  for i, v, t, _ in cases]
+    assert judged == [expected for *_, expected in cases]
 
 
 def test_a_commune_target_for_the_year_wins_over_the_default(small_db):
