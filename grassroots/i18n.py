@@ -214,6 +214,7 @@ STRINGS = {
     "area_choice": ("Khu vực", "Area"),
     "area_all": ("Toàn {parent}", "All of {parent}"),
     "area_whole": ("Toàn khu vực", "Whole area"),
+    "area_level": ("khu vực", "area"),
     "as_they_were": ("Xã như trước {date}", "Communes as before {date}"),
     "as_they_were_help": ("Bật: các xã như trước khi sắp xếp, mỗi xã với số liệu của mình. "
                           "Tắt: số liệu của các xã cũ cộng vào xã hiện nay.",

@@ -42,7 +42,10 @@ class View:
 
     @property
     def level(self) -> str:
-        """The parent unit's level in words: "huyện", "tỉnh"."""
+        """The parent unit's level in words: "huyện", "tỉnh"; "khu vực" for a former
+        district's area, whose figures the profile then compares against."""
+        if self.db.area is not None:
+            return self.t("area_level")
         return self.t(self.settings.get("parent_level", "district"))
 
     @property

@@ -284,3 +284,7 @@ def test_the_demo_opens_on_its_last_full_quarter_in_the_former_district(province
     assert at.sidebar.selectbox(key="ky").value == "2026-Q3"
     assert at.sidebar.selectbox(key="khuvuc").value == "352"
     assert "DỮ LIỆU MẪU" in at.warning[-1].value
+    at.switch_page("app_pages/profile.py").run()  # compared with the area, and said so
+    texts = [m.value for m in at.markdown]
+    assert "**Mạnh nhất so với toàn khu vực**" in texts
+    assert "(toàn khu vực " in next(t for t in texts if t.startswith("- "))
