@@ -55,8 +55,9 @@ def _subtitle(lens: Lens, period: Period, lang: str, code: str | None = None) ->
     return figures.chart_subtitle(lens, lens.settings(), period, lang, code)
 
 
-def _titled(indicator: Indicator, period: Period, lang: str) -> str:
-    return f"{indicator.label(lang)} — {period.label(lang)}"
+def _titled(words: str, period: Period, lang: str) -> str:
+    """A chart's title: what it shows, then the period."""
+    return f"{words} — {period.label(lang)}"
 
 
 @panel
@@ -64,7 +65,7 @@ def ranking(lens: Lens, indicator: Indicator, period: Period, lang: str) -> Show
     """The communes ranked on one indicator, against the parent unit and the target."""
     ranked = figures.ranking(lens, indicator, period)
     parent = figures.parent_values(lens, period).loc[indicator.id]
-    title, subtitle = _titled(indicator, period, lang), _subtitle(lens, period, lang)
+    title, subtitle = _titled(indicator.label(lang), period, lang), _subtitle(lens, period, lang)
     return _shown(charts.ranking(ranked, indicator, parent["value"],
                                  figures.parent_label(lens, lang), parent["target"], title,
                                  subtitle, lang),
@@ -80,7 +81,7 @@ def choropleth(lens: Lens, indicator: Indicator, period: Period, method: str, co
     target = figures.parent_values(lens, period).loc[indicator.id, "target"]
     bounds = None if method == "status" else maps.breaks(frame["value"], method, count)
     legend = maps.legend(method, len(bounds or []), target, indicator, lang)
-    title, subtitle = _titled(indicator, period, lang), _subtitle(lens, period, lang)
+    title, subtitle = _titled(indicator.label(lang), period, lang), _subtitle(lens, period, lang)
     noted = [*subtitle, i18n.t("approximate_boundaries", lang)] if layer.approximate else subtitle
     return _shown(charts.choropleth(layer, frame, indicator, bounds, legend, title, noted, lang),
                   export.map_table(frame, indicator, bounds, title, subtitle, lang), lang)
@@ -103,7 +104,8 @@ def trend(lens: Lens, indicator: Indicator, period: Period, lang: str,
                                      subtitle, lang), lang)
 
 
-SCORECARD = (scores.COMPOSITE, *(catalog.BY_ID[i] for i in catalog.SCORECARD))
+COMPARED = [catalog.BY_ID[i] for i in catalog.SCORECARD]  # the indicators communes compare on
+SCORECARD = (scores.COMPOSITE, *COMPARED)
 
 
 @panel
@@ -112,7 +114,7 @@ def scorecard(lens: Lens, period: Period, sort_by: str, lang: str) -> Shown:
     cells = pd.concat([scores.as_cells(scores.composite(lens, period)),
                        figures.commune_values(lens, period)])
     order = figures.by_rank(cells[cells["indicator"] == sort_by])["name"].tolist()
-    title = f"{i18n.t('scorecard', lang)} — {period.label(lang)}"
+    title = _titled(i18n.t("scorecard", lang), period, lang)
     subtitle, columns = _subtitle(lens, period, lang), list(SCORECARD)
     return _shown(charts.scorecard(cells, columns, order, title, subtitle, lang),
                   export.scorecard_table(cells, columns, order, title, subtitle, lang), lang)
@@ -227,11 +229,10 @@ def completeness(lens: Lens, period: Period, lang: str) -> pa.Table:
 def compare_bars(lens: Lens, period: Period, names: tuple[str, ...], lang: str) -> Shown:
     """The communes `names` side by side on each scorecard indicator."""
     communes = figures.commune_values(lens, period)
-    indicators = list(SCORECARD[1:])
-    title = f"{i18n.t('compare_bars', lang)} — {period.label(lang)}"
+    title = _titled(i18n.t("compare_bars", lang), period, lang)
     subtitle = _subtitle(lens, period, lang)
-    return _shown(charts.compare_bars(communes, indicators, list(names), title, subtitle, lang),
-                  export.compare_table(communes, indicators, list(names), title, subtitle,
+    return _shown(charts.compare_bars(communes, COMPARED, list(names), title, subtitle, lang),
+                  export.compare_table(communes, COMPARED, list(names), title, subtitle,
                                        lang), lang)
 
 
@@ -239,11 +240,10 @@ def compare_bars(lens: Lens, period: Period, names: tuple[str, ...], lang: str) 
 def score_profile(lens: Lens, period: Period, names: tuple[str, ...], lang: str) -> Shown:
     """The communes `names`' scores (0–100 against target) across the scorecard."""
     scaled = scores.scaled_frame(figures.commune_values(lens, period))
-    indicators = list(SCORECARD[1:])
-    title = f"{i18n.t('score_profile', lang)} — {period.label(lang)}"
+    title = _titled(i18n.t("score_profile", lang), period, lang)
     subtitle = _subtitle(lens, period, lang)
-    return _shown(charts.score_profile(scaled, indicators, list(names), title, subtitle, lang),
-                  export.score_profile_table(scaled, indicators, list(names), title, subtitle,
+    return _shown(charts.score_profile(scaled, COMPARED, list(names), title, subtitle, lang),
+                  export.score_profile_table(scaled, COMPARED, list(names), title, subtitle,
                                              lang), lang)
 
 
@@ -251,7 +251,7 @@ def score_profile(lens: Lens, period: Period, names: tuple[str, ...], lang: str)
 def composite(lens: Lens, period: Period, lang: str) -> Shown:
     """The communes ranked on the composite score, against the average."""
     ranked = figures.by_rank(scores.as_cells(scores.composite(lens, period)))
-    title = f"{i18n.t('composite', lang)} — {period.label(lang)}"
+    title = _titled(i18n.t("composite", lang), period, lang)
     subtitle = _subtitle(lens, period, lang)
     return _shown(charts.ranking(ranked, scores.COMPOSITE, ranked["value"].mean(),
                                  i18n.t("average", lang), None, title, subtitle, lang),
@@ -272,7 +272,7 @@ def compliance(lens: Lens, period: Period, kind: str, lang: str) -> Shown:
     """Communes × months against one engagement rule."""
     frame = rules.compliance(lens, period)
     frame = frame[frame["kind"] == kind]
-    title = f"{rules.kind_label(kind, lang)} — {period.label(lang)}"
+    title = _titled(rules.kind_label(kind, lang), period, lang)
     subtitle = _subtitle(lens, period, lang)
     return _shown(charts.compliance(frame, title, subtitle, lang),
                   export.compliance_table(frame, title, subtitle, lang), lang)
@@ -313,10 +313,10 @@ def profile(lens: Lens, code: str, period: Period, lang: str, compared: bool) ->
             del cells[i18n.t("rank", lang)], cells[parent]
         rows.append(cells)
     table = export.Table(pd.DataFrame(rows), {}, f"ho-so-xa-{code}",
-                         f"{unit['name']} — {period.label(lang)}", subtitle)
+                         _titled(unit["name"], period, lang), subtitle)
     name = i18n.capital(f"{unit['kind']} {unit['name']}")
     spec = charts.profile(scores.profile_scores(frame), name, parent,
-                          f"{name} — {period.label(lang)}", subtitle, lang, compared=compared)
+                          _titled(name, period, lang), subtitle, lang, compared=compared)
     return Profile(frame, table, spec)
 
 
