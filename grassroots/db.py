@@ -31,7 +31,7 @@ import duckdb
 import pandas as pd
 
 from grassroots import access, catalog, periods
-from grassroots.memo import Memo
+from grassroots.memo import Memo, weight
 
 ROOT = Path(__file__).resolve().parent.parent
 SINCE_EVER = date(1900, 1, 1)  # a unit's valid_from when it was in force before any figure
@@ -205,19 +205,24 @@ def scratch() -> duckdb.DuckDBPyConnection:
         Path(tempfile.gettempdir()) / "grassroots-duckdb")})
 
 
-def per_version(function=None, *, kept: int = 64, copied: bool = True):
+# What per_version functions made, all of them together: a national panel or frame weighs
+# megabytes, a province's a hundredth of that.
+_made = Memo(kept=4096, budget=192 * 2**20, size=weight)
+
+
+def per_version(function=None, *, copied: bool = True):
     """Memoise `function(database, *args)` by its arguments until the data changes (every write
     makes a new file, with a new data version): a page asks for the same figures several times,
-    and sessions ask for the same periods. At most `kept` values, the least recently used out.
-    Each caller gets its own copy, unless not `copied` (values callers only read)."""
+    and sessions ask for the same periods. The least recently used go first, beyond 192 MB for
+    every function together. Each caller gets its own copy, unless not `copied` (values callers
+    only read)."""
     if function is None:
-        return functools.partial(per_version, kept=kept, copied=copied)
-    made = Memo(kept=kept)
+        return functools.partial(per_version, copied=copied)
 
     @functools.wraps(function)
     def cached(database: "Database", *args):
-        value = made.get((database, database.data_version(), *args),
-                         lambda: function(database, *args))
+        value = _made.get((function, database, database.data_version(), *args),
+                          lambda: function(database, *args))
         return copy.deepcopy(value) if copied else value
     return cached
 
@@ -256,9 +261,8 @@ class Database:
         self._lock = threading.Lock()
         self._attached: tuple | None = None
         self._con: duckdb.DuckDBPyConnection | None = None
-        # Query results, until the data changes: at most 512 of them, and 256 MB.
-        self._results = Memo(kept=512, budget=256 * 2**20,
-                             size=lambda frame: int(frame.memory_usage(deep=True).sum()))
+        # Query results, until the data changes: at most 512 of them, and 128 MB.
+        self._results = Memo(kept=512, budget=128 * 2**20, size=weight)
         if not self.path.exists() or not self._current():
             with self.write():
                 pass

@@ -47,10 +47,10 @@ def _stored(db: Database, kind: str) -> bool:
 
 def _figures(db: Database, periods_wanted: list[periods.Period], indicator: str | None = None,
              unit: str | None = None) -> pd.DataFrame:
-    """The figures (the rows of queries/period_figures.sql) of one period of every indicator
-    and commune, or of periods of one kind of `indicator` or of commune `unit`, for the
-    communes in view and their parent (unit_code None): read from the figures table, or
-    computed when it does not hold them. Returns: period, indicator, unit_code, num, den,
+    """The figures (the rows of queries/period_figures.sql) of periods of one kind, of every
+    indicator and commune, or of `indicator`, or of commune `unit`, for the communes in view
+    and their parent (unit_code None): read from the figures table, or computed when it does
+    not hold them. Returns: period, indicator, unit_code, num, den,
     value, target, status."""
     kind = periods_wanted[0].kind
     if not _stored(db, kind):
@@ -58,11 +58,12 @@ def _figures(db: Database, periods_wanted: list[periods.Period], indicator: str 
             {"kind": p.kind, "start": p.start, "end": p.end} for p in periods_wanted])
         rows = rows[(rows["indicator"] == indicator) if indicator else
                     (rows["unit_code"] == unit) if unit else rows["indicator"].notna()]
-    elif indicator or unit:
-        rows = db.run("figure_series", kind=kind, indicator=indicator, unit=unit)
-        rows = rows[rows["period"].dt.date.isin({p.start for p in periods_wanted})]
     else:
-        rows = db.run("figures", kind=kind, start=periods_wanted[0].start)
+        starts = [pd.Timestamp(p.start) for p in periods_wanted]
+        rows = db.run("figure_series", kind=kind, indicator=indicator, unit=unit) \
+            if indicator or unit else db.run("figures", kind=kind, first=min(starts).date(),
+                                             last=max(starts).date())
+        rows = rows[rows["period"].isin(starts)]
     area = db.area
     in_view = (rows["unit_code"].notna() & (area is None or rows["area"] == area)
                | rows["unit_code"].isna() & (rows["area"].isna() if area is None
@@ -91,6 +92,14 @@ def commune_values(db: Database, period: periods.Period) -> pd.DataFrame:
     frame["rank"] = (frame["value"] * polarity).groupby(frame["indicator"]).rank(
         ascending=False, method="min")
     return frame
+
+
+def scored_rows(db: Database, periods_wanted: list[periods.Period],
+                indicators: set[str]) -> pd.DataFrame:
+    """The communes' figures of `indicators` in periods of one kind, the communes that reported
+    only. Returns: period, indicator, unit_code, num, den, value, target, status."""
+    rows = _figures(db, periods_wanted)
+    return rows[rows["unit_code"].notna() & rows["indicator"].isin(indicators)]
 
 
 @per_version

@@ -1,6 +1,11 @@
 """Values made once and shared by every session of the process."""
 
+import dataclasses
+import sys
 import threading
+
+import pandas as pd
+import pyarrow as pa
 
 
 class Memo:
@@ -14,6 +19,7 @@ class Memo:
         self._kept, self._budget, self._size = kept, budget, size
         self._values: dict = {}  # least recently used first
         self._sizes: dict = {}
+        self._held = 0  # bytes, the sum of _sizes
         self._making: dict = {}  # key -> the lock held while its value is made
         self._lock = threading.Lock()
 
@@ -32,12 +38,34 @@ class Memo:
             finally:
                 with self._lock:
                     self._making.pop(key, None)
-            weight = self._size(value) if self._budget else 0
+            size = self._size(value) if self._budget else 0
             with self._lock:
-                self._values[key], self._sizes[key] = value, weight
+                self._values[key], self._sizes[key] = value, size
+                self._held += size
                 while len(self._values) > 1 and (
                         len(self._values) > self._kept
-                        or self._budget and sum(self._sizes.values()) > self._budget):
+                        or self._budget and self._held > self._budget):
                     oldest = next(iter(self._values))
-                    del self._values[oldest], self._sizes[oldest]
+                    self._held -= self._sizes.pop(oldest)
+                    del self._values[oldest]
             return value
+
+
+def weight(value) -> int:
+    """About how many bytes a value holds: frames and Arrow tables by their buffers, containers
+    and dataclasses by what they hold, a list of numbers (a shape's coordinates) by its length."""
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        return int(value.memory_usage(deep=True).sum())
+    if isinstance(value, pa.Table):
+        return value.nbytes
+    if isinstance(value, (str, bytes)):
+        return sys.getsizeof(value)
+    if isinstance(value, dict):
+        return sys.getsizeof(value) + sum(weight(k) + weight(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        if value and isinstance(value[0], (int, float)):
+            return sys.getsizeof(value) + 32 * len(value)
+        return sys.getsizeof(value) + sum(map(weight, value))
+    if dataclasses.is_dataclass(value):
+        return sum(weight(getattr(value, f.name)) for f in dataclasses.fields(value))
+    return sys.getsizeof(value)

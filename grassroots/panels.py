@@ -47,8 +47,7 @@ def arrow(frame: pd.DataFrame) -> pa.Table:
     return dataframe_util.convert_pandas_df_to_arrow_table(frame)
 
 
-# A national map's spec is about 2 MB: at most this many of a panel are kept.
-panel = per_version(kept=64, copied=False)
+panel = per_version(copied=False)
 
 
 def _subtitle(lens: Lens, period: Period, lang: str, code: str | None = None) -> list[str]:

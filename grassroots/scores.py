@@ -88,42 +88,46 @@ def profile_scores(profile: pd.DataFrame) -> pd.DataFrame:
                           best_score=scale("best_value"))
 
 
-def scaled_values(database: db.Database, period: periods.Period) -> pd.DataFrame:
-    """The scored indicators for every commune, with their group and score."""
-    frame = figures.commune_values(database, period)
-    frame = scaled_frame(frame[frame["indicator"].isin(GROUP_OF)])
-    return frame.assign(group_id=frame["indicator"].map(GROUP_OF))
-
-
 @db.per_version
 def composite(database: db.Database, period: periods.Period) -> pd.DataFrame:
     """Per commune: the score of each group, the composite score and its rank.
     Returns: unit_code, name, one column per group id, score, groups_scored, rank."""
-    values = scaled_values(database, period)
-    groups = values.pivot_table(index="unit_code", columns="group_id", values="score",
-                                aggfunc="mean")
-    groups = groups.reindex(columns=[g[0] for g in SCORE_GROUPS])
-    weight = pd.Series(weights(database)).reindex(groups.columns).fillna(0)
-    weighted = groups.mul(weight, axis=1)
+    return composites(database, [period]).drop(columns="period")
+
+
+def composites(database: db.Database, wanted: list[periods.Period]) -> pd.DataFrame:
+    """composite() of each period of `wanted` (of one kind), in its order, with its period's
+    code in `period`."""
+    rows = figures.scored_rows(database, wanted, set(GROUP_OF))
+    rows = rows.assign(score=scaled(rows["indicator"].tolist(), rows["value"], rows["target"]),
+                       group_id=rows["indicator"].map(GROUP_OF))
+    group_ids = [g[0] for g in SCORE_GROUPS]
+    units = figures.units(database)[["code", "name"]].rename(columns={"code": "unit_code"})
+    every = pd.MultiIndex.from_product([[pd.Timestamp(p.start) for p in wanted],
+                                        units["unit_code"]], names=["period", "unit_code"])
+    groups = rows.pivot_table(index=["period", "unit_code"], columns="group_id",
+                              values="score", aggfunc="mean")
+    groups = groups.reindex(index=every, columns=group_ids)
+    weight = pd.Series(weights(database)).reindex(group_ids).fillna(0)
     present = groups.notna().mul(weight, axis=1).sum(axis=1)
     frame = groups.assign(
-        score=(weighted.sum(axis=1, min_count=1) / present.where(present > 0)),
+        score=groups.mul(weight, axis=1).sum(axis=1, min_count=1)
+        / present.where(present > 0),
         groups_scored=groups.notna().sum(axis=1),
     ).reset_index()
-    units = figures.units(database)[["code", "name"]].rename(columns={"code": "unit_code"})
-    frame = units.merge(frame, on="unit_code", how="left")
-    frame["rank"] = frame["score"].rank(ascending=False, method="min")
-    return frame
+    frame = frame.merge(units, on="unit_code")[
+        ["unit_code", "name", *group_ids, "score", "groups_scored", "period"]]
+    return frame.assign(
+        rank=frame.groupby("period")["score"].rank(ascending=False, method="min"),
+        period=frame["period"].map({pd.Timestamp(p.start): p.code for p in wanted}))
 
 
 def rank_history(database: db.Database, period: periods.Period, count: int = 6) -> pd.DataFrame:
     """The composite rank of every commune over the last `count` periods of the period's kind,
     oldest first; periods with no score at all are left out.
     Returns: unit_code, name, group scores, score, groups_scored, rank, period (its code)."""
-    frames = [composite(database, past).assign(period=past.code)
-              for past in (period.shift(-step * period.months())
-                           for step in range(count - 1, -1, -1))]
-    history = pd.concat(frames, ignore_index=True)
+    history = composites(database, [period.shift(-step * period.months())
+                                    for step in range(count - 1, -1, -1)])
     return history[history.groupby("period", sort=False)["score"].transform("count") > 0]
 
 

@@ -24,32 +24,43 @@ WITH months AS (
         LATERAL (SELECT unnest(generate_series(
             month, month + INTERVAL 1 MONTH - INTERVAL 1 DAY, INTERVAL 1 DAY)) AS day)
     WHERE isodow(day) = 4
-), counted AS (
-    SELECT u.code AS unit_code, n.name, m.month, r.kind, r.per, r.min_events,
-        (SELECT count(*) FROM days AS d
-         WHERE d.unit_code = u.code AND d.kind = r.kind
-             AND date_trunc('month', d.held_on) = m.month) AS in_month,
-        (SELECT count(*) FROM days AS d
-         WHERE d.unit_code = u.code AND d.kind = r.kind
-             AND d.held_on >= greatest(date_trunc('year', m.month), u.valid_from)
-             AND d.held_on < m.month + INTERVAL 1 MONTH) AS in_year,
-        (SELECT count(*) FROM thursdays AS w WHERE w.month = m.month) AS weeks,
-        (SELECT count(*) FROM thursdays AS w
-         WHERE w.month = m.month AND (
-             SELECT count(*) FROM days AS d
-             WHERE d.unit_code = u.code AND d.kind = r.kind
-                 AND d.held_on BETWEEN w.thursday - 3 AND w.thursday + 3
-         ) >= r.min_events) AS weeks_met
+), cells AS (  -- each commune in force in a month, under each rule of that month
+    SELECT u.code AS unit_code, n.name, u.valid_from, m.month, r.kind, r.per, r.min_events
     FROM units_on($as_of) AS u
     JOIN units AS n ON n.code = u.code AND n.valid_from = u.valid_from
     JOIN months AS m ON m.month BETWEEN u.valid_from AND u.valid_to
     JOIN rules AS r ON r.month = m.month
     WHERE $area IS NULL OR u.area = $area
+), counted AS (  -- a rule per month counts the month's events, one per year the year's so far
+    SELECT c.unit_code, c.month, c.kind, count(d.held_on) AS held
+    FROM cells AS c
+    LEFT JOIN days AS d
+        ON d.unit_code = c.unit_code AND d.kind = c.kind
+        AND d.held_on < c.month + INTERVAL 1 MONTH
+        AND d.held_on >= CASE c.per WHEN 'year'
+            THEN greatest(date_trunc('year', c.month), c.valid_from) ELSE c.month END
+    WHERE c.per <> 'week'
+    GROUP BY ALL
+), weeks AS (  -- a rule per week: each week of the month, and what it held
+    SELECT c.unit_code, c.month, c.kind, c.min_events, w.thursday, count(d.held_on) AS held
+    FROM cells AS c
+    JOIN thursdays AS w ON w.month = c.month
+    LEFT JOIN days AS d
+        ON d.unit_code = c.unit_code AND d.kind = c.kind
+        AND d.held_on BETWEEN w.thursday - 3 AND w.thursday + 3
+    WHERE c.per = 'week'
+    GROUP BY ALL
+), weekly AS (
+    SELECT unit_code, month, kind, count(*) AS required,
+        count(*) FILTER (held >= min_events) AS held
+    FROM weeks
+    GROUP BY ALL
 ), judged AS (
-    SELECT unit_code, name, month, kind, per,
-        CASE per WHEN 'week' THEN weeks ELSE min_events END AS required,
-        CASE per WHEN 'week' THEN weeks_met WHEN 'year' THEN in_year ELSE in_month END AS held
-    FROM counted
+    SELECT c.unit_code, c.name, c.month, c.kind, c.per,
+        coalesce(w.required, c.min_events) AS required, coalesce(w.held, n.held) AS held
+    FROM cells AS c
+    LEFT JOIN counted AS n USING (unit_code, month, kind)
+    LEFT JOIN weekly AS w USING (unit_code, month, kind)
 )
 SELECT unit_code, name, month, kind, per, required, held,
     CASE

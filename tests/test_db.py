@@ -13,7 +13,7 @@ SAMPLE_PARAMS = {
     "start": date(2025, 4, 1), "end": date(2025, 6, 1), "day": date(2025, 6, 30),
     "indicator": "on_time_rate", "grain": "month", "units": ["13501", "13531"],
     "since": date(2025, 1, 1), "as_of": date(2025, 9, 30), "area": None, "code": "13531",
-    "kind": "quarter", "unit": None,
+    "kind": "quarter", "unit": None, "first": date(2025, 1, 1), "last": date(2025, 4, 1),
     "periods": [{"kind": "quarter", "start": date(2025, 4, 1), "end": date(2025, 6, 1)}],
 }
 TABLES = ["units", "crosswalk", "boundaries", "dossier_stats", "dossier_records", "letters",

@@ -3,9 +3,12 @@
 import threading
 import time
 
+import numpy as np
+import pandas as pd
+import pyarrow as pa
 import pytest
 
-from grassroots.memo import Memo
+from grassroots.memo import Memo, weight
 
 
 def test_sessions_asking_at_once_wait_for_one_making():
@@ -54,3 +57,12 @@ def test_values_beyond_the_budget_drop_the_oldest():
     memo.get("d", lambda: "w" * 500)  # over the budget alone: kept, everything else dropped
     assert memo.get("d", lambda: "made again") == "w" * 500
     assert memo.get("c", lambda: "made again") == "made again"
+
+
+def test_a_value_weighs_what_it_holds():
+    frame = pd.DataFrame({"value": np.arange(100_000, dtype=float)})
+    assert 800_000 <= weight(frame) < 900_000
+    spec = {"datasets": {"rows": [{"name": "Xã Một", "value": 0.5}] * 1000},
+            "geometry": {"coordinates": [0.5] * 100_000}}
+    assert 4_000_000 < weight(spec) < 5_000_000  # 100,000 numbers, 1,000 rows
+    assert weight(pa.table({"value": np.arange(1000, dtype=float)})) == 8000
