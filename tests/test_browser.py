@@ -84,7 +84,7 @@ def test_the_period_survives_a_change_of_kind_and_of_page(server, browser):
     page = _open(browser, f"{server}/?ky=2025-Q1", 1, "overview-year", [])
     page.get_by_text("Năm", exact=True).click()
     page.wait_for_url(lambda url: "ky=2025&" in url or url.endswith("ky=2025"))
-    page.get_by_text("Hồ sơ TTHC").click()
+    page.get_by_test_id("stSidebarNavItems").get_by_role("link", name="Hồ sơ TTHC").click()
     page.wait_for_url("**/dossiers?**")
     page.wait_for_selector(IDLE)
     page.wait_for_function("document.querySelectorAll('[data-testid=\"stVegaLiteChart\"] svg')"
