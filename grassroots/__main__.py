@@ -1,5 +1,8 @@
 """Command line: python -m grassroots <verb>. Exit status 0 on success, 1 when refused (the
-reasons on stderr), 2 on a usage error."""
+reasons on stderr), 2 on a usage error.
+
+The briefing, backups and boundaries bring in PowerPoint, PDF and GIS libraries, a second of
+loading: their verbs import them, so a nightly import does not wait for them."""
 
 import argparse
 import getpass
@@ -10,14 +13,11 @@ import pandas as pd
 
 from grassroots import (
     access,
-    backup,
-    briefing,
     catalog,
     contract,
     db,
     demo,
     figures,
-    geo,
     i18n,
     import_views,
     ingest,
@@ -77,8 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     brief.add_argument("--period", required=True,
                        help="2024-Q4, 2024-H2, 2024, 2024-12 or 2024-01..2024-06")
     brief.add_argument("--out", type=Path, required=True, help="deck.pptx or deck.pdf")
-    brief.add_argument("--sections", default=",".join(briefing.SECTIONS),
-                       help=f"comma-separated, from: {', '.join(briefing.SECTIONS)}")
+    brief.add_argument("--sections", help="comma-separated (default: every section)")
     brief.add_argument("--no-maps", action="store_true", help="leave the maps out")
     users = verb("users", "accounts: add, remove, passwd, list; open sessions, and sign an "
                  "account out everywhere (signout)")
@@ -142,9 +141,11 @@ def main(argv: list[str] | None = None) -> int:
     elif args.verb == "users":
         return manage_users(parser, db.Database(path), args)
     elif args.verb == "backup":
+        from grassroots import backup
         print(i18n.t("backup_made", args.lang, folder=backup.backup(db.Database(path),
                                                                      args.folder)))
     elif args.verb == "restore":
+        from grassroots import backup
         try:
             manifest = backup.restore(db.Database(path), args.folder)
         except backup.BackupError as refused:
@@ -295,11 +296,14 @@ def manage_users(parser, database: db.Database, args) -> int:
 
 
 def make_briefing(parser, database: db.Database, args) -> int:
+    from grassroots import briefing
     period = periods.parse(args.period)
-    sections = [s.strip() for s in args.sections.split(",") if s.strip()]
+    sections = [s.strip() for s in (args.sections or ",".join(briefing.SECTIONS)).split(",")
+                if s.strip()]
     if period is None or not set(sections) <= set(briefing.SECTIONS) or \
             args.out.suffix.lower() not in (".pptx", ".pdf"):
-        parser.error("--period like 2024-Q4, --sections from the list, --out .pptx or .pdf")
+        parser.error("--period like 2024-Q4, --out .pptx or .pdf, --sections from: "
+                     + ", ".join(briefing.SECTIONS))
     deck = briefing.build(database, period, sections, args.lang, not args.no_maps,
                           progress=_progress(args.out.name))
     briefing.write(deck, args.out)
@@ -308,6 +312,7 @@ def make_briefing(parser, database: db.Database, args) -> int:
 
 
 def load_boundaries(database: db.Database, args) -> int:
+    from grassroots import geo
     try:
         frame = geo.read(args.file, args.crs)
         matched = geo.match(frame, database.run("units"), args.code_field)

@@ -17,6 +17,7 @@ def told_apart(frame: pd.DataFrame, code: str = "code") -> pd.DataFrame:
                                                  frame["name"] + " (" + frame[code] + ")"))
 
 
+@per_version
 def units(db: Database) -> pd.DataFrame:
     """The communes in view: code, name, kind, population, households, area_km2, villages,
     area, area_name; names told apart."""

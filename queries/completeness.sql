@@ -4,26 +4,23 @@
 -- snapshot was taken in the twelve months up to $end (one is expected a year). Engagements are
 -- events, not reports: a month without one is not a missing report.
 -- Returns: unit_code, family, reported, expected.
-WITH monthly AS (
+WITH monthly AS (  -- the reports of the period, and the cadre snapshots of its last year
     SELECT 'dossiers' AS family, unit_code, month FROM dossier_stats
+    WHERE month BETWEEN $start AND $end
     UNION ALL SELECT 'letters', unit_code, month FROM letters
+    WHERE month BETWEEN $start AND $end
     UNION ALL SELECT 'satisfaction', unit_code, month FROM satisfaction
+    WHERE month BETWEEN $start AND $end
     UNION ALL SELECT 'cadres', unit_code, taken_on FROM cadre_snapshots
-), shown AS (
-    SELECT m.family, u.shown_as AS unit_code, m.month
+    WHERE taken_on > $end + INTERVAL 1 MONTH - INTERVAL 1 YEAR
+        AND taken_on < $end + INTERVAL 1 MONTH
+), reported AS (
+    SELECT m.family, u.shown_as AS unit_code,
+        if(m.family = 'cadres', 1, count(DISTINCT m.month)) AS months
     FROM monthly AS m
     JOIN units_on($as_of) AS u
         ON u.code = m.unit_code AND m.month BETWEEN u.valid_from AND u.valid_to
-), reported AS (
-    SELECT family, unit_code, count(DISTINCT month) AS months
-    FROM shown
-    WHERE family <> 'cadres' AND month BETWEEN $start AND $end
-    GROUP BY ALL
-    UNION ALL
-    SELECT DISTINCT 'cadres', unit_code, 1
-    FROM shown
-    WHERE family = 'cadres' AND month > $end + INTERVAL 1 MONTH - INTERVAL 1 YEAR
-        AND month < $end + INTERVAL 1 MONTH
+    GROUP BY m.family, u.shown_as
 ), families AS (
     SELECT unnest(['dossiers', 'letters', 'cadres', 'satisfaction']) AS family
 )
