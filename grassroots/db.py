@@ -205,17 +205,18 @@ def scratch() -> duckdb.DuckDBPyConnection:
         Path(tempfile.gettempdir()) / "grassroots-duckdb")})
 
 
-# What per_version functions made, all of them together: a national panel or frame weighs
-# megabytes, a province's a hundredth of that.
-_made = Memo(kept=4096, budget=192 * 2**20, size=weight)
+# Query results, and what per_version functions made, until the data changes: the least
+# recently used go first beyond these budgets, for the whole process. A national frame or panel
+# weighs megabytes, a province's a hundredth of that.
+_results = Memo(kept=1024, budget=64 * 2**20, size=weight)
+_made = Memo(kept=4096, budget=128 * 2**20, size=weight)
 
 
 def per_version(function=None, *, copied: bool = True):
     """Memoise `function(database, *args)` by its arguments until the data changes (every write
-    makes a new file, with a new data version): a page asks for the same figures several times,
-    and sessions ask for the same periods. The least recently used go first, beyond 192 MB for
-    every function together. Each caller gets its own copy, unless not `copied` (values callers
-    only read)."""
+    makes a new file, with a new data version), within _made's budget: a page asks for the same
+    figures several times, and sessions ask for the same periods. Each caller gets its own copy,
+    unless not `copied` (values callers only read)."""
     if function is None:
         return functools.partial(per_version, copied=copied)
 
@@ -261,8 +262,6 @@ class Database:
         self._lock = threading.Lock()
         self._attached: tuple | None = None
         self._con: duckdb.DuckDBPyConnection | None = None
-        # Query results, until the data changes: at most 512 of them, and 128 MB.
-        self._results = Memo(kept=512, budget=128 * 2**20, size=weight)
         if not self.path.exists() or not self._current():
             with self.write():
                 pass
@@ -287,7 +286,7 @@ class Database:
                 return cur.execute(text, params).df()
 
         key = repr(sorted(params.items()))
-        return self._results.get((self.data_version(), name, key), query).copy()
+        return _results.get((self, self.data_version(), name, key), query).copy()
 
     @staticmethod
     def today() -> date:
