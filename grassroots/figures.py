@@ -51,8 +51,7 @@ def _figures(db: Database, periods_wanted: list[periods.Period], indicator: str 
     """The figures (the rows of queries/period_figures.sql) of periods of one kind, of every
     indicator and commune, or of `indicator`, or of commune `unit`, for the communes in view
     and their parent (unit_code None): read from the figures table, or computed when it does
-    not hold them. Returns: period, indicator, unit_code, num, den,
-    value, target, status."""
+    not hold them. Returns: period, indicator, unit_code, num, den, value, target, status."""
     kind = periods_wanted[0].kind
     if not _stored(db, kind):
         rows = db.run("period_figures", as_of=db.as_of, periods=[
