@@ -102,9 +102,10 @@ def composites(database: db.Database, wanted: list[periods.Period]) -> pd.DataFr
     rows = rows.assign(score=scaled(rows["indicator"].tolist(), rows["value"], rows["target"]),
                        group_id=rows["indicator"].map(GROUP_OF))
     group_ids = [g[0] for g in SCORE_GROUPS]
+    codes = {pd.Timestamp(p.start): p.code for p in wanted}  # a row's period -> its code
     units = figures.units(database)[["code", "name"]].rename(columns={"code": "unit_code"})
-    every = pd.MultiIndex.from_product([[pd.Timestamp(p.start) for p in wanted],
-                                        units["unit_code"]], names=["period", "unit_code"])
+    every = pd.MultiIndex.from_product([list(codes), units["unit_code"]],
+                                       names=["period", "unit_code"])
     groups = rows.pivot_table(index=["period", "unit_code"], columns="group_id",
                               values="score", aggfunc="mean")
     groups = groups.reindex(index=every, columns=group_ids)
@@ -119,7 +120,7 @@ def composites(database: db.Database, wanted: list[periods.Period]) -> pd.DataFr
         ["unit_code", "name", *group_ids, "score", "groups_scored", "period"]]
     return frame.assign(
         rank=frame.groupby("period")["score"].rank(ascending=False, method="min"),
-        period=frame["period"].map({pd.Timestamp(p.start): p.code for p in wanted}))
+        period=frame["period"].map(codes))
 
 
 def rank_history(database: db.Database, period: periods.Period, count: int = 6) -> pd.DataFrame:
