@@ -6,8 +6,8 @@ current = view.header("compare")
 lang, period = current.lang, current.period
 units = figures.units(current.db).set_index("code")
 codes = widgets.url_multiselect(current.t("compare_pick"), figures.by_name(units), urls.COMPARED,
-                                lambda c: units.loc[c, "name"], default=list(units.index[:3]),
-                                most=6)
+                                lambda c: units.loc[c, "name"],
+                                default=figures.first_compared(units), most=6)
 if len(codes) < 2:
     st.info(current.t("compare_need_two"))
     st.stop()

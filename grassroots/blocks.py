@@ -118,13 +118,13 @@ def map_block(view: View, indicator: catalog.Indicator, key: str) -> None:
         st.info(view.t("no_boundaries"))
         return
     judged = indicator.id in panels.targeted(view.db, view.period)
-    methods = maps.METHODS if judged else maps.METHODS[1:]
+    methods = maps.methods(judged)
     method_column, count_column = st.columns([3, 2])
     method = method_column.segmented_control(
         view.t("classes_method"), methods, default=methods[0], required=True,
         format_func=lambda m: view.t("status_method" if m == "status" else m),
         key=f"{key}-{'colours' if judged else 'classes'}")
-    count = count_column.slider(view.t("classes_count"), 3, 7, 5, key=f"{key}-count",
+    count = count_column.slider(view.t("classes_count"), 3, 7, maps.CLASSES, key=f"{key}-count",
                                 disabled=method == "status")
     chart(panels.choropleth(view.db, indicator, view.period, method, count, view.lang), key=key,
           select=True)

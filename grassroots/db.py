@@ -19,6 +19,7 @@ import dataclasses
 import fcntl
 import functools
 import hashlib
+import inspect
 import os
 import re
 import shutil
@@ -208,21 +209,25 @@ def scratch() -> duckdb.DuckDBPyConnection:
 # Query results, and what per_version functions made, until the data changes: the least
 # recently used go first beyond these budgets, for the whole process. A national frame or panel
 # weighs megabytes, a province's a hundredth of that.
+MADE_BUDGET = 128 * 2**20
 _results = Memo(kept=1024, budget=64 * 2**20, size=weight)
-_made = Memo(kept=4096, budget=128 * 2**20, size=weight)
+_made = Memo(kept=4096, budget=MADE_BUDGET, size=weight)
 
 
 def per_version(function=None, *, copied: bool = True):
     """Memoise `function(database, *args)` by its arguments until the data changes (every write
     makes a new file, with a new data version), within _made's budget: a page asks for the same
-    figures several times, and sessions ask for the same periods. Each caller gets its own copy,
-    unless not `copied` (values callers only read)."""
+    figures several times, and sessions ask for the same periods. An argument left to its
+    default is the default given: f(x) and f(x, default) are one value. Each caller gets its own
+    copy, unless not `copied` (values callers only read)."""
     if function is None:
         return functools.partial(per_version, copied=copied)
+    parameters = list(inspect.signature(function).parameters.values())[1:]
 
     @functools.wraps(function)
     def cached(database: "Database", *args):
-        value = _made.get((function, database, database.data_version(), *args),
+        given = args + tuple(p.default for p in parameters[len(args):])
+        value = _made.get((function, database, database.data_version(), *given),
                           lambda: function(database, *args))
         return copy.deepcopy(value) if copied else value
     return cached
@@ -265,6 +270,15 @@ class Database:
         if not self.path.exists() or not self._current():
             with self.write():
                 pass
+
+    def __eq__(self, other) -> bool:
+        """One file and scope is one database, however many objects open it: they share the
+        memos (a process's sessions, and prepared.watch, open it apart)."""
+        return isinstance(other, Database) and (self.path, self.scope) == (other.path,
+                                                                            other.scope)
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.scope))
 
     def _current(self) -> bool:
         with self.cursor() as cur:

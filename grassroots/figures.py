@@ -29,6 +29,11 @@ def by_name(units_frame: pd.DataFrame) -> list[str]:
     return sorted(units_frame.index, key=lambda code: i18n.sort_key(units_frame.loc[code, "name"]))
 
 
+def first_compared(units_frame: pd.DataFrame) -> list[str]:
+    """The communes the compare page opens on: the first three of `units_frame` (by code)."""
+    return list(units_frame.index[:3])
+
+
 def names(db: Database) -> pd.Series:
     """Commune names by code (open communes only)."""
     return units(db).set_index("code")["name"]

@@ -16,6 +16,7 @@ from grassroots.catalog import Indicator
 from grassroots.db import Database
 
 METHODS = ("status", "quantiles", "equal", "natural")  # status: met, close or missed the target
+CLASSES = 5  # the classes a map starts with, of 3 to 7
 # ColorBrewer RdYlGn, from worst to best, for 3 to 7 classes.
 PALETTES = {
     3: ["#fc8d59", "#ffffbf", "#91cf60"],
@@ -29,6 +30,12 @@ NO_DATA_COLOUR = "#d9d9d9"
 MAP_WIDTH, MAP_HEIGHT = 900, 520
 MAX_LABELS = 80
 OUTLINE_SIMPLIFY = 8  # the outline is only a stroke: it takes coarser simplification
+
+
+def methods(judged: bool) -> tuple[str, ...]:
+    """The ways a map may colour an indicator, the first its default: by status when it is
+    `judged` against a target, else by classes."""
+    return METHODS if judged else METHODS[1:]
 
 
 def breaks(values: pd.Series, method: str, classes: int) -> list[float]:

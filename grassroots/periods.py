@@ -131,3 +131,13 @@ def options(kind: str, first: date, last: date) -> list[Period]:
         periods.append(period)
         period = period.shift(-_MONTHS.get(kind, 1))
     return periods
+
+
+def meeting_quarter(months: list[Period]) -> Period:
+    """The quarter a meeting looks at, given the months with data (newest first): the newest
+    with every month's figures in (one just begun has a month or two); the newest quarter
+    when there is no earlier one."""
+    quarter = months[0].as_kind("quarter")
+    if quarter.end > months[0].start and quarter.start > months[-1].start:
+        return quarter.previous()
+    return quarter

@@ -79,15 +79,6 @@ def _kind_changed() -> None:
             st.session_state.loai_ky).code
 
 
-def _latest_quarter(months: list[periods.Period]) -> periods.Period:
-    """The newest quarter with every month's figures in, for a meeting (one just begun has a
-    month or two); the newest quarter when there is no earlier one."""
-    quarter = months[0].as_kind("quarter")
-    if quarter.end > months[0].start and quarter.start > months[-1].start:
-        return quarter.previous()
-    return quarter
-
-
 def _period(database: db.Database, lang: str) -> periods.Period | None:
     months = figures.period_choices(database, "month")  # newest first
     if not months:
@@ -95,7 +86,7 @@ def _period(database: db.Database, lang: str) -> periods.Period | None:
     if "ky" not in st.session_state:
         requested = periods.parse(st.query_params.get(urls.PERIOD))
         if not requested or requested.end < months[-1].start or requested.start > months[0].end:
-            requested = _latest_quarter(months)
+            requested = periods.meeting_quarter(months)
         st.session_state.ky, st.session_state.loai_ky = requested.code, requested.kind
     kind = st.sidebar.segmented_control(
         i18n.t("period_kind", lang), periods.KINDS, key="loai_ky", required=True,

@@ -9,6 +9,7 @@ know: on the sign-in form, one it was given in a cookie of its own; on the sign-
 made from the session cookie (Accounts.form_token).
 """
 
+import contextlib
 import html
 import secrets
 import urllib.parse
@@ -20,7 +21,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from grassroots import access, db, i18n, urls
+from grassroots import access, db, i18n, prepared, urls
 
 SIGN_IN, SIGN_OUT = "dang-nhap", "dang-xuat"
 FORM_COOKIE = "phien_bieumau"  # the sign-in form's token, posted back with it
@@ -216,3 +217,10 @@ def routes() -> list[Route]:
 
 def middleware() -> list[Middleware]:
     return [Middleware(SignedInOnly)]
+
+
+@contextlib.asynccontextmanager
+async def lifespan(_app):
+    """While the server runs, the first views of its database are prepared (prepared.py)."""
+    prepared.watch(db.default_path().resolve())
+    yield
