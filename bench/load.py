@@ -22,8 +22,10 @@ until two runs have finished without them, and names them in each rerun: the ser
 a `ref_hash` in their place.
 
 With --start, each dashboard process first serves one visit of every page at a period the test
-does not ask for (--cold: not): like a server that has been up for a while, modules loaded,
-the figures of the periods tested not made yet, as after the nightly import. Then each session,
+does not ask for, and the test waits until every process has logged that it prepared the first
+views of the data (grassroots/prepared.py: the meeting's quarter, the one before, the newest
+month and the year; the test asks for others too): like a server that has been up since the
+nightly import. --cold: neither, the sessions arrive on a server just started. Then each session,
 after a staggered start (0.1 s apart), loops until the duration is over: 70 % of its actions
 open a random page with ?ky=<its period>&chitieu=<random indicator> (the period is read from the
 URL only on a session's first run: each starts on one of the last four quarters or the last
@@ -60,6 +62,7 @@ import collections
 import contextlib
 import os
 import random
+import re
 import shutil
 import ssl
 import statistics
@@ -333,6 +336,21 @@ async def visit(url: str) -> None:
     await session.close()
 
 
+def prepared_lines(log, count: int, timeout: float = 600) -> list[str]:
+    """The first `count` "Prepared … views of … in … s" lines of the server log `log` (a binary
+    file), waited for; an error if a traceback comes first."""
+    deadline = time.monotonic() + timeout
+    while True:
+        log.seek(0)
+        text = log.read().decode(errors="replace")
+        lines = re.findall(r"Prepared \d+ views of \S+ in [\d.]+ s", text)
+        if len(lines) >= count:
+            return lines[:count]
+        if "Traceback" in text or time.monotonic() > deadline:
+            raise RuntimeError(f"fewer than {count} 'Prepared' lines in the log:\n{text}")
+        time.sleep(0.5)
+
+
 def sticky(nginx: Path | None) -> bool:
     """From nginx's log: every browser (route cookie) was served by one process only, and the
     browsers were spread over more than one. True without nginx."""
@@ -413,7 +431,8 @@ def serve(database: Path, processes: int, warm: bool = True):
     """The dashboard on free local ports: one process, whose http:// URL is yielded, or
     `processes` of them behind nginx configured by docs/nginx.conf, at https://…/chiso. Yields
     the URL, the processes' pids, their log and nginx's folder (None without nginx). With `warm`,
-    each process first serves one visit of every page at WARM_PERIOD."""
+    each process first serves one visit of every page at WARM_PERIOD, and has prepared the first
+    views of the data."""
     with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryFile() as log, \
             contextlib.ExitStack() as stack:
         folder, base = Path(folder), "chiso" if processes > 1 else ""
@@ -424,6 +443,8 @@ def serve(database: Path, processes: int, warm: bool = True):
             pids.append(server.pid)
             if warm:
                 asyncio.run(visit(url))
+        if warm:
+            print("\n".join(f"server: {line}" for line in prepared_lines(log, processes)))
         if processes == 1:
             yield urls[0], pids, log, None
             return
@@ -447,7 +468,8 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=60, help="seconds a run may take")
     parser.add_argument("--rounds", type=int, default=1, help="tests one after the other")
     parser.add_argument("--cold", action="store_true",
-                        help="with --start: no visit of every page before the test")
+                        help="with --start: no visit of every page, and no wait for the "
+                             "first views prepared, before the test")
     parser.add_argument("--after", type=float, nargs="*", default=[10, 130],
                         help="seconds after the sessions closed to read the server's memory")
     parser.add_argument("--check", action="store_true", help="each page once, verified")

@@ -2,17 +2,16 @@
 page opens on them without making a chart, and a running server makes them again as soon as
 an import changes the data."""
 
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from bench import load
 from bench.imports import small_file
 from grassroots import charts, db, figures, panels, prepared, scores
 from tests.browser import serving
@@ -69,13 +68,16 @@ def test_a_server_prepares_its_first_views_at_start_and_after_each_import(demo_d
     copy = tmp_path / "demo.duckdb"
     shutil.copyfile(demo_db, copy)
     expected = every_view(db.Database(copy))
+    made = f"Prepared {expected} views of demo.duckdb in "
     with tempfile.TemporaryFile() as log, serving(copy, log=log):
-        assert prepared_lines(log, 1) == [f"Prepared {expected} views of demo.duckdb"]
+        assert load.prepared_lines(log, 1, timeout=90)[0].startswith(made)
         imported = subprocess.run(
             [sys.executable, "-m", "grassroots", "import", str(small_file(tmp_path)), "--db",
              str(copy)], cwd=db.ROOT, capture_output=True, text=True)
         assert imported.returncode == 0, imported.stdout + imported.stderr
-        assert prepared_lines(log, 2)[1] == f"Prepared {expected} views of demo.duckdb"
+        assert load.prepared_lines(log, 2, timeout=90)[1].startswith(made)
+        log.seek(0)
+        assert b"Traceback" not in log.read()
 
 
 def every_view(database: db.Database) -> int:
@@ -83,20 +85,6 @@ def every_view(database: db.Database) -> int:
     lens = database.looking_at(database.today())
     return sum(len(list(prepared.views(lens, period, "vi")))
                for period in prepared.first_periods(database))
-
-
-def prepared_lines(log, count: int, timeout: float = 90) -> list[str]:
-    """The server log's first `count` "Prepared … views" lines, waited for."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        log.seek(0)
-        text = log.read().decode(errors="replace")
-        assert "Traceback" not in text, text
-        lines = re.findall(r"Prepared \d+ views of \S+(?= in )", text)
-        if len(lines) >= count:
-            return lines
-        time.sleep(0.5)
-    raise AssertionError(f"fewer than {count} 'Prepared' lines in the log:\n{text}")
 
 
 def test_preparing_stops_at_its_budget(demo_db, monkeypatch):
