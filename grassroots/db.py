@@ -271,15 +271,6 @@ class Database:
             with self.write():
                 pass
 
-    def __eq__(self, other) -> bool:
-        """One file and scope is one database, however many objects open it: they share the
-        memos (a process's sessions, and prepared.watch, open it apart)."""
-        return isinstance(other, Database) and (self.path, self.scope) == (other.path,
-                                                                            other.scope)
-
-    def __hash__(self) -> int:
-        return hash((self.path, self.scope))
-
     def _current(self) -> bool:
         with self.cursor() as cur:
             return up_to_date(cur)
@@ -376,6 +367,21 @@ class Database:
             if self._con is not None:
                 self._con.close()
             self._con, self._attached = None, None
+
+
+_shared: dict[tuple[Path, str | None], Database] = {}
+_sharing = threading.Lock()
+
+
+def shared(path: Path | str, scope: str | None = None) -> Database:
+    """The process's one Database of a file (and scope): its sessions and the thread preparing
+    first views (prepared.py) read through one DuckDB, and find what the others made in the
+    memos, which know a database by its object."""
+    key = (Path(path).resolve(), scope)
+    with _sharing:
+        if key not in _shared:
+            _shared[key] = Database(*key)
+        return _shared[key]
 
 
 @dataclasses.dataclass(frozen=True)

@@ -87,9 +87,10 @@ def watch(path: Path) -> threading.Thread:
         database, seen = None, None
         while True:
             if database is None and path.exists():
-                database = db.Database(path)
-            if database is not None and database.data_version() != seen:
-                seen, started = database.data_version(), time.perf_counter()
+                database = db.shared(path)
+            version = database and database.data_version()
+            if version != seen:
+                seen, started = version, time.perf_counter()
                 try:
                     made = prepare(database)
                     log.info("Prepared %d views of %s in %.1f s", made, path.name,

@@ -17,7 +17,7 @@ def _database(path: str, scope: str | None = None) -> db.Database:
     if not Path(path).exists():
         with st.spinner("Đang tạo cơ sở dữ liệu mẫu…"):
             demo.build_province(Path(path))
-    return db.Database(path, scope)
+    return db.shared(path, scope)
 
 
 def whole_database() -> db.Database:

@@ -44,7 +44,7 @@ def prepared_demo(demo_db, tmp_path_factory) -> Path:
     """A copy of the demo whose first views were prepared, all of them."""
     copy = tmp_path_factory.mktemp("prepared") / "demo.duckdb"
     shutil.copyfile(demo_db, copy)
-    database = db.Database(copy)
+    database = db.shared(copy)  # the dashboard's, as the server's thread has it
     assert prepared.prepare(database) == every_view(database)
     return copy
 
