@@ -1,14 +1,14 @@
 """The views a meeting opens first, made before anyone asks for them.
 
-A first view costs a few hundred milliseconds at province scale (figures, then charts); made, it
-is a lookup in the memo of made values (db.per_version). So as soon as a process sees new data
-(its start, or a write by a session or by the command line), a thread of its own makes them:
-for the communes a reader sees first (every commune, or the database's default area), in
-Vietnamese, every page's panels as the page opens and every indicator's ranking, map and trend;
-for the quarter a meeting opens on, the quarter before it, the newest month and the quarter's
-year, in that order, until they weigh half of the memo's budget (at national scale, that is
-fewer periods). A reader who asks for a view while it is being made waits for it (memo.Memo):
-nothing is made twice."""
+A first view costs 100–250 ms at province scale (figures, then charts); made, it is a lookup in
+the memo of made values (db.per_version). So as soon as a process sees new data (its start, or a
+write by a session or by the command line), a thread of its own makes them: for the communes a
+reader sees first (every commune, or the database's default area), in Vietnamese, every page's
+panels as the page opens and every indicator's ranking, map and trend; for the quarter a meeting
+opens on, the quarter before it, the newest month and the quarter's year, in that order, until
+they weigh half of the memo's budget (nationally, 15 views: its values weigh megabytes, and
+other views soon push them out). A reader who asks for a view while it is being made waits for
+it (memo.Memo): nothing is made twice."""
 
 import threading
 import time
