@@ -80,8 +80,8 @@ def prepare(database: db.Database) -> int:
     return made
 
 
-def watch(path: Path) -> threading.Thread:
-    """A thread that prepares the first views of the database at `path` now (once the file
+def watch(path: Path) -> None:
+    """Start a thread that prepares the first views of the database at `path` now (once the file
     exists) and whenever its data changes, for the life of the process."""
     def loop() -> None:
         database, seen = None, None
@@ -99,6 +99,4 @@ def watch(path: Path) -> threading.Thread:
                     log.exception("Preparing the first views of %s failed", path.name)
             time.sleep(EVERY)
 
-    thread = threading.Thread(target=loop, name="prepared", daemon=True)
-    thread.start()
-    return thread
+    threading.Thread(target=loop, name="prepared", daemon=True).start()
