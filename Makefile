@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PYCACHE := import sys; sys.pycache_prefix = sys.pycache_prefix or '$(CURDIR)/build/pycache'
 SITE = $$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))')
 
-.PHONY: run test
+.PHONY: run test messages
 
 run: $(VENV)/.runtime
 	$(BIN)/streamlit run server.py
@@ -16,6 +16,14 @@ test: $(VENV)/.dev
 	bash scripts/install-test-packages
 	$(BIN)/ruff check .
 	$(BIN)/pytest
+
+# The catalogues of words brought up to date with the code: new messages in, unused ones out
+# (translate the new ones in locale/vi/LC_MESSAGES/messages.po; tests/test_words.py checks).
+messages: $(VENV)/.runtime
+	mkdir -p build
+	$(BIN)/pybabel -q extract -F babel.cfg -o build/messages.pot .
+	$(BIN)/pybabel -q update -i build/messages.pot -d locale --ignore-obsolete --no-fuzzy-matching \
+		--width 100
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)

@@ -12,7 +12,7 @@ user = current.user
 
 def page(name: str, default: bool = False) -> st.Page:
     address = urls.PAGES[name]
-    return st.Page(address.script, title=current.t(name), icon=address.icon,
+    return st.Page(address.script, title=current.t(address.title), icon=address.icon,
                    url_path=address.path, default=default)
 
 
@@ -26,5 +26,5 @@ else:
         "compare", "composite", "briefing")]
 if user.may("import"):
     pages.append(page("data"))
-st.sidebar.caption(i18n.t("app_title", current.lang))
+st.sidebar.caption(i18n.t("Grassroots government indicators", current.lang))
 st.navigation(pages + view.unknown_page(pages, current)).run()

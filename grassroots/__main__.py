@@ -24,28 +24,28 @@ from grassroots import (
     official,
     periods,
 )
+from grassroots.i18n import N_
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m grassroots")
     verbs = parser.add_subparsers(dest="verb", required=True)
 
-    def verb(name: str, help: str, lang: bool = True) -> argparse.ArgumentParser:
+    def verb(name: str, help: str) -> argparse.ArgumentParser:
         sub = verbs.add_parser(name, help=help)
         sub.add_argument("--db", type=Path, default=None,
                          help="database file (default: $DASHBOARD_DB or build/dashboard.duckdb)")
-        if lang:
-            sub.add_argument("--lang", choices=i18n.LANGS, default="vi")
+        sub.add_argument("--lang", choices=i18n.LANGS, default="vi")
         return sub
 
     init_demo = verb("init-demo", "build the demo database: Ninh Bình province today, its "
-                     "history back to 2022", lang=False)
+                     "history back to 2022")
     init_demo.add_argument("--force", action="store_true", help="replace an existing file")
     init_demo.add_argument("--district", action="store_true",
                            help="the smaller demo: Bình Lục district as it was, to 06/2025")
     init = verb("init", "make a database for a province of today (its communes, those they "
                 "were made from, real boundaries), a district as it was before 1/7/2025, or "
-                "any unit without communes", lang=False)
+                "any unit without communes")
     init.add_argument("--province", default="", help='a province of today, e.g. "Ninh Bình"; '
                       "with --former-district, the district's province then, e.g. \"Hà Nam\"")
     init.add_argument("--former-district", help='a district before 1/7/2025, e.g. "Bình Lục"')
@@ -63,8 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     verb("history", "list the imports, newest first")
     undo = verb("undo", "undo an import: put back the rows it replaced")
     undo.add_argument("id", type=int)
-    values = verb("values", "every commune's value for a period: the figures the pages show",
-                  lang=False)
+    values = verb("values", "every commune's value for a period: the figures the pages show")
     values.add_argument("--period", required=True,
                         help="2024-Q4, 2024-H2, 2024, 2024-12 or 2024-01..2024-06")
     values.add_argument("--indicator", choices=[i.id for i in catalog.INDICATORS],
@@ -107,15 +106,16 @@ def main(argv: list[str] | None = None) -> int:
     path = getattr(args, "db", None) or db.default_path()
     if args.verb == "init-demo":
         if path.exists() and not args.force:
-            print(f"Tệp {path} đã tồn tại; thêm --force để thay thế.", file=sys.stderr)
+            print(i18n.t("{path} exists already; add --force to replace it.", args.lang,
+                         path=path), file=sys.stderr)
             return 1
         (demo.build if args.district else demo.build_province)(path)
-        print(f"Đã tạo cơ sở dữ liệu mẫu: {path}")
+        print(i18n.t("Made the demo database: {path}", args.lang, path=path))
     elif args.verb == "init":
         return init(parser, path, args)
     elif args.verb == "demo-data":
         demo.generate()
-        print(f"Đã sinh dữ liệu mẫu trong {demo.FOLDER}")
+        print(i18n.t("Made the demo's files in {folder}", args.lang, folder=demo.FOLDER))
     elif args.verb == "import":
         missing = [str(f) for f in args.files if not f.is_file()]
         if missing:
@@ -123,14 +123,15 @@ def main(argv: list[str] | None = None) -> int:
         return import_files(db.Database(path), args)
     elif args.verb == "history":
         log = import_views.history(db.Database(path), args.lang)
-        print(log.to_string(index=False) if len(log) else i18n.t("no_imports", args.lang))
+        print(log.to_string(index=False) if len(log) else i18n.t("No imports yet.", args.lang))
     elif args.verb == "undo":
         try:
             removed, restored = ingest.undo(db.Database(path), args.id)
         except ingest.Refused as refused:
             print(refused.problem.sentence(args.lang), file=sys.stderr)
             return 1
-        print(i18n.t("undone", args.lang, id=args.id, removed=i18n.number(removed, args.lang),
+        print(i18n.t("Import #{id} undone: {removed} rows removed, {restored} old rows put back.",
+                     args.lang, id=args.id, removed=i18n.number(removed, args.lang),
                      restored=i18n.number(restored, args.lang)))
     elif args.verb == "boundaries":
         return load_boundaries(db.Database(path), args)
@@ -142,16 +143,17 @@ def main(argv: list[str] | None = None) -> int:
         return manage_users(parser, db.Database(path), args)
     elif args.verb == "backup":
         from grassroots import backup
-        print(i18n.t("backup_made", args.lang, folder=backup.backup(db.Database(path),
+        print(i18n.t("Backed up to {folder}.", args.lang, folder=backup.backup(db.Database(path),
                                                                      args.folder)))
     elif args.verb == "restore":
         from grassroots import backup
         try:
             manifest = backup.restore(db.Database(path), args.folder)
         except backup.BackupError as refused:
-            print(i18n.t(refused.key, args.lang, **refused.values), file=sys.stderr)
+            print(refused.text(args.lang), file=sys.stderr)
             return 1
-        print(i18n.t("backup_restored", args.lang, folder=args.folder,
+        print(i18n.t("Restored the backup {folder} (made at {made}); {tables} tables match their "
+                     "checksums.", args.lang, folder=args.folder,
                      tables=len(manifest["tables"]), made=manifest["made_at"]))
     return 0
 
@@ -160,7 +162,7 @@ def init(parser: argparse.ArgumentParser, path: Path, args) -> int:
     """A new database: a province of today or a district as it was, from the official lists,
     or a unit to fill by hand (--parent, --level)."""
     if path.exists():
-        print(f"Tệp {path} đã tồn tại.", file=sys.stderr)
+        print(i18n.t("{path} exists already.", args.lang, path=path), file=sys.stderr)
         return 1
     if args.parent and args.level:
         settings = {"parent_name": args.parent, "parent_level": args.level,
@@ -177,7 +179,7 @@ def init(parser: argparse.ArgumentParser, path: Path, args) -> int:
                 settings = {"parent_name": args.province, "parent_level": "province",
                             "province_name": args.province}
         except official.Unknown as unknown:
-            print(i18n.t(unknown.key, "vi", **unknown.values), file=sys.stderr)
+            print(unknown.text(args.lang), file=sys.stderr)
             return 1
     else:
         parser.error("init needs --province (and --former-district), or --parent and --level")
@@ -187,12 +189,18 @@ def init(parser: argparse.ArgumentParser, path: Path, args) -> int:
         with database.write() as con:
             con.executemany("INSERT OR REPLACE INTO settings VALUES (?, ?)",
                             [[k, v] for k, v in settings.items()])
-        print(f"Đã tạo cơ sở dữ liệu trống cho {args.parent}: {path}")
+        print(i18n.t("Made an empty database for {parent}: {path}", args.lang,
+                     parent=args.parent, path=path))
     else:
         official.build(database, codes, settings, "data/units")
-        print(f"Đã tạo cơ sở dữ liệu cho {i18n.t(settings['parent_level'], 'vi')} "
-              f"{settings['parent_name']}: {len(codes)} xã hiện nay, với các xã trước "
-              f"01/07/2025 hợp thành và ranh giới: {path}")
+        print(i18n.tn("Made the database of the {level} {parent}: {count} commune of today, "
+                      "with the communes before 01/07/2025 it was made from, and boundaries: "
+                      "{path}",
+                      "Made the database of the {level} {parent}: {count} communes of today, "
+                      "with the communes before 01/07/2025 they were made from, and "
+                      "boundaries: {path}", len(codes), args.lang,
+                      level=i18n.level(settings["parent_level"], args.lang),
+                      parent=settings["parent_name"], path=path))
     return 0
 
 
@@ -240,10 +248,12 @@ def import_files(database: db.Database, args) -> int:
             print(line, file=sys.stderr)
         if not item.ok:
             refused += 1
-            print(i18n.t("import_refused", args.lang, file=item.name,
+            print(i18n.t("{file}: refused — problems: {count}; nothing was written.",
+                         args.lang, file=item.name,
                          count=i18n.number(item.error_count, args.lang)), file=sys.stderr)
         elif args.dry_run:
-            print(i18n.t("import_checked", args.lang, file=item.name,
+            print(i18n.t("{file}: good, {rows} rows (dry run, nothing written).",
+                         args.lang, file=item.name,
                          rows=i18n.number(item.rows, args.lang)))
             names = dict(database.run("unit_history")[["code", "name"]].itertuples(index=False))
             for line in import_views.understood(item, names, args.lang):
@@ -257,9 +267,9 @@ def _password(args, lang: str) -> str:
     """Asked twice without echo, or one line of standard input: never on the command line."""
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\n")
-    first = getpass.getpass(f"{i18n.t('password', lang)}: ")
-    if getpass.getpass(f"{i18n.t('password', lang)} (2): ") != first:
-        raise access.AccessError("passwords_differ")
+    first = getpass.getpass(i18n.t("Password", lang) + ": ")
+    if getpass.getpass(i18n.t("Password", lang) + " (2): ") != first:
+        raise access.AccessError(N_("The two passwords differ."))
     return first
 
 
@@ -271,7 +281,8 @@ def manage_users(parser, database: db.Database, args) -> int:
         columns = (["name", "role", "commune", "created"] if args.action == "list"
                    else ["name", "started", "last seen", "address"])
         print(pd.DataFrame(rows, columns=columns).fillna("").to_string(index=False) if rows
-              else i18n.t("no_users" if args.action == "list" else "no_sessions", lang))
+              else i18n.t(N_("No accounts: the dashboard is open to everyone.")
+                          if args.action == "list" else N_("No open sessions."), lang))
         return 0
     if not args.name:
         parser.error(f"users {args.action} needs a user name")
@@ -279,18 +290,21 @@ def manage_users(parser, database: db.Database, args) -> int:
         if args.action == "add":
             accounts.add(args.name, _password(args, lang), args.role, actor,
                          set(database.run("units")["code"]), args.commune)
-            print(i18n.t("user_added", lang, name=args.name, role=args.role))
+            print(i18n.t("Added the account '{name}' ({role}).",
+                         lang, name=args.name, role=args.role))
         elif args.action == "remove":
             accounts.remove(args.name, actor)
-            print(i18n.t("user_removed", lang, name=args.name))
+            print(i18n.t("Removed the account '{name}'.", lang, name=args.name))
         elif args.action == "signout":
             ended = accounts.sign_out_everywhere(args.name, actor)
-            print(i18n.t("sessions_ended", lang, name=args.name, count=ended))
+            print(i18n.tn("Ended {count} session of '{name}'.", "Ended {count} sessions of "
+                                                                "'{name}'.",
+                          ended, lang, name=args.name))
         else:
             accounts.set_password(args.name, _password(args, lang), actor)
-            print(i18n.t("user_password_set", lang, name=args.name))
+            print(i18n.t("New password set for '{name}'.", lang, name=args.name))
     except access.AccessError as refused:
-        print(i18n.t(refused.key, lang, **refused.values), file=sys.stderr)
+        print(refused.text(lang), file=sys.stderr)
         return 1
     return 0
 
@@ -307,7 +321,8 @@ def make_briefing(parser, database: db.Database, args) -> int:
     deck = briefing.build(database, period, sections, args.lang, not args.no_maps,
                           progress=_progress(args.out.name))
     briefing.write(deck, args.out)
-    print(i18n.t("briefing_written", args.lang, path=args.out, count=len(deck.slides) + 2))
+    print(i18n.t("Wrote {path}: {count} pages.",
+                 args.lang, path=args.out, count=len(deck.slides) + 2))
     return 0
 
 
@@ -317,7 +332,7 @@ def load_boundaries(database: db.Database, args) -> int:
         frame = geo.read(args.file, args.crs)
         matched = geo.match(frame, database.run("units"), args.code_field)
     except geo.GeoError as error:
-        print(error.message(args.lang), file=sys.stderr)
+        print(error.text(args.lang), file=sys.stderr)
         return 1
     print("\n".join(geo.report(matched, args.lang)))
     if matched.shapes.empty:

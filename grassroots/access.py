@@ -25,6 +25,9 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from grassroots import i18n
+from grassroots.i18n import N_
+
 ROLES = ("viewer", "reporter", "editor", "admin")
 # What each role may do beyond reading: a reporter imports its own commune's files; editors
 # import any and set targets, rules and weights; administrators also manage accounts.
@@ -64,12 +67,13 @@ class User:
 OPEN = User("", "admin", open=True)
 
 
-class AccessError(Exception):
-    """A refusal, with the i18n key of its sentence and the values to fill it in."""
+class AccessError(i18n.LocalizedError):
+    """A refusal: a sign-in, a session or an account that cannot be."""
 
-    def __init__(self, key: str, **values):
-        super().__init__(key)
-        self.key, self.values = key, values
+
+SLOW = N_("Too many wrong passwords from this computer; try again in {seconds} seconds.")
+NO_ACCOUNT_HERE = N_("The office's directory knows '{name}', but that account has no access "
+                     "to the dashboard yet; ask the IT officer.")
 
 
 def store_path(database_path: Path) -> Path:
@@ -165,9 +169,11 @@ class Accounts:
                               [name]).fetchone()
         if source and datetime.fromisoformat(source[0]) > now:
             wait = datetime.fromisoformat(source[0]) - now
-            raise AccessError("login_slow", seconds=max(1, round(wait.total_seconds())))
+            raise AccessError(SLOW, seconds=max(1, round(wait.total_seconds())))
         if locked and locked[0] and datetime.fromisoformat(locked[0]) > now:
-            raise AccessError("login_locked", until=f"{datetime.fromisoformat(locked[0]):%H:%M}")
+            raise AccessError(N_("The account is locked after repeated wrong passwords; try again "
+                                 "after {until}."),
+                              until=f"{datetime.fromisoformat(locked[0]):%H:%M}")
         try:
             HASHER.verify(row[0] if row else _nobody(), password)
         except (VerificationError, InvalidHashError):
@@ -197,8 +203,9 @@ class Accounts:
                             [(now + LOCKED).isoformat(), name])
                 self._audit(con, name, "user_locked", f"{failures} wrong passwords", now)
         if failures >= FAILURES:
-            return AccessError("login_locked", until=f"{now + LOCKED:%H:%M}")
-        return AccessError("login_failed")
+            return AccessError(N_("The account is locked after repeated wrong passwords; try again "
+                                  "after {until}."), until=f"{now + LOCKED:%H:%M}")
+        return AccessError(N_("Wrong user name or password."))
 
     def _sign(self, token: str) -> str:
         return hmac.new(self._key, token.encode(), hashlib.sha256).hexdigest()[:32]
@@ -226,7 +233,7 @@ class Accounts:
         if idle > IDLE:
             with self._connect() as con:
                 con.execute("DELETE FROM sessions WHERE id = ?", [session])
-            raise AccessError("session_expired")
+            raise AccessError(N_("Your session expired; sign in again."))
         if idle > SEEN_EVERY:
             with self._connect() as con:
                 con.execute("UPDATE sessions SET seen_at = ? WHERE id = ?",
@@ -284,17 +291,21 @@ class Accounts:
         """A new account; a viewer or reporter may be limited to one of `communes`, and a
         reporter must be."""
         if not NAME.fullmatch(name):
-            raise AccessError("user_bad_name", name=name)
+            raise AccessError(N_("'{name}' is not a valid user name: letters, digits and . @ - _ "
+                                 "only."), name=name)
         if role not in ROLES:
-            raise AccessError("user_bad_role", role=role)
+            raise AccessError(N_("There is no role '{role}'; choose viewer, reporter, editor or "
+                                 "admin."), role=role)
         if (unit_code is not None and (role not in ("viewer", "reporter")
                                        or unit_code not in communes)) or \
                 (role == "reporter" and unit_code is None):
-            raise AccessError("user_bad_commune", code=unit_code or "")
+            raise AccessError(N_("Only a viewer or a reporter can be limited to a commune; a "
+                                 "reporter must be (--commune), and the code '{code}' must be a "
+                                 "commune's."), code=unit_code or "")
         _check_password(password)
         with self._connect() as con:
             if con.execute("SELECT 1 FROM accounts WHERE name = ?", [name]).fetchone():
-                raise AccessError("user_exists", name=name)
+                raise AccessError(N_("The account '{name}' exists already."), name=name)
             con.execute("INSERT INTO accounts VALUES (?, ?, ?, ?, ?)",
                         [name, HASHER.hash(password), role, unit_code,
                          datetime.now().isoformat(" ", "seconds")])
@@ -304,7 +315,7 @@ class Accounts:
     def remove(self, name: str, actor: str) -> None:
         with self._connect() as con:
             if not con.execute("DELETE FROM accounts WHERE name = ?", [name]).rowcount:
-                raise AccessError("user_unknown", name=name)
+                raise AccessError(N_("There is no account '{name}'."), name=name)
             self._audit(con, actor, "user_remove", name)
 
     def set_password(self, name: str, password: str, actor: str) -> None:
@@ -313,7 +324,7 @@ class Accounts:
         with self._connect() as con:
             if not con.execute("UPDATE accounts SET password_hash = ? WHERE name = ?",
                                [HASHER.hash(password), name]).rowcount:
-                raise AccessError("user_unknown", name=name)
+                raise AccessError(N_("There is no account '{name}'."), name=name)
             con.execute("DELETE FROM failures WHERE name = ?", [name])
             con.execute("DELETE FROM sessions WHERE name = ?", [name])
             self._audit(con, actor, "user_password", name)
@@ -362,11 +373,11 @@ def visitor(store: Accounts, cookies: Mapping[str, str], headers: Mapping[str, s
     if header := os.environ.get(SSO_SETTING, "").strip().lower():
         if name := next((v for k, v in headers.items() if k.lower() == header), None):
             if (user := store.named(name.strip())) is None:
-                raise AccessError("directory_unknown", name=name.strip())
+                raise AccessError(NO_ACCOUNT_HERE, name=name.strip())
             return dataclasses.replace(user, directory=True)
     return store.user(cookies.get(COOKIE), now)
 
 
 def _check_password(password: str) -> None:
     if len(password) < 8:
-        raise AccessError("user_short_password")
+        raise AccessError(N_("A password needs at least 8 characters."))

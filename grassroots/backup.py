@@ -12,18 +12,15 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
-from grassroots import access, db, geo, ingest
+from grassroots import access, db, geo, i18n, ingest
+from grassroots.i18n import N_
 
 MANIFEST = "manifest.json"
 KEPT = {"imports": ingest.archive_folder, "boundaries": geo.archive_folder}  # files beside it
 
 
-class BackupError(Exception):
-    """A backup that cannot be restored, with the i18n key of its sentence."""
-
-    def __init__(self, key: str, **values):
-        super().__init__(key)
-        self.key, self.values = key, values
+class BackupError(i18n.LocalizedError):
+    """A backup that cannot be restored."""
 
 
 def backup(database: db.Database, folder: Path) -> Path:
@@ -53,15 +50,18 @@ def restore(database: db.Database, folder: Path) -> dict:
     try:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise BackupError("backup_unreadable", folder=str(folder)) from error
+        raise BackupError(N_("No backup can be read in {folder} (manifest.json is missing)."),
+                          folder=str(folder)) from error
     copy = folder / manifest["database"]
     expected = {t: list(v) for t, v in manifest["tables"].items()}
     if not copy.exists() or {t: list(v) for t, v in db.checksums(copy).items()} != expected:
-        raise BackupError("backup_damaged", folder=str(folder))
+        raise BackupError(N_("The backup in {folder} does not match its checksums: the file is "
+                             "damaged or changed; nothing was restored."), folder=str(folder))
     accounts, accounts_sums = manifest.get("accounts", (None, None))
     if accounts and (not (folder / accounts).exists()
                      or access.checksums(folder / accounts) != accounts_sums):
-        raise BackupError("backup_damaged", folder=str(folder))
+        raise BackupError(N_("The backup in {folder} does not match its checksums: the file is "
+                             "damaged or changed; nothing was restored."), folder=str(folder))
     with database.write(source=copy):
         pass
     if accounts:
@@ -71,5 +71,6 @@ def restore(database: db.Database, folder: Path) -> dict:
             shutil.copytree(folder / name, folder_of(database), dirs_exist_ok=True)
     restored = {t: list(v) for t, v in db.checksums(database.path).items()}
     if any(restored.get(t) != v for t, v in expected.items()):
-        raise BackupError("backup_damaged", folder=str(folder))
+        raise BackupError(N_("The backup in {folder} does not match its checksums: the file is "
+                             "damaged or changed; nothing was restored."), folder=str(folder))
     return manifest

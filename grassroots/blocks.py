@@ -31,7 +31,7 @@ def table(numbers: export.Table, lang: str, spec=None, display=None, column_conf
           expanded: bool = False) -> None:
     """Under a chart: the table of exactly its numbers (or `display`, a styled form of them),
     the same as CSV and Excel, and the chart as PNG."""
-    with st.expander(i18n.t("table", lang), expanded=expanded):
+    with st.expander(i18n.t("Numbers shown", lang), expanded=expanded):
         st.dataframe(export.formatted(numbers, lang) if display is None else display,
                      hide_index=True, height="content", column_config=column_config)
     files = st.container(horizontal=True)
@@ -60,7 +60,7 @@ def open_profile(event, view: View) -> None:
 def attention(links: list[tuple], view: View) -> None:
     """The links of panels.attention, for the period and language in view."""
     if not links:
-        st.success(view.t("attention_none"))
+        st.success(view.t("Nothing missed, worsened or went unreported this period."))
     for page, text, params, icon, details in links:
         st.page_link(page, label=text, icon=icon, help=details,
                      query_params={**params, urls.PERIOD: view.period.code, **view.kept()})
@@ -73,22 +73,22 @@ def profile(shown: panels.Profile, view: View) -> None:
     st.vega_lite_chart(spec, key="profile-chart",
                        width="content" if view.present else "stretch")
     frame, numbers = shown.frame, shown.table
-    status, change = view.t("status"), view.t("vs_previous_short")
-    colours = {view.t(s): style for s, style in STATUS_STYLE.items()}
+    status, change = view.t("Status"), view.t("Change")
+    colours = {view.t(i18n.STATUSES[s]): style for s, style in STATUS_STYLE.items()}
     changes = [panels.change_colour(catalog.BY_ID[i], text)
                for i, text in zip(frame["indicator"], numbers.frame[change])]
-    display = numbers.frame.assign(**{view.t("sparkline"): frame["trend"]})
+    display = numbers.frame.assign(**{view.t("Trend"): frame["trend"]})
     styled = display.style.map(lambda label: colours.get(label, ""), subset=[status]).apply(
         lambda _: [f"color: {CHANGE_COLOURS[c]}" if c else "" for c in changes], subset=[change])
     table(numbers, view.lang, shown.spec, display=styled, expanded=True, column_config={
-        view.t("family"): st.column_config.Column(width="small"),
-        view.t("indicator"): st.column_config.Column(width="large"),
-        view.t("sparkline"): st.column_config.LineChartColumn(view.t("sparkline"))})
+        view.t("Group"): st.column_config.Column(width="small"),
+        view.t("Indicator"): st.column_config.Column(width="large"),
+        view.t("Trend"): st.column_config.LineChartColumn(view.t("Trend"))})
 
 
 def indicator_picker(view: View, ids, key: str) -> catalog.Indicator:
     """Pick one of the indicators `ids`; the choice lives in the URL."""
-    return widgets.indicator_picker(view.t("indicator"), ids, urls.INDICATOR, key, view.lang)
+    return widgets.indicator_picker(view.t("Indicator"), ids, urls.INDICATOR, key, view.lang)
 
 
 def family_page(family: str) -> None:
@@ -96,17 +96,17 @@ def family_page(family: str) -> None:
     view = header(family)
     indicator = indicator_picker(view, [i.id for i in catalog.of_family(family)],
                                  key=f"chitieu_{family}")
-    st.caption(f"**{view.t('formula')}:** {indicator.formula} · "
-               f"**{view.t('legal_reference')}:** "
-               f"{indicator.reference_on(view.period.last_day)}")
+    st.caption(view.t("**Formula:** {formula} · **Reference:** {reference}",
+                      formula=indicator.formula,
+                      reference=indicator.reference_on(view.period.last_day)))
     widgets.target_form(view, indicator)
-    st.subheader(view.t("ranking"))
+    st.subheader(view.t("Commune ranking"))
     chart(panels.ranking(view.db, indicator, view.period, view.lang), key=f"ranking-{family}",
           select=True)
-    st.caption(view.t("open_profile"))
-    st.subheader(view.t("map"))
+    st.caption(view.t("Click a commune to open its profile."))
+    st.subheader(view.t("Map"))
     map_block(view, indicator, key=f"map-{family}")
-    st.subheader(view.t("trend"))
+    st.subheader(view.t("Trend over time"))
     trend_block(view, indicator)
 
 
@@ -115,16 +115,16 @@ def map_block(view: View, indicator: catalog.Indicator, key: str) -> None:
     when it has one, or by classes (method and count chosen), and the table of its numbers. A
     click on a commune opens its profile."""
     if not maps.layer(view.db).features:
-        st.info(view.t("no_boundaries"))
+        st.info(view.t("No commune boundaries yet; load a boundary file on the Data page."))
         return
     judged = indicator.id in panels.targeted(view.db, view.period)
     methods = maps.methods(judged)
     method_column, count_column = st.columns([3, 2])
     method = method_column.segmented_control(
-        view.t("classes_method"), methods, default=methods[0], required=True,
-        format_func=lambda m: view.t("status_method" if m == "status" else m),
+        view.t("Colour by"), methods, default=methods[0], required=True,
+        format_func=lambda m: view.t(maps.METHOD_NAMES[m]),
         key=f"{key}-{'colours' if judged else 'classes'}")
-    count = count_column.slider(view.t("classes_count"), 3, 7, maps.CLASSES, key=f"{key}-count",
+    count = count_column.slider(view.t("Number of classes"), 3, 7, maps.CLASSES, key=f"{key}-count",
                                 disabled=method == "status")
     chart(panels.choropleth(view.db, indicator, view.period, method, count, view.lang), key=key,
           select=True)

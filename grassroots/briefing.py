@@ -14,6 +14,7 @@ from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
 from grassroots import catalog, charts, db, figures, i18n, images, maps, periods, scores
+from grassroots.i18n import N_
 
 SECTIONS = (*catalog.HEADLINE, "score")  # the families' headline indicators, the score
 WIDE, HIGH = 13.333, 7.5  # inches: a 16:9 slide
@@ -45,8 +46,8 @@ def _sentences(indicator: catalog.Indicator, ranked: pd.DataFrame, parent: pd.Se
     """An indicator's key numbers and two or three sentences: how many communes met the
     target and who is lowest (or highest and lowest), the parent unit against the previous
     period, and who has not reported."""
-    def t(key: str, **values) -> str:
-        return i18n.t(key, lang, **values)
+    def t(message: str, **values) -> str:
+        return i18n.t(message, lang, **values)
 
     def value(amount) -> str:
         return i18n.value(indicator, amount, lang)
@@ -60,27 +61,33 @@ def _sentences(indicator: catalog.Indicator, ranked: pd.DataFrame, parent: pd.Se
         worst, best = known.iloc[-1], known.iloc[0]
         if pd.notna(parent["target"]):
             met = int((known["status"] == "met").sum())
-            numbers += [(t("target"), value(parent["target"])),
-                        (t("brief_met_label"), f"{met}/{len(ranked)}")]
-            said.append(t("brief_met", met=met, total=len(ranked), target=value(parent["target"]),
+            numbers += [(t("Target"), value(parent["target"])),
+                        (t("Communes on target"), f"{met}/{len(ranked)}")]
+            said.append(t("{met} of {total} communes meet the {target} target; lowest: {name} "
+                          "{value}.", met=met, total=len(ranked), target=value(parent["target"]),
                           name=worst["name"], value=value(worst["value"])))
         else:
-            said.append(t("brief_range", best=best["name"], best_value=value(best["value"]),
+            said.append(t("Highest: {best} {best_value}; lowest: {worst} {worst_value}.",
+                          best=best["name"], best_value=value(best["value"]),
                           worst=worst["name"], worst_value=value(worst["value"])))
     change = None if pd.isna(parent["value"]) or before is None or pd.isna(before) \
         else parent["value"] - before
     previous = period.previous().label(lang)
     if change is not None:
         signed = i18n.delta(indicator, change, lang)
-        label = t("vs_previous", period=previous)
+        label = t("vs {period}", period=previous)
         numbers.append((i18n.capital(label), signed))
-        key = "brief_same" if signed[0] not in "+-" else \
-            "brief_better" if (change > 0) == indicator.higher_is_better else "brief_worse"
-        said.append(t(key, total=total, value=value(parent["value"]), previous=previous,
+        if signed[0] not in "+-":
+            message = N_("{total}: {value}, unchanged from {previous}.")
+        elif (change > 0) == indicator.higher_is_better:
+            message = N_("{total}: {value}, better than {previous} by {change}.")
+        else:
+            message = N_("{total}: {value}, worse than {previous} by {change}.")
+        said.append(t(message, total=total, value=value(parent["value"]), previous=previous,
                       change=signed.lstrip("+-")))
     missing = ranked.loc[ranked["value"].isna(), "name"].tolist()
     if missing:
-        said.append(t("brief_missing", names=", ".join(missing)))
+        said.append(t("No figures from: {names}.", names=", ".join(missing)))
     return numbers, said
 
 
@@ -102,10 +109,12 @@ def _family_slides(database: db.Database, family: str, period: periods.Period,
         method = "status" if pd.notna(parent["target"]) else "quantiles"
         bounds = None if method == "status" else maps.breaks(ranked["value"], method, 5)
         legend = maps.legend(method, len(bounds or []), parent["target"], indicator, lang)
-        extra = [i18n.t("approximate_boundaries", lang)] if layer.approximate else []
+        extra = [i18n.t("Commune boundaries are generated and approximate.",
+                        lang)] if layer.approximate else []
         spec = charts.choropleth(layer, ranked, indicator, bounds, legend, title,
                                  [*subtitle, *extra], lang)
-        slides.append(Slide(f"{i18n.t('map', lang)}: {title}", images.png(spec, lang), numbers,
+        slides.append(Slide(i18n.t("Map: {title}",
+                                   lang, title=title), images.png(spec, lang), numbers,
                             said))
     return slides
 
@@ -113,14 +122,16 @@ def _family_slides(database: db.Database, family: str, period: periods.Period,
 def _score_slide(database: db.Database, period: periods.Period, subtitle: list[str],
                  lang: str) -> Slide:
     ranked = figures.by_rank(scores.as_cells(scores.composite(database, period)))
-    title = f"{i18n.t('composite', lang)} — {period.label(lang)}"
+    title = i18n.t("Composite score", lang) + f" — {period.label(lang)}"
     average = ranked["value"].mean()
-    chart = charts.ranking(ranked, scores.COMPOSITE, average, i18n.t("average", lang), None,
+    chart = charts.ranking(ranked, scores.COMPOSITE, average, i18n.t("Communes' average",
+                                                                     lang), None,
                            title, subtitle, lang)
     known = ranked.dropna(subset=["value"])
-    said, numbers = [], [(i18n.t("average", lang), i18n.number(average, lang, 1))]
+    said, numbers = [], [(i18n.t("Communes' average", lang), i18n.number(average, lang, 1))]
     if len(known):
-        said.append(i18n.t("brief_score", lang, best=known.iloc[0]["name"],
+        said.append(i18n.t("Highest: {best}, {best_value} points; lowest: {worst}, {worst_value} "
+                           "points.", lang, best=known.iloc[0]["name"],
                            best_value=i18n.number(known.iloc[0]["value"], lang, 1),
                            worst=known.iloc[-1]["name"],
                            worst_value=i18n.number(known.iloc[-1]["value"], lang, 1)))
@@ -141,7 +152,7 @@ def _closing_table(database: db.Database, period: periods.Period, settings: dict
     for name in names:
         rows.append([name] + [i18n.value(i, wide.loc[name].get(i.id), lang, unit=False)
                               for i in indicators])
-    return pd.DataFrame(rows, columns=[i18n.t("commune", lang)]
+    return pd.DataFrame(rows, columns=[i18n.t("Commune", lang)]
                         + [i.short(lang) for i in indicators])
 
 
@@ -160,7 +171,7 @@ def build(database: db.Database, period: periods.Period, sections=SECTIONS, lang
                                      with_maps)
         if progress:
             progress((done + 1) / len(chosen))
-    title = f"{i18n.t('briefing_title', lang)} — {period.label(lang)}"
+    title = i18n.t("Briefing", lang) + f" — {period.label(lang)}"
     return Deck(title, subtitle, settings.get("demo") == "true", slides,
                 _closing_table(database, period, settings, lang), lang)
 
@@ -185,7 +196,7 @@ def _text(slide, left, top, width, height, lines, size, bold=False, colour=INK):
 
 
 def _footer(slide, deck: Deck, number: int) -> None:
-    mark = f"{i18n.t('demo_mark', deck.lang)} · " if deck.demo else ""
+    mark = i18n.t("DỮ LIỆU MẪU (sample data)", deck.lang) + " · " if deck.demo else ""
     _text(slide, 0.5, HIGH - 0.45, WIDE - 1.5, 0.35, [mark + deck.subtitle[1]], 10,
           colour=RED if deck.demo else GREY)
     _text(slide, WIDE - 1.0, HIGH - 0.45, 0.6, 0.35, [str(number)], 10, colour=GREY)
@@ -199,7 +210,7 @@ def to_pptx(deck: Deck) -> bytes:
     _text(first, 0.8, 2.3, WIDE - 1.6, 1.6, [deck.title], 40, bold=True)
     _text(first, 0.8, 4.0, WIDE - 1.6, 1.5, deck.subtitle, 18, colour=GREY)
     _text(first, 0.8, 5.6, WIDE - 1.6, 0.5, [
-        f"{i18n.t('made_on', deck.lang)} {date.today():%d/%m/%Y}"], 14, colour=GREY)
+        i18n.t("Made on {day}", deck.lang, day=i18n.day(date.today(), deck.lang))], 14, colour=GREY)
     for number, item in enumerate(deck.slides, start=2):
         slide = presentation.slides.add_slide(blank)
         _text(slide, 0.5, 0.3, WIDE - 1.0, 0.8, [item.title], 26, bold=True)
@@ -211,7 +222,8 @@ def to_pptx(deck: Deck) -> bytes:
         _text(slide, 9.2, 1.3, WIDE - 9.6, HIGH - 2.0, lines, 15)
         _footer(slide, deck, number)
     closing = presentation.slides.add_slide(blank)
-    _text(closing, 0.5, 0.3, WIDE - 1.0, 0.8, [i18n.t("brief_table", deck.lang)], 26, bold=True)
+    _text(closing, 0.5, 0.3, WIDE - 1.0, 0.8, [i18n.t("Communes at a glance",
+                                                      deck.lang)], 26, bold=True)
     rows, columns = deck.table.shape
     height = min(HIGH - 2.0, 0.3 * (rows + 1))
     shape = closing.shapes.add_table(rows + 1, columns, Inches(0.5), Inches(1.2),
@@ -255,7 +267,7 @@ class _Pages(FPDF):
 
 
 def _pdf_footer(pdf: _Pages, deck: Deck, number: int) -> None:
-    mark = f"{i18n.t('demo_mark', deck.lang)} · " if deck.demo else ""
+    mark = i18n.t("DỮ LIỆU MẪU (sample data)", deck.lang) + " · " if deck.demo else ""
     pdf.write_lines(0.5, HIGH - 0.45, WIDE - 1.5, [mark + deck.subtitle[1]], 10,
                     colour=RED if deck.demo else GREY)
     pdf.write_lines(WIDE - 1.0, HIGH - 0.45, 0.6, [str(number)], 10, colour=GREY)
@@ -268,7 +280,7 @@ def to_pdf(deck: Deck) -> bytes:
     pdf.write_lines(0.8, 2.4, WIDE - 1.6, [deck.title], 40, bold=True)
     pdf.write_lines(0.8, 4.0, WIDE - 1.6, deck.subtitle, 18, colour=GREY)
     pdf.write_lines(0.8, 5.6, WIDE - 1.6, [
-        f"{i18n.t('made_on', deck.lang)} {date.today():%d/%m/%Y}"], 14, colour=GREY)
+        i18n.t("Made on {day}", deck.lang, day=i18n.day(date.today(), deck.lang))], 14, colour=GREY)
     for number, item in enumerate(deck.slides, start=2):
         pdf.add_page()
         pdf.write_lines(0.5, 0.35, WIDE - 1.0, [item.title], 26, bold=True)
@@ -279,7 +291,8 @@ def to_pdf(deck: Deck) -> bytes:
         pdf.write_lines(9.2, 1.3, WIDE - 9.6, lines, 15)
         _pdf_footer(pdf, deck, number)
     pdf.add_page()
-    pdf.write_lines(0.5, 0.35, WIDE - 1.0, [i18n.t("brief_table", deck.lang)], 26, bold=True)
+    pdf.write_lines(0.5, 0.35, WIDE - 1.0, [i18n.t("Communes at a glance",
+                                                   deck.lang)], 26, bold=True)
     rows = len(deck.table) + 1
     size = 12 if rows <= 17 else max(6, int(12 * 17 / rows))
     pdf.set_font(images.FONT, "", size)

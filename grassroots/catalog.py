@@ -12,8 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from grassroots import contract
+from grassroots.i18n import N_
 
-FAMILIES = ("dossiers", "letters", "engagement", "cadres", "satisfaction")
+# The families of indicators, each with its name.
+FAMILIES = {"dossiers": N_("Dossiers"), "letters": N_("Letters"), "engagement": N_("Engagement"),
+            "cadres": N_("Cadres"), "satisfaction": N_("Satisfaction")}
 
 # Source relations: the month column of each, and whether rows are snapshots.
 SOURCES = {

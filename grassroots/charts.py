@@ -11,6 +11,7 @@ import pandas as pd
 
 from grassroots import catalog, i18n, maps, periods
 from grassroots.catalog import Indicator
+from grassroots.i18n import N_
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.4.1.json"  # what Streamlit 1.67 draws
 STATUS_COLOURS = {
@@ -47,14 +48,14 @@ def _spec(layers: list[dict], datasets: dict[str, list], title: str, subtitle: l
     """A layered chart's Vega-Lite spec, its rows in named datasets (which Streamlit sends as
     Arrow), with our title and number format."""
     return {"$schema": SCHEMA, "config": {
-        "locale": {"number": i18n.VEGA_LOCALE[lang]}, "axis": {"labelLimit": NAME_WIDTH}},
+        "locale": {"number": i18n.vega_locale(lang)}, "axis": {"labelLimit": NAME_WIDTH}},
         "title": {"text": title, "subtitle": subtitle, "anchor": "start", "fontSize": 15,
                   "subtitleFontSize": 11, "subtitleColor": "#555555"},
         "layer": layers, "datasets": datasets, **properties}
 
 
 def _status_colours(lang: str) -> dict:
-    return {"domain": [i18n.t(s, lang) for s in STATUS_COLOURS],
+    return {"domain": [i18n.t(i18n.STATUSES[s], lang) for s in STATUS_COLOURS],
             "range": list(STATUS_COLOURS.values())}
 
 
@@ -71,14 +72,15 @@ def _ends(names: list[str]) -> list[str]:
 
 
 def _ends_note(count: int, lang: str) -> list[str]:
-    return [i18n.t("chart_ends", lang, shown=SHOWN, count=count)] if count > MANY else []
+    return [i18n.t("The first and last {shown} of {count} communes; all of them in the table under "
+                   "the chart.", lang, shown=SHOWN, count=count)] if count > MANY else []
 
 
 def _named(names: list[str], lang: str) -> str:
     """Names in a subtitle: at most SHOWN, then how many more."""
     listed = ", ".join(names[:SHOWN])
     more = len(names) - SHOWN
-    return listed if more <= 0 else f"{listed} {i18n.t('and_more', lang, count=more)}"
+    return listed if more <= 0 else f"{listed} " + i18n.t("and {count} more", lang, count=more)
 
 
 def _axis_format(indicator: Indicator) -> str:
@@ -89,7 +91,7 @@ def _labelled(frame: pd.DataFrame, indicator: Indicator, lang: str) -> pd.DataFr
     """Add the columns tooltips and marks show, formatted the reader's way."""
     return frame.assign(
         value_label=[i18n.value(indicator, v, lang) for v in frame["value"]],
-        status_label=[i18n.t(s, lang) for s in frame["status"]],
+        status_label=[i18n.t(i18n.STATUSES[s], lang) for s in frame["status"]],
     )
 
 
@@ -120,10 +122,11 @@ def ranking(frame: pd.DataFrame, indicator: Indicator, parent_value: float | Non
     axis = zoomed_axis([*reported["value"], parent_value, target], indicator)
     subtitle = [*subtitle, *_ends_note(int(frame["value"].notna().sum()), lang)]
     if axis:
-        subtitle.append(i18n.t("axis_starts", lang, start=i18n.value(indicator, axis[0], lang)))
+        subtitle.append(i18n.t("The axis starts at {start}, not 0",
+                               lang, start=i18n.value(indicator, axis[0], lang)))
     missing = i18n.sorted_names(frame.loc[frame["value"].isna(), "name"])
     if missing:
-        subtitle = [*subtitle, f"{i18n.t('no_data', lang)}: {_named(missing, lang)}"]
+        subtitle = [*subtitle, i18n.t("No data: {names}", lang, names=_named(missing, lang))]
     y = _field("name", sort=list(data["name"]), title=None)
     x = _field("value", "quantitative", title=indicator.label(lang),
                axis={"format": ".1~%", "tickCount": 6} if axis
@@ -132,11 +135,11 @@ def ranking(frame: pd.DataFrame, indicator: Indicator, parent_value: float | Non
         x["scale"] = {"domain": axis, "nice": False, "zero": False}
     judged = frame["status"].isin(["met", "close", "missed"]).any()
     colour = _field("status_label", scale=_status_colours(lang), legend={
-        "title": i18n.t("status", lang), "orient": "bottom"} if judged else None)
-    tooltip = [_field("name", title=i18n.t("commune", lang)),
-               _field("value_label", title=i18n.t("value", lang)),
-               _field("rank_label", title=i18n.t("rank", lang)),
-               _field("status_label", title=i18n.t("status", lang))]
+        "title": i18n.t("Status", lang), "orient": "bottom"} if judged else None)
+    tooltip = [_field("name", title=i18n.t("Commune", lang)),
+               _field("value_label", title=i18n.t("Value", lang)),
+               _field("rank_label", title=i18n.t("Rank", lang)),
+               _field("status_label", title=i18n.t("Status", lang))]
     communes = {"name": "communes"}
     layers = [
         {"name": "communes", "data": communes,
@@ -150,7 +153,7 @@ def ranking(frame: pd.DataFrame, indicator: Indicator, parent_value: float | Non
     # Labels point away from each other: the larger value's to the right of its rule.
     larger_parent = target is None or pd.isna(target) or (parent_value or 0) > target
     rules = [("parent", parent_value, parent_label, PARENT_COLOUR, [6, 3], larger_parent),
-             ("target", target, i18n.t("target", lang), TARGET_COLOUR, [], not larger_parent)]
+             ("target", target, i18n.t("Target", lang), TARGET_COLOUR, [], not larger_parent)]
     for name, value, label, colour, dash, to_the_right in rules:
         if value is None or pd.isna(value):
             continue
@@ -171,10 +174,9 @@ def ranking(frame: pd.DataFrame, indicator: Indicator, parent_value: float | Non
                  height={"step": 22}, width="container")
 
 
-TIME_FORMATS = {
-    "vi": {"month": "%m/%Y", "quarter": "Q%q/%Y", "year": "%Y"},
-    "en": {"month": "%b %Y", "quarter": "Q%q %Y", "year": "%Y"},
-}
+# How a trend's axis writes its months and quarters, as d3 time formats (%b the month's short
+# name, %m its number, %q the quarter, %Y the year): in the catalogues, with the other words.
+TIME_FORMATS = {"month": N_("%b %Y"), "quarter": N_("Q%q %Y"), "year": N_("%Y")}
 
 
 def trend(frame: pd.DataFrame, indicator: Indicator, grain: str, parent_label: str,
@@ -183,7 +185,7 @@ def trend(frame: pd.DataFrame, indicator: Indicator, grain: str, parent_label: s
     """The parent unit's line in bold over the communes' lines in grey, with the target; the
     communes in `highlight` (codes) in colour."""
     many = frame["unit_code"].nunique() > MANY
-    others = i18n.t("communes_band" if many else "communes", lang)
+    others = i18n.t(N_("The middle 80% of communes") if many else N_("Communes"), lang)
     datasets = {}
     if many:  # the communes as a band: their values, not a line (nor a label) each
         spread = frame[frame["unit_code"].notna()].groupby("bucket")["value"]
@@ -202,7 +204,7 @@ def trend(frame: pd.DataFrame, indicator: Indicator, grain: str, parent_label: s
     )
     names_by_code = dict(zip(data["unit_code"], data["name"]))
     shown = [names_by_code[code] for code in highlight if code in names_by_code]
-    time_format = TIME_FORMATS[lang][grain]
+    time_format = i18n.t(TIME_FORMATS[grain], lang)
     ticks = {"interval": "year", "step": 1} if grain == "year" else {"interval": "month", "step": 3}
     x = _field("bucket", "temporal", title=None,
                axis={"format": time_format, "tickCount": ticks})
@@ -213,9 +215,10 @@ def trend(frame: pd.DataFrame, indicator: Indicator, grain: str, parent_label: s
     colour = _field("series", title=None, legend={"orient": "bottom"}, scale={
         "domain": [parent_label, *shown, others],
         "range": [PARENT_COLOUR, *COMPARE_COLOURS[:len(shown)], COMMUNE_LINE_COLOUR]})
-    tooltip = [_field("name", title=i18n.t("commune", lang)),
-               _field("bucket", "temporal", title=i18n.t("period", lang), format=time_format),
-               _field("value_label", title=i18n.t("value", lang))]
+    tooltip = [_field("name", title=i18n.t("Commune", lang)),
+               _field("bucket", "temporal", title=i18n.t("Choose period",
+                                                         lang), format=time_format),
+               _field("value_label", title=i18n.t("Value", lang))]
     columns = ["bucket", "unit_code", "name", "value", "value_label", "series"]
     chosen = data["unit_code"].isin(highlight)
     datasets |= {"chosen": _rows(data[chosen], columns),
@@ -241,8 +244,8 @@ def trend(frame: pd.DataFrame, indicator: Indicator, grain: str, parent_label: s
          "encoding": line},
     ]
     if target is not None and pd.notna(target):
-        datasets["target"] = [{"value": float(target), "label": f"{i18n.t('target', lang)}: "
-                               f"{i18n.value(indicator, target, lang)}"}]
+        datasets["target"] = [{"value": float(target), "label": i18n.t(
+            "Target: {value}", lang, value=i18n.value(indicator, target, lang))}]
         layers.append({"data": {"name": "target"},
                        "mark": {"type": "rule", "color": TARGET_COLOUR, "strokeDash": [4, 4]},
                        "encoding": {"y": _field("value", "quantitative"),
@@ -263,22 +266,22 @@ def scorecard(frame: pd.DataFrame, indicators: list[Indicator], order: list[str]
     data["indicator_name"] = [described[i].label(lang) for i in data["indicator"]]
     data["value_label"] = [i18n.value(described[i], v, lang, unit=False)
                            for i, v in zip(data["indicator"], data["value"])]
-    data["status_label"] = [i18n.t(s, lang) for s in data["status"]]
+    data["status_label"] = [i18n.t(i18n.STATUSES[s], lang) for s in data["status"]]
     x = _field("indicator_label", sort=list(columns.values()), title=None, axis={
         "orient": "top", "labelAngle": 0, "labelLimit": 90,
         "labelExpr": "split(datum.label, ' ')"})
     y = _field("name", title=None, sort=order)
-    tooltip = [_field("name", title=i18n.t("commune", lang)),
-               _field("indicator_name", title=i18n.t("indicator", lang)),
-               _field("value_label", title=i18n.t("value", lang)),
-               _field("status_label", title=i18n.t("status", lang))]
+    tooltip = [_field("name", title=i18n.t("Commune", lang)),
+               _field("indicator_name", title=i18n.t("Indicator", lang)),
+               _field("value_label", title=i18n.t("Value", lang)),
+               _field("status_label", title=i18n.t("Status", lang))]
     cells = {"name": "cells"}
     layers = [
         {"name": "cells", "data": cells,
          "mark": {"type": "rect", "stroke": "white", "strokeWidth": 1},
          "encoding": {"x": x, "y": y, "tooltip": tooltip, "color": _field(
              "status_label", scale=_status_colours(lang),
-             legend={"title": i18n.t("status", lang), "orient": "bottom"})}},
+             legend={"title": i18n.t("Status", lang), "orient": "bottom"})}},
         {"data": cells, "mark": {"type": "text", "fontSize": 10},
          "encoding": {"x": x, "y": y, "text": _field("value_label"), "color": {
              "condition": {"test": "indexof(['close', 'no_data'], datum.status) >= 0",
@@ -300,14 +303,14 @@ def rank_changes(history: pd.DataFrame, title: str, subtitle: list[str], lang: s
     x = _field("period_label", sort=list(labels.values()), title=None, axis={"labelAngle": 0})
     places = list(range(1, int(data["rank"].max()) + 1)) if len(data) else [1]
     last = data[data["period"] == data["period"].iloc[-1]] if len(data) else data
-    y = _field("rank", "quantitative", title=i18n.t("rank", lang),
+    y = _field("rank", "quantitative", title=i18n.t("Rank", lang),
                scale={"reverse": True, "domain": [1, places[-1]], "nice": False},
                axis={"values": places, "format": "d"})
     colour = _field("name", legend=None, scale={"scheme": "tableau20"})
-    tooltip = [_field("name", title=i18n.t("commune", lang)),
-               _field("period_label", title=i18n.t("period", lang)),
-               _field("rank", "quantitative", title=i18n.t("rank", lang)),
-               _field("score_label", title=i18n.t("composite", lang))]
+    tooltip = [_field("name", title=i18n.t("Commune", lang)),
+               _field("period_label", title=i18n.t("Choose period", lang)),
+               _field("rank", "quantitative", title=i18n.t("Rank", lang)),
+               _field("score_label", title=i18n.t("Composite score", lang))]
     columns = ["unit_code", "name", "period", "period_label", "rank", "score_label"]
     layers = [
         {"data": {"name": "ranks"}, "mark": {"type": "line", "point": True},
@@ -336,8 +339,8 @@ def compare_bars(frame: pd.DataFrame, indicators: list[Indicator], names: list[s
                     scale={"domain": names, "range": COMPARE_COLOURS[:len(names)]})
     bars = {"mark": {"type": "bar"}, "encoding": {
         "x": _field("value", "quantitative", title=None, axis=None), "y": y, "color": colour,
-        "tooltip": [_field("name", title=i18n.t("commune", lang)),
-                    _field("value_label", title=i18n.t("value", lang))]}}
+        "tooltip": [_field("name", title=i18n.t("Commune", lang)),
+                    _field("value_label", title=i18n.t("Value", lang))]}}
     text = {"mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 11}, "encoding": {
         "x": _field("value", "quantitative"), "y": y, "text": _field("value_label")}}
     spec = _spec([bars, text], {"bars": _rows(data, [
@@ -362,13 +365,15 @@ def score_profile(frame: pd.DataFrame, indicators: list[Indicator], names: list[
             "encoding": {
                 "x": _field("indicator_label", sort=list(labels.values()), title=None, axis={
                     "labelAngle": 0, "labelExpr": "split(datum.label, ' ')"}),
-                "y": _field("score", "quantitative", title=i18n.t("scaled_score", lang),
+                "y": _field("score", "quantitative", title=i18n.t("Score against target (0–100)",
+                                                                  lang),
                             scale={"domain": [0, 100]}),
                 "color": _field("name", sort=names, title=None, legend={"orient": "bottom"},
                                 scale={"domain": names, "range": COMPARE_COLOURS[:len(names)]}),
-                "tooltip": [_field("name", title=i18n.t("commune", lang)),
-                            _field("indicator_label", title=i18n.t("indicator", lang)),
-                            _field("score_label", title=i18n.t("scaled_score", lang))]}}
+                "tooltip": [_field("name", title=i18n.t("Commune", lang)),
+                            _field("indicator_label", title=i18n.t("Indicator", lang)),
+                            _field("score_label", title=i18n.t("Score against target (0–100)",
+                                                               lang))]}}
     return _spec([line], {"scores": _rows(data, [
         "unit_code", "name", "indicator_label", "score", "score_label"])}, title, subtitle, lang,
         height=320, width="container")
@@ -387,7 +392,7 @@ def profile(frame: pd.DataFrame, commune: str, parent_label: str, title: str,
     units; indicators that cannot be scaled (a count without a target) are named under the
     title. Dots against a target, rather than a radar: a radar's area grows with the square of
     the values and changes with the order of its spokes, and 17 spokes cannot be labelled."""
-    best_label = i18n.t("best_commune", lang)
+    best_label = i18n.t("Best commune", lang)
     rows, scalable = [], []
     for row in frame.itertuples():
         indicator = catalog.BY_ID[row.indicator]
@@ -395,7 +400,7 @@ def profile(frame: pd.DataFrame, commune: str, parent_label: str, title: str,
         if all(pd.isna(s) for s in (row.score, row.parent_score, row.best_score)):
             scalable.append(short)
             continue
-        marks = [(commune, row.score, row.value, i18n.t(row.status, lang))]
+        marks = [(commune, row.score, row.value, i18n.t(i18n.STATUSES[row.status], lang))]
         if compared:
             marks += [(parent_label, row.parent_score, row.parent, ""),
                       (best_label, row.best_score, row.best_value,
@@ -406,24 +411,25 @@ def profile(frame: pd.DataFrame, commune: str, parent_label: str, title: str,
                  for series, score, value, detail in marks if not pd.isna(score)]
         if pd.isna(row.score):
             rows.append({"indicator": short, "series": commune, "score": None,
-                         "value_label": i18n.t("no_data", lang), "detail": "", "status": ""})
+                         "value_label": i18n.t("No data", lang), "detail": "", "status": ""})
     data = pd.DataFrame(rows)
     order = list(dict.fromkeys(data["indicator"]))
-    subtitle = [*subtitle, i18n.t("profile_scale", lang)]
+    subtitle = [*subtitle, i18n.t("Each indicator scaled 0–100 against its target (100 = met or "
+                                  "beaten; rates without a target against 100%)", lang)]
     if scalable:
-        subtitle.append(f"{i18n.t('no_target', lang)}: {', '.join(scalable)}")
+        subtitle.append(i18n.t("No target: {names}", lang, names=", ".join(scalable)))
     series = [commune, parent_label, best_label] if compared else [commune]
     y = _field("indicator", sort=order, title=None)
-    x = _field("score", "quantitative", title=i18n.t("scaled_score", lang),
+    x = _field("score", "quantitative", title=i18n.t("Score against target (0–100)", lang),
                scale={"domain": [0, 100], "nice": False},
                axis={"values": [0, 25, 50, 75, 100]})
     colour = _field("series", title=None, legend={"orient": "bottom"}, scale={
         "domain": series, "range": [COMMUNE_COLOUR, PARENT_COLOUR, BEST_COLOUR][:len(series)]})
-    tooltip = [_field("series", title=i18n.t("commune", lang)),
-               _field("indicator", title=i18n.t("indicator", lang)),
-               _field("value_label", title=i18n.t("value", lang)),
+    tooltip = [_field("series", title=i18n.t("Commune", lang)),
+               _field("indicator", title=i18n.t("Indicator", lang)),
+               _field("value_label", title=i18n.t("Value", lang)),
                _field("detail", title=" "),
-               _field("score", "quantitative", title=i18n.t("scaled_score", lang),
+               _field("score", "quantitative", title=i18n.t("Score against target (0–100)", lang),
                       format=".0f")]
     marks = {"x": x, "y": y, "color": colour, "tooltip": tooltip}
     at = _field("score", "quantitative")
@@ -446,7 +452,7 @@ def profile(frame: pd.DataFrame, commune: str, parent_label: str, title: str,
          "encoding": {"x": {"value": "width"}, "y": y, "text": _field("value_label")}},
     ]
     columns = ["indicator", "series", "score", "value_label", "detail", "status"]
-    datasets = {"target": [{"score": 100, "label": i18n.t("target", lang)}],
+    datasets = {"target": [{"score": 100, "label": i18n.t("Target", lang)}],
                 "best": _rows(data[data["series"] == best_label], columns),
                 "parent": _rows(data[data["series"] == parent_label], columns),
                 "own": _rows(data[data["series"] == commune], columns)}
@@ -461,7 +467,7 @@ COMPLIANCE_COLOURS = {"met": STATUS_COLOURS["met"], "missed": STATUS_COLOURS["mi
 def compliance(frame: pd.DataFrame, title: str, subtitle: list[str], lang: str) -> dict:
     """Communes × months for one rule: held against required, coloured met / missed / pending.
     A click on a row opens that commune's profile."""
-    data = frame.assign(status_label=[i18n.t(s, lang) for s in frame["status"]])
+    data = frame.assign(status_label=[i18n.t(i18n.STATUSES[s], lang) for s in frame["status"]])
     x = _field("month_label", sort=list(dict.fromkeys(data["month_label"])), title=None,
                axis={"orient": "top", "labelAngle": 0})
     y = _field("name", title=None, sort=i18n.sorted_names(data["name"]))
@@ -470,13 +476,13 @@ def compliance(frame: pd.DataFrame, title: str, subtitle: list[str], lang: str) 
         {"name": "cells", "data": cells,
          "mark": {"type": "rect", "stroke": "white", "strokeWidth": 1},
          "encoding": {"x": x, "y": y, "color": _field(
-             "status_label", legend={"title": i18n.t("status", lang), "orient": "bottom"},
-             scale={"domain": [i18n.t(s, lang) for s in COMPLIANCE_COLOURS],
+             "status_label", legend={"title": i18n.t("Status", lang), "orient": "bottom"},
+             scale={"domain": [i18n.t(i18n.STATUSES[s], lang) for s in COMPLIANCE_COLOURS],
                     "range": list(COMPLIANCE_COLOURS.values())}),
-             "tooltip": [_field("name", title=i18n.t("commune", lang)),
-                         _field("month_label", title=i18n.t("month", lang)),
-                         _field("cell", title=i18n.t("value", lang)),
-                         _field("status_label", title=i18n.t("status", lang))]}},
+             "tooltip": [_field("name", title=i18n.t("Commune", lang)),
+                         _field("month_label", title=i18n.t("Month", lang)),
+                         _field("cell", title=i18n.t("Value", lang)),
+                         _field("status_label", title=i18n.t("Status", lang))]}},
         {"data": cells, "mark": {"type": "text", "fontSize": 10, "color": "white"},
          "encoding": {"x": x, "y": y, "text": _field("cell")}},
     ]
@@ -496,13 +502,14 @@ def choropleth(layer, frame: pd.DataFrame, indicator: Indicator, bounds: list[fl
     The shapes go inline as one JSON string that Vega parses (a GeoDataFrame through Streamlit
     draws blank); the values, joined to them by code, go in a named dataset that Streamlit
     sends as Arrow."""
-    no_data = i18n.t("no_data", lang)
+    no_data = i18n.t("No data", lang)
     known = frame["value"].notna()
     count = int(known.sum())
-    status_labels = [i18n.t(s, lang) for s in frame["status"]]
+    status_labels = [i18n.t(i18n.STATUSES[s], lang) for s in frame["status"]]
     if bounds is None:
         shown = [s for s in STATUS_COLOURS if s != "no_data" and s in set(frame["status"])]
-        labels, colours = [i18n.t(s, lang) for s in shown], [STATUS_COLOURS[s] for s in shown]
+        labels = [i18n.t(i18n.STATUSES[s], lang) for s in shown]
+        colours = [STATUS_COLOURS[s] for s in shown]
         classes = status_labels
     else:
         labels = maps.class_labels(frame["value"], bounds, indicator, lang)
@@ -515,7 +522,7 @@ def choropleth(layer, frame: pd.DataFrame, indicator: Indicator, bounds: list[fl
         "value_label": [i18n.value(indicator, v, lang) if k else no_data
                         for v, k in zip(frame["value"], known)],
         "class_label": classes,
-        "rank_label": [i18n.t("rank_of", lang, rank=i18n.number(r, lang), count=count)
+        "rank_label": [i18n.t("{rank} of {count}", lang, rank=i18n.number(r, lang), count=count)
                        if k else "" for r, k in zip(frame["rank"], known)],
         "status_label": status_labels,
     })
@@ -535,10 +542,10 @@ def choropleth(layer, frame: pd.DataFrame, indicator: Indicator, bounds: list[fl
                 "fields": ["name", "value_label", "class_label", "rank_label", "status_label"]}},
             {"calculate": "datum.properties.unit_code", "as": "unit_code"}],
         "encoding": {"color": colour, "tooltip": [
-            _field("name", title=i18n.t("commune", lang)),
-            _field("value_label", title=i18n.t("value", lang)),
-            _field("rank_label", title=i18n.t("rank", lang)),
-            _field("status_label", title=i18n.t("status", lang))]},
+            _field("name", title=i18n.t("Commune", lang)),
+            _field("value_label", title=i18n.t("Value", lang)),
+            _field("rank_label", title=i18n.t("Rank", lang)),
+            _field("status_label", title=i18n.t("Status", lang))]},
     }]
     if layer.outline:
         layers.append({"data": {"values": [layer.outline]},

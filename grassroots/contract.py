@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from grassroots.i18n import N_
+
 
 @dataclass(frozen=True)
 class Column:
@@ -130,17 +132,23 @@ KINDS: dict[str, Kind] = {
     ), covers=("unit_code", "month"), parts=((("satisfied",), ("surveys",)),)),
 }
 
-# Engagement kinds as stored, with their names in Vietnamese (as written in files, column
-# Hình thức) and in English.
-KIND_LABELS = {
-    "dialogue": ("Hội nghị đối thoại", "Dialogue conferences"),
-    "secretary_reception": ("Bí thư tiếp công dân", "Party secretary receptions"),
-    "chair_reception": ("Chủ tịch UBND tiếp công dân", "Chair receptions"),
-    "saturday_with_people": ("Ngày thứ Bảy với dân", "Saturday with the people"),
-    "voter_meeting": ("Tiếp xúc cử tri", "Voter meetings"),
-    "other": ("Khác", "Other"),
-}
-ENGAGEMENT_KINDS = {vi: kind for kind, (vi, _) in KIND_LABELS.items()}
+# Each kind of file with its title.
+TITLES = {"units": N_("List of communes"), "dossiers": N_("Dossiers by month"),
+          "dossier_records": N_("Dossiers, one row each"), "letters": N_("Letters by month"),
+          "engagements": N_("Receptions and dialogues"), "cadres": N_("Commune cadres"),
+          "satisfaction": N_("Satisfaction by month")}
+
+# Engagement kinds as written in files (column Hình thức), with the kind stored; and each
+# stored kind with its name.
+ENGAGEMENT_KINDS = {"Hội nghị đối thoại": "dialogue", "Bí thư tiếp công dân": "secretary_reception",
+                    "Chủ tịch UBND tiếp công dân": "chair_reception",
+                    "Ngày thứ Bảy với dân": "saturday_with_people",
+                    "Tiếp xúc cử tri": "voter_meeting", "Khác": "other"}
+ENGAGEMENT_NAMES = {"dialogue": N_("Dialogue conferences"),
+                    "secretary_reception": N_("Party secretary receptions"),
+                    "chair_reception": N_("Chair receptions"),
+                    "saturday_with_people": N_("Saturday with the people"),
+                    "voter_meeting": N_("Voter meetings"), "other": N_("Other")}
 
 # The words a `choice` column accepts (by header), as written in files, and the value stored
 # for each; the stored value is accepted too.

@@ -35,11 +35,11 @@ class Table:
 
 def format_value(amount, kind: str, lang: str) -> str:
     if pd.isna(amount):
-        return "" if kind == "text" else i18n.t("no_data_short", lang)
+        return "" if kind == "text" else i18n.t("–", lang)
     if kind == "text":
         return str(amount)
     if kind == "percent":
-        return i18n.number(100 * amount, lang, 1) + "%"
+        return i18n.percent(amount, lang)
     if kind == "count" and not float(amount).is_integer():
         return i18n.number(amount, lang, 2)  # a fraction of a year, say
     return i18n.number(amount, lang, 0 if kind == "count" else 1)
@@ -94,18 +94,18 @@ def value_format(indicator: Indicator) -> str:
 def ranking_table(frame: pd.DataFrame, indicator: Indicator, title: str, subtitle: list[str],
                   lang: str) -> Table:
     """The numbers of a ranking chart: one row per commune, in the chart's order."""
-    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    t = lambda message: i18n.t(message, lang)  # noqa: E731
     table = pd.DataFrame({
-        t("rank"): frame["rank"],
-        t("commune"): frame["name"],
-        t("numerator"): frame["num"],
-        t("denominator"): frame["den"],
-        t("value"): frame["value"],
-        t("target"): frame["target"],
-        t("status"): [t(s) for s in frame["status"]],
+        t("Rank"): frame["rank"],
+        t("Commune"): frame["name"],
+        t("Numerator"): frame["num"],
+        t("Denominator"): frame["den"],
+        t("Value"): frame["value"],
+        t("Target"): frame["target"],
+        t("Status"): [t(i18n.STATUSES[s]) for s in frame["status"]],
     })
-    formats = {t("rank"): "count", t("numerator"): "count", t("denominator"): "count",
-               t("value"): value_format(indicator), t("target"): value_format(indicator)}
+    formats = {t("Rank"): "count", t("Numerator"): "count", t("Denominator"): "count",
+               t("Value"): value_format(indicator), t("Target"): value_format(indicator)}
     return Table(table, formats, f"xep-hang-{indicator.id}", title, subtitle)
 
 
@@ -120,7 +120,7 @@ def trend_table(frame: pd.DataFrame, indicator: Indicator, grain: str, parent_la
     order = [parent_label] + i18n.sorted_names(named["name"].drop_duplicates()
                                                .loc[lambda n: n != parent_label])
     table = (named.pivot_table(index="name", columns="column", values="value", sort=False)
-             .reindex(order).rename_axis(i18n.t("commune", lang)).reset_index())
+             .reindex(order).rename_axis(i18n.t("Commune", lang)).reset_index())
     table.columns.name = None
     formats = {c: value_format(indicator) for c in table.columns[1:]}
     return Table(table, formats, f"dien-bien-{indicator.id}", title, subtitle)
@@ -128,15 +128,15 @@ def trend_table(frame: pd.DataFrame, indicator: Indicator, grain: str, parent_la
 
 def score_table(ranked: pd.DataFrame, title: str, subtitle: list[str], lang: str) -> Table:
     """The composite ranking's numbers: rank, commune, each group's score, the composite."""
-    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    t = lambda message: i18n.t(message, lang)  # noqa: E731
     groups = {g: scores.group_label(g, lang) for g, *_ in scores.SCORE_GROUPS}
-    table = pd.DataFrame({t("rank"): ranked["rank"], t("commune"): ranked["name"]})
+    table = pd.DataFrame({t("Rank"): ranked["rank"], t("Commune"): ranked["name"]})
     for group, label in groups.items():
         table[label] = ranked[group].to_numpy()
-    table[t("composite")] = ranked["value"].to_numpy()
-    table[t("groups_scored")] = ranked["groups_scored"].to_numpy()
-    formats = {column: "decimal" for column in [*groups.values(), t("composite")]}
-    formats |= {t("rank"): "count", t("groups_scored"): "count"}
+    table[t("Composite score")] = ranked["value"].to_numpy()
+    table[t("Groups with data")] = ranked["groups_scored"].to_numpy()
+    formats = {column: "decimal" for column in [*groups.values(), t("Composite score")]}
+    formats |= {t("Rank"): "count", t("Groups with data"): "count"}
     return Table(table.reset_index(drop=True), formats, "diem-tong-hop", title, subtitle)
 
 
@@ -145,7 +145,7 @@ def rank_table(history: pd.DataFrame, title: str, subtitle: list[str], lang: str
     labels = {code: periods.parse(code).label(lang) for code in history["period"].unique()}
     table = history.pivot(index="name", columns="period", values="rank")
     table = table.reindex(index=i18n.sorted_names(table.index), columns=list(labels))
-    table = table.rename(columns=labels).rename_axis(index=i18n.t("commune", lang), columns=None)
+    table = table.rename(columns=labels).rename_axis(index=i18n.t("Commune", lang), columns=None)
     return Table(table.reset_index(), {label: "count" for label in labels.values()},
                  "thay-doi-thu-hang", title, subtitle)
 
@@ -157,7 +157,7 @@ def scorecard_table(cells: pd.DataFrame, indicators: list[Indicator], order: lis
     table = (cells[cells["indicator"].isin(labels)]
              .pivot(index="name", columns="indicator", values="value")
              .reindex(index=order, columns=list(labels)).rename(columns=labels)
-             .rename_axis(index=i18n.t("commune", lang), columns=None).reset_index())
+             .rename_axis(index=i18n.t("Commune", lang), columns=None).reset_index())
     formats = {labels[i.id]: value_format(i) for i in indicators}
     return Table(table, formats, "bang-diem", title, subtitle)
 
@@ -168,7 +168,7 @@ def compare_table(values: pd.DataFrame, indicators: list[Indicator], names: list
     is written out."""
     chosen = values[values["name"].isin(names)].pivot(index="indicator", columns="name",
                                                      values="value")
-    rows = [{i18n.t("indicator", lang): i.label(lang),
+    rows = [{i18n.t("Indicator", lang): i.label(lang),
              **{name: i18n.value(i, chosen.loc[i.id, name], lang) for name in names}}
             for i in indicators]
     return Table(pd.DataFrame(rows), {}, "so-sanh", title, subtitle)
@@ -181,7 +181,7 @@ def score_profile_table(scaled: pd.DataFrame, indicators: list[Indicator], names
     table = (scaled[scaled["name"].isin(names) & scaled["indicator"].isin(labels)]
              .pivot(index="indicator", columns="name", values="score")
              .reindex(index=list(labels), columns=names).rename(index=labels)
-             .rename_axis(index=i18n.t("indicator", lang), columns=None).reset_index())
+             .rename_axis(index=i18n.t("Indicator", lang), columns=None).reset_index())
     return Table(table, dict.fromkeys(names, "decimal"), "diem-theo-chi-tieu", title, subtitle)
 
 
@@ -190,10 +190,10 @@ def compliance_table(frame: pd.DataFrame, title: str, subtitle: list[str], lang:
     months = list(dict.fromkeys(frame["month_label"]))
     table = frame.pivot(index="name", columns="month_label", values="cell")
     table = table.reindex(index=i18n.sorted_names(table.index), columns=months)
-    table[i18n.t("months_met", lang)] = (
+    table[i18n.t("Months met", lang)] = (
         frame.assign(met=frame["status"] == "met").groupby("name")["met"].sum()
         .reindex(table.index).astype(str) + f"/{len(months)}")
-    table = table.rename_axis(index=i18n.t("commune", lang), columns=None).reset_index()
+    table = table.rename_axis(index=i18n.t("Commune", lang), columns=None).reset_index()
     return Table(table, {}, "tuan-thu-quy-dinh", title, subtitle)
 
 
@@ -201,17 +201,17 @@ def map_table(frame: pd.DataFrame, indicator: Indicator, bounds: list[float] | N
               title: str, subtitle: list[str], lang: str) -> Table:
     """The map's numbers: each commune's value and what it is coloured by, its status against
     the target (`bounds` None) or its class."""
-    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    t = lambda message: i18n.t(message, lang)  # noqa: E731
     if bounds is None:
-        drawn = {t("status"): [t(s) for s in frame["status"]]}
+        drawn = {t("Status"): [t(i18n.STATUSES[s]) for s in frame["status"]]}
     else:
         labels = maps.class_labels(frame["value"], bounds, indicator, lang)
-        drawn = {t("class"): [labels[int(c)] if pd.notna(c) else t("no_data")
+        drawn = {t("Class"): [labels[int(c)] if pd.notna(c) else t("No data")
                               for c in maps.classify(frame["value"], bounds)]}
     table = pd.DataFrame({
-        t("commune"): frame["name"].to_numpy(),
-        t("value"): frame["value"].to_numpy(),
+        t("Commune"): frame["name"].to_numpy(),
+        t("Value"): frame["value"].to_numpy(),
         **drawn,
     })
-    return Table(table, {t("value"): value_format(indicator)}, f"ban-do-{indicator.id}", title,
+    return Table(table, {t("Value"): value_format(indicator)}, f"ban-do-{indicator.id}", title,
                  subtitle)

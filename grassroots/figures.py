@@ -235,8 +235,8 @@ def period_choices(db: Database, kind: str) -> list[periods.Period]:
 def parent_words(db: Database, settings: dict, lang: str) -> str:
     """The unit in view, in words: "tỉnh Ninh Bình", "tỉnh Ninh Bình, khu vực huyện Bình Lục
     cũ" when a reader looks at a former district's area."""
-    level = settings.get("parent_level", "district")
-    words = f"{i18n.t(level, lang)} {settings.get('parent_name', '')}".strip()
+    level = i18n.level(settings.get("parent_level", "district"), lang)
+    words = f"{level} {settings.get('parent_name', '')}".strip()
     if db.area is None:
         return words
     name = db.run("areas").set_index("area").loc[db.area, "area_name"]
@@ -246,7 +246,7 @@ def parent_words(db: Database, settings: dict, lang: str) -> str:
 def parent_label(db: Database, lang: str) -> str:
     """The parent unit's value in charts: "Toàn huyện", "Toàn tỉnh", "Toàn khu vực"."""
     if db.area is not None:
-        return i18n.t("area_whole", lang)
+        return i18n.t("Whole area", lang)
     return i18n.parent_total(db.settings().get("parent_level", "district"), lang)
 
 
@@ -260,19 +260,21 @@ def rollup_note(db: Database, period: periods.Period, lang: str,
         rolled = rolled[rolled["unit_code"] == code]
     if rolled.empty:
         return None
-    day = f"{rolled['effective_on'].min():%d/%m/%Y}"
+    day = i18n.day(rolled["effective_on"].min(), lang)
     if code is not None:
-        note = i18n.t("rollup_one", lang, date=day, names=", ".join(rolled["made_from_name"]))
+        note = i18n.t("Before {date}: includes the figures of the former communes {names}",
+                      lang, date=day, names=", ".join(rolled["made_from_name"]))
     else:
-        note = i18n.t("rollup_many", lang, date=day, old=rolled["made_from"].nunique(),
+        note = i18n.t("Before {date}: the figures of {old} former communes added into the {new} "
+                      "communes of today", lang, date=day, old=rolled["made_from"].nunique(),
                       new=rolled["unit_code"].nunique())
     split = rolled[rolled["link"] == "split"]
     if len(split):
         pairs = [f"{old} → {new}" for old, new in zip(split["made_from_name"], split["name"])]
-        listed = ", ".join(pairs[:SPLITS_NAMED]) + (
-            f" {i18n.t('and_more', lang, count=len(pairs) - SPLITS_NAMED)}"
-            if len(pairs) > SPLITS_NAMED else "")
-        note += "; " + i18n.t("rollup_split", lang, pairs=listed)
+        listed = ", ".join(pairs[:SPLITS_NAMED])
+        if len(pairs) > SPLITS_NAMED:
+            listed += " " + i18n.t("and {count} more", lang, count=len(pairs) - SPLITS_NAMED)
+        note += "; " + i18n.t("split communes counted whole in one: {pairs}", lang, pairs=listed)
     return note
 
 
@@ -287,11 +289,10 @@ def chart_subtitle(database: Database, settings: dict, period: periods.Period,
     parent = parent_words(database, settings, lang)
     who = [i18n.capital(parent), period.label(lang)]
     if settings.get("demo") == "true":
-        who.append(i18n.t("demo_mark", lang))
-    named = settings.get("source") or i18n.t("commune_reports", lang)
-    source = f"{i18n.t('source', lang)}: {named}"
+        who.append(i18n.t("DỮ LIỆU MẪU (sample data)", lang))
+    named = settings.get("source") or i18n.t("the communes' reports", lang)
     updated = database.run("last_update")["updated_at"].iloc[0]
-    if pd.notna(updated):
-        source += f"; {i18n.t('updated', lang)} {updated:%d/%m/%Y}"
+    source = i18n.t("Source: {source}", lang, source=named) if pd.isna(updated) else i18n.t(
+        "Source: {source}; updated {day}", lang, source=named, day=i18n.day(updated, lang))
     rolled = rollup_note(database, period, lang, code)
     return [" · ".join(who), source, *([rolled] if rolled else [])]

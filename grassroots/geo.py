@@ -14,8 +14,9 @@ import shapely
 from pyproj import CRS
 from pyproj.exceptions import CRSError
 
-from grassroots import db
+from grassroots import db, i18n
 from grassroots.contract import plain, plain_name
+from grassroots.i18n import N_
 
 WGS84 = "EPSG:4326"
 # Field names that usually hold the official commune code, compared without case or accents.
@@ -26,15 +27,8 @@ NAME_FIELDS = ("name", "ten", "tenxa", "ten_xa", "ten_dvhc", "tendvhc", "full_na
 DISPLAY_TOLERANCE = 0.0003
 
 
-class GeoError(ValueError):
-    """A boundary file we cannot use as it is, with a message for the user (vi, en)."""
-
-    def __init__(self, vi: str, en: str):
-        super().__init__(vi)
-        self.messages = {"vi": vi, "en": en}
-
-    def message(self, lang: str) -> str:
-        return self.messages[lang]
+class GeoError(i18n.LocalizedError, ValueError):
+    """A boundary file we cannot use as it is."""
 
 
 @dataclass
@@ -54,21 +48,17 @@ def read(path: Path, crs: str | None = None) -> gpd.GeoDataFrame:
     try:
         frame = gpd.read_file(source)
     except Exception as error:  # pyogrio raises several kinds; all mean "cannot read"
-        raise GeoError(f"Không đọc được tệp ranh giới {path.name}: {error}",
-                       f"Cannot read the boundary file {path.name}: {error}") from error
+        raise GeoError(N_("Cannot read the boundary file {file}: {error}"), file=path.name,
+                       error=error) from error
     if crs:
         try:
             frame = frame.set_crs(CRS.from_user_input(crs), allow_override=True)
         except CRSError as error:
-            raise GeoError(f"Hệ tọa độ {crs} không hợp lệ.",
-                           f"{crs} is not a coordinate reference system.") from error
+            raise GeoError(N_("{crs} is not a coordinate reference system."), crs=crs) from error
     if frame.crs is None:
-        raise GeoError(
-            f"Tệp {path.name} không ghi hệ tọa độ (thiếu tệp .prj?). Hãy cho biết hệ tọa độ, "
-            "ví dụ --crs EPSG:5897 (VN-2000, múi 3 độ, kinh tuyến trục 105°30') hoặc "
-            "--crs EPSG:4326 (WGS84).",
-            f"{path.name} does not say its coordinate reference system (no .prj file?). Give "
-            "it, for example --crs EPSG:5897 (VN-2000 TM-3 105°30') or --crs EPSG:4326 (WGS84).")
+        raise GeoError(N_("{file} does not say its coordinate reference system (no .prj file?). "
+                          "Give it, for example --crs EPSG:5897 (VN-2000 TM-3 105°30') or "
+                          "--crs EPSG:4326 (WGS84)."), file=path.name)
     return frame.to_crs(WGS84)
 
 
@@ -78,8 +68,8 @@ def code_field(frame: gpd.GeoDataFrame, requested: str | None = None) -> str | N
     if requested:
         if requested not in frame.columns:
             listed = ", ".join(fields.values())
-            raise GeoError(f"Tệp không có trường {requested}. Các trường: {listed}.",
-                           f"The file has no field {requested}. Fields: {listed}.")
+            raise GeoError(N_("The file has no field {field}. Fields: {fields}."),
+                           field=requested, fields=listed)
         return requested
     return next((fields[f] for f in CODE_FIELDS if f in fields), None)
 
@@ -106,9 +96,7 @@ def match(frame: gpd.GeoDataFrame, units: pd.DataFrame, requested_field: str | N
     by_code = code_field(frame, requested_field)
     by_name = name_field(frame)
     if by_code is None and by_name is None:
-        raise GeoError("Không tìm thấy trường mã xã hay tên xã trong tệp; hãy chỉ rõ bằng "
-                       "--code-field.",
-                       "No commune code or name field found; name one with --code-field.")
+        raise GeoError(N_("No commune code or name field found; name one with --code-field."))
     plain_names = units["name"].map(plain_name)
     by_plain_name = dict(zip(plain_names, units["code"]))
     ambiguous = set(plain_names[plain_names.duplicated()])
@@ -135,23 +123,21 @@ def match(frame: gpd.GeoDataFrame, units: pd.DataFrame, requested_field: str | N
 
 def report(matched: Matched, lang: str, listed: int = 20) -> list[str]:
     """What a boundary load found, in the reader's language (the first `listed` of each)."""
-    vi = lang == "vi"
-
     def some(items: list[str]) -> str:
         more = len(items) - listed
-        tail = [(f"và {more} mục khác" if vi else f"and {more} more")] if more > 0 else []
+        tail = [i18n.tn("and {count} other", "and {count} others", more, lang)] if more > 0 else []
         return "; ".join(items[:listed] + tail)
 
     total = len(matched.shapes) + len(matched.communes_without_shape)
-    lines = [f"Đã khớp ranh giới của {len(matched.shapes)}/{total} xã." if vi
-             else f"Boundaries matched for {len(matched.shapes)} of {total} communes."]
-    if matched.unmatched_features:
-        lines.append(("Đối tượng không khớp với xã nào" if vi else "Features matching no commune")
-                     + f" ({len(matched.unmatched_features)}): " + some(matched.unmatched_features))
-    if matched.communes_without_shape:
-        lines.append(("Xã chưa có ranh giới" if vi else "Communes without a shape")
-                     + f" ({len(matched.communes_without_shape)}): "
-                     + some(matched.communes_without_shape))
+    lines = [i18n.tn("Boundaries matched for {matched} of {count} commune.",
+                     "Boundaries matched for {matched} of {count} communes.", total, lang,
+                     matched=i18n.number(len(matched.shapes), lang))]
+    if features := matched.unmatched_features:
+        lines.append(i18n.t("Features matching no commune ({count}): {items}", lang,
+                            count=i18n.number(len(features), lang), items=some(features)))
+    if communes := matched.communes_without_shape:
+        lines.append(i18n.t("Communes without a shape ({count}): {items}", lang,
+                            count=i18n.number(len(communes), lang), items=some(communes)))
     return lines
 
 

@@ -55,4 +55,4 @@ def png(chart: dict, lang: str, box: tuple[int, int] = BOX) -> bytes:
     """The chart as a PNG at twice its size, numbers written the reader's way."""
     _registered()
     return vl_convert.vegalite_to_png(spec_for_image(chart, box), scale=SCALE,
-                                      format_locale=i18n.VEGA_LOCALE[lang])
+                                      format_locale=i18n.vega_locale(lang))

@@ -22,8 +22,10 @@ def understood(checked: Checked, names: dict[str, str], lang: str) -> list[str]:
             f"–{days.max():{grain}}" if days.max() != days.min() else "")
         code = "code" if table.kind == "units" else "unit_code"
         communes = sorted({names.get(c, c) for c in frame[code].dropna()})
-        lines.append(i18n.t("understood", lang, where=where, kind=i18n.t(
-            f"kind_{table.kind}", lang), columns="; ".join(
+        lines.append(i18n.t("{where}: read as {kind}. Columns: {columns}. Time: {span}. Communes "
+                            "({count}): {communes}. Left out: {ignored}.",
+                            lang, where=where, kind=i18n.t(
+            contract.TITLES[table.kind], lang), columns="; ".join(
             f"{file} → {header}" for header, file in table.read_as.items()),
             span=span or "–", count=len(communes), communes=", ".join(communes[:8])
             + (", …" if len(communes) > 8 else ""),
@@ -38,13 +40,13 @@ def history(database: db.Database, lang: str, by: str | None = None) -> pd.DataF
         log = log[log["imported_by"] == by]
     return pd.DataFrame({
         "#": log["id"],
-        i18n.t("h_file", lang): log["file_name"],
-        i18n.t("h_kind", lang): log["kind"],
-        i18n.t("h_by", lang): log["imported_by"],
-        i18n.t("h_at", lang): log["imported_at"].dt.strftime("%d/%m/%Y %H:%M"),
-        i18n.t("h_written", lang): log["rows_added"],
-        i18n.t("h_replaced", lang): log["rows_replaced"],
-        i18n.t("h_undone", lang): log["undone_at"].dt.strftime("%d/%m/%Y %H:%M").fillna(""),
+        i18n.t("File", lang): log["file_name"],
+        i18n.t("Kind", lang): log["kind"],
+        i18n.t("By", lang): log["imported_by"],
+        i18n.t("At", lang): log["imported_at"].dt.strftime("%d/%m/%Y %H:%M"),
+        i18n.t("Written", lang): log["rows_added"],
+        i18n.t("Replaced", lang): log["rows_replaced"],
+        i18n.t("Undone at", lang): log["undone_at"].dt.strftime("%d/%m/%Y %H:%M").fillna(""),
     })
 
 
@@ -66,8 +68,8 @@ def preview(checked: Checked, lang: str, rows: int = 500) -> pd.DataFrame:
                 written = "%m/%Y" if column.type == "month" else "%d/%m/%Y"
                 shown[column.name] = pd.to_datetime(shown[column.name]).dt.strftime(written)
         shown = shown.rename(columns=kind.headers)
-        shown.insert(0, i18n.t("at_row", lang, row="").strip().capitalize(), frame["_row"])
-        shown.insert(1, i18n.t("problems", lang), frame["_row"].map(
+        shown.insert(0, i18n.t("row {row}", lang, row="").strip().capitalize(), frame["_row"])
+        shown.insert(1, i18n.t("Problems", lang), frame["_row"].map(
             {row: " ".join(texts) for row, texts in said.items()}).fillna(""))
         frames.append(shown.drop(columns="_row"))
     return pd.concat(frames) if frames else pd.DataFrame()

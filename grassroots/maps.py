@@ -14,8 +14,11 @@ import shapely
 from grassroots import geo, i18n
 from grassroots.catalog import Indicator
 from grassroots.db import Database
+from grassroots.i18n import N_
 
 METHODS = ("status", "quantiles", "equal", "natural")  # status: met, close or missed the target
+METHOD_NAMES = {"status": N_("Target"), "quantiles": N_("Quantiles"),
+                "equal": N_("Equal intervals"), "natural": N_("Natural breaks")}
 CLASSES = 5  # the classes a map starts with, of 3 to 7
 # ColorBrewer RdYlGn, from worst to best, for 3 to 7 classes.
 PALETTES = {
@@ -91,8 +94,10 @@ def legend(method: str, classes: int, target: float | None, indicator: Indicator
            lang: str) -> str:
     """What a map's colours say: "So với chỉ tiêu 100,0%", "5 lớp theo phân vị"."""
     if method == "status":
-        return i18n.t("map_by_status", lang, target=i18n.value(indicator, target, lang))
-    return i18n.t("map_by_classes", lang, count=classes, method=i18n.t(method, lang).lower())
+        return i18n.t("Against the target of {target}",
+                      lang, target=i18n.value(indicator, target, lang))
+    return i18n.tn("{count} class by {method}", "{count} classes by {method}", classes, lang,
+                   method=i18n.t(METHOD_NAMES[method], lang).lower())
 
 
 def classify(values: pd.Series, bounds: list[float]) -> pd.Series:

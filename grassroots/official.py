@@ -8,7 +8,8 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from grassroots import contract, db, geo
+from grassroots import contract, db, geo, i18n
+from grassroots.i18n import N_
 
 FOLDER = db.ROOT / "data" / "units"
 CODES = {"code": str, "district_code": str, "province_code": str, "old_code": str,
@@ -16,13 +17,8 @@ CODES = {"code": str, "district_code": str, "province_code": str, "old_code": st
 DETAILED = {"Ninh Bình": "boundaries-ninh-binh.parquet"}  # else boundaries-vietnam.parquet
 
 
-class Unknown(LookupError):
-    """A province or district the official lists do not have: `key` (an i18n key) and what
-    was asked for."""
-
-    def __init__(self, key: str, **values):
-        super().__init__(key)
-        self.key, self.values = key, values
+class Unknown(i18n.LocalizedError, LookupError):
+    """A province or district the official lists do not have."""
 
 
 @functools.cache
@@ -49,7 +45,8 @@ def province(name: str) -> list[str]:
     table = units()
     today = table[table["valid_to"].isna() & _named(table["province_name"], name)]
     if today.empty:
-        raise Unknown("unknown_province", province=name)
+        raise Unknown(N_("There is no province «{province}» among the 34 provinces since 1 July "
+                         "2025."), province=name)
     return sorted(today["code"])
 
 
@@ -61,7 +58,8 @@ def former_district(name: str, province_name: str) -> list[str]:
         r"^(Huyện|Quận|Thị xã|Thành phố)\s+", "", regex=True)
     old = table[_named(districts, name) & _named(table["province_name"], province_name)]
     if old.empty:
-        raise Unknown("unknown_district", district=name, province=province_name)
+        raise Unknown(N_("There was no district «{district}» in the province «{province}» before 1 "
+                         "July 2025."), district=name, province=province_name)
     links = crosswalk()
     return sorted(links.loc[links["old_code"].isin(old["code"]) & links["is_default"],
                             "new_code"].unique())

@@ -13,6 +13,7 @@ from streamlit import dataframe_util
 from grassroots import catalog, charts, export, figures, i18n, maps, rules, scores, urls
 from grassroots.catalog import Indicator
 from grassroots.db import Lens, per_version
+from grassroots.i18n import N_
 from grassroots.periods import Period
 
 
@@ -81,7 +82,8 @@ def choropleth(lens: Lens, indicator: Indicator, period: Period, method: str, co
     bounds = None if method == "status" else maps.breaks(frame["value"], method, count)
     legend = maps.legend(method, len(bounds or []), target, indicator, lang)
     title, subtitle = _titled(indicator.label(lang), period, lang), _subtitle(lens, period, lang)
-    noted = [*subtitle, i18n.t("approximate_boundaries", lang)] if layer.approximate else subtitle
+    noted = [*subtitle, i18n.t("Commune boundaries are generated and approximate.",
+                               lang)] if layer.approximate else subtitle
     return _shown(charts.choropleth(layer, frame, indicator, bounds, legend, title, noted, lang),
                   export.map_table(frame, indicator, bounds, title, subtitle, lang), lang)
 
@@ -113,7 +115,7 @@ def scorecard(lens: Lens, period: Period, sort_by: str, lang: str) -> Shown:
     cells = pd.concat([scores.as_cells(scores.composite(lens, period)),
                        figures.commune_values(lens, period)])
     order = figures.by_rank(cells[cells["indicator"] == sort_by])["name"].tolist()
-    title = _titled(i18n.t("scorecard", lang), period, lang)
+    title = _titled(i18n.t("Commune scorecard", lang), period, lang)
     subtitle, columns = _subtitle(lens, period, lang), list(SCORECARD)
     return _shown(charts.scorecard(cells, columns, order, title, subtitle, lang),
                   export.scorecard_table(cells, columns, order, title, subtitle, lang), lang)
@@ -138,8 +140,8 @@ def tiles(lens: Lens, period: Period, lang: str) -> list[tuple[dict, str]]:
             "delta_color": "off" if delta and delta[0] not in "+-"
             else "normal" if indicator.higher_is_better else "inverse",
             "help": f"{indicator.label(lang)}; "
-                    + i18n.t("vs_previous", lang, period=period.previous().label(lang)),
-        }, i18n.t("vs_year_earlier", lang, period=period.year_earlier().label(lang)) + ": "
+                    + i18n.t("vs {period}", lang, period=period.previous().label(lang)),
+        }, i18n.t("Year earlier ({period})", lang, period=period.year_earlier().label(lang)) + ": "
             + change_markdown(indicator, value, year_ago.loc[indicator_id, "value"], lang)))
     return made
 
@@ -150,7 +152,7 @@ def change_markdown(indicator: Indicator, now: float | None, then: float | None,
     indicator's polarity: a rising overdue rate is bad news."""
     text = i18n.delta(indicator, None if pd.isna(now) or pd.isna(then) else now - then, lang)
     if text is None:
-        return i18n.t("no_data_short", lang)
+        return i18n.t("–", lang)
     colour = change_colour(indicator, text)
     return f":{colour}[{'▲' if text[0] == '+' else '▼'} {text}]" if colour else text
 
@@ -166,10 +168,11 @@ def standing_text(row, level: str, lang: str) -> str:
     """A line of a profile's strongest or weakest: value, the parent's and the rank."""
     indicator = catalog.BY_ID[row.indicator]
     return i18n.t(
-        "standing_item", lang, indicator=indicator.label(lang),
+        "{indicator}: {value} ({level} {parent}; rank {rank})",
+        lang, indicator=indicator.label(lang),
         value=i18n.value(indicator, row.value, lang), level=level,
         parent=i18n.value(indicator, row.parent, lang),
-        rank=i18n.t("rank_of", lang, rank=i18n.number(row.rank, lang), count=row.ranked))
+        rank=i18n.t("{rank} of {count}", lang, rank=i18n.number(row.rank, lang), count=row.ranked))
 
 
 @panel
@@ -187,8 +190,10 @@ def attention(lens: Lens, period: Period, lang: str, shown: int = 3) -> list[tup
                  for row in group.itertuples()]
         communes = ", ".join(names[:shown])
         if len(group) > shown:
-            communes += " " + i18n.t("and_more", lang, count=len(group) - shown)
-        text = i18n.t("missed_item", lang, indicator=indicator.label(lang), count=len(group),
+            communes += " " + i18n.t("and {count} more", lang, count=len(group) - shown)
+        text = i18n.tn("{indicator}: {count} commune below the {target} target — {communes}",
+                       "{indicator}: {count} communes below the {target} target — {communes}",
+                       len(group), lang, indicator=indicator.label(lang),
                       target=i18n.value(indicator, group["target"].iloc[0], lang),
                       communes=communes)
         links.append((urls.PAGES[indicator.family].script, text,
@@ -197,14 +202,18 @@ def attention(lens: Lens, period: Period, lang: str, shown: int = 3) -> list[tup
         indicator = catalog.BY_ID[row.indicator]
         change = i18n.delta(indicator, row.value - row.value_before, lang)
         text = i18n.t(
-            "worsened_item", lang, commune=row.name, indicator=indicator.label(lang),
-            direction=i18n.t("rose" if change[0] == "+" else "fell", lang), change=change[1:],
+            "{commune} — {indicator}: {direction} {change} since {period} (now {value})",
+            lang, commune=row.name, indicator=indicator.label(lang),
+            direction=i18n.t(N_("up") if change[0] == "+" else N_("down"), lang), change=change[1:],
             period=period.previous().label(lang), value=i18n.value(indicator, row.value, lang))
         links.append((profile, text, {urls.COMMUNE: row.unit_code},
                       ":material/trending_down:", None))
     for row in items["unreported"].itertuples():
-        text = i18n.t("unreported_cadres" if row.family == "cadres" else "unreported_item", lang,
-                      commune=row.name, family=i18n.t(row.family, lang),
+        message = N_("{commune} — {family}: no report in the last 12 months") \
+            if row.family == "cadres" else N_("{commune} — {family}: reported {reported} of "
+                                              "{expected} months")
+        text = i18n.t(message, lang, commune=row.name,
+                      family=i18n.t(catalog.FAMILIES[row.family], lang),
                       reported=row.reported, expected=row.expected)
         links.append((profile, text, {urls.COMMUNE: row.unit_code}, ":material/report:", None))
     return links
@@ -217,18 +226,19 @@ def completeness(lens: Lens, period: Period, lang: str) -> pa.Table:
     cells = reports.assign(
         cell=[f"{r.reported}/{r.expected}" + (" ⚠" if r.reported < r.expected else "")
               for r in reports.itertuples()],
-        family=[i18n.t(f, lang) for f in reports["family"]])
+        family=[i18n.t(catalog.FAMILIES[f], lang) for f in reports["family"]])
     table = cells.pivot(index="name", columns="family", values="cell")
-    families = [i18n.t(f, lang) for f in catalog.FAMILIES if f in set(reports["family"])]
+    families = [i18n.t(catalog.FAMILIES[f], lang) for f in catalog.FAMILIES
+                if f in set(reports["family"])]
     table = table.reindex(index=i18n.sorted_names(table.index), columns=families)
-    return arrow(table.rename_axis(index=i18n.t("commune", lang), columns=None).reset_index())
+    return arrow(table.rename_axis(index=i18n.t("Commune", lang), columns=None).reset_index())
 
 
 @panel
 def compare_bars(lens: Lens, period: Period, names: tuple[str, ...], lang: str) -> Shown:
     """The communes `names` side by side on each scorecard indicator."""
     communes = figures.commune_values(lens, period)
-    title = _titled(i18n.t("compare_bars", lang), period, lang)
+    title = _titled(i18n.t("Indicators of the chosen communes", lang), period, lang)
     subtitle = _subtitle(lens, period, lang)
     return _shown(charts.compare_bars(communes, COMPARED, list(names), title, subtitle, lang),
                   export.compare_table(communes, COMPARED, list(names), title, subtitle,
@@ -239,7 +249,7 @@ def compare_bars(lens: Lens, period: Period, names: tuple[str, ...], lang: str) 
 def score_profile(lens: Lens, period: Period, names: tuple[str, ...], lang: str) -> Shown:
     """The communes `names`' scores (0–100 against target) across the scorecard."""
     scaled = scores.scaled_frame(figures.commune_values(lens, period))
-    title = _titled(i18n.t("score_profile", lang), period, lang)
+    title = _titled(i18n.t("Scores against target", lang), period, lang)
     subtitle = _subtitle(lens, period, lang)
     return _shown(charts.score_profile(scaled, COMPARED, list(names), title, subtitle, lang),
                   export.score_profile_table(scaled, COMPARED, list(names), title, subtitle,
@@ -250,10 +260,10 @@ def score_profile(lens: Lens, period: Period, names: tuple[str, ...], lang: str)
 def composite(lens: Lens, period: Period, lang: str) -> Shown:
     """The communes ranked on the composite score, against the average."""
     ranked = figures.by_rank(scores.as_cells(scores.composite(lens, period)))
-    title = _titled(i18n.t("composite", lang), period, lang)
+    title = _titled(i18n.t("Composite score", lang), period, lang)
     subtitle = _subtitle(lens, period, lang)
     return _shown(charts.ranking(ranked, scores.COMPOSITE, ranked["value"].mean(),
-                                 i18n.t("average", lang), None, title, subtitle, lang),
+                                 i18n.t("Communes' average", lang), None, title, subtitle, lang),
                   export.score_table(ranked, title, subtitle, lang), lang)
 
 
@@ -261,7 +271,7 @@ def composite(lens: Lens, period: Period, lang: str) -> Shown:
 def rank_changes(lens: Lens, period: Period, lang: str) -> Shown:
     """Each commune's place on the composite score, period by period."""
     history = scores.rank_history(lens, period)
-    title, subtitle = i18n.t("rank_changes", lang), _subtitle(lens, period, lang)
+    title, subtitle = i18n.t("Rank changes across periods", lang), _subtitle(lens, period, lang)
     return _shown(charts.rank_changes(history, title, subtitle, lang),
                   export.rank_table(history, title, subtitle, lang), lang)
 
@@ -298,18 +308,18 @@ def profile(lens: Lens, code: str, period: Period, lang: str, compared: bool) ->
     for row in frame.itertuples():
         indicator = catalog.BY_ID[row.indicator]
         cells = {
-            i18n.t("family", lang): i18n.t(indicator.family, lang),
-            i18n.t("indicator", lang): indicator.label(lang),
-            i18n.t("value", lang): i18n.value(indicator, row.value, lang),
-            i18n.t("rank", lang): "" if pd.isna(row.rank) else i18n.t(
-                "rank_of", lang, rank=i18n.number(row.rank, lang), count=row.ranked),
+            i18n.t("Group", lang): i18n.t(catalog.FAMILIES[indicator.family], lang),
+            i18n.t("Indicator", lang): indicator.label(lang),
+            i18n.t("Value", lang): i18n.value(indicator, row.value, lang),
+            i18n.t("Rank", lang): "" if pd.isna(row.rank) else i18n.t(
+                "{rank} of {count}", lang, rank=i18n.number(row.rank, lang), count=row.ranked),
             parent: i18n.value(indicator, row.parent, lang),
-            i18n.t("target", lang): i18n.value(indicator, row.target, lang),
-            i18n.t("status", lang): i18n.t(row.status, lang),
-            i18n.t("vs_previous_short", lang): i18n.delta(indicator, row.change, lang) or "",
+            i18n.t("Target", lang): i18n.value(indicator, row.target, lang),
+            i18n.t("Status", lang): i18n.t(i18n.STATUSES[row.status], lang),
+            i18n.t("Change", lang): i18n.delta(indicator, row.change, lang) or "",
         }
         if not compared:
-            del cells[i18n.t("rank", lang)], cells[parent]
+            del cells[i18n.t("Rank", lang)], cells[parent]
         rows.append(cells)
     table = export.Table(pd.DataFrame(rows), {}, f"ho-so-xa-{code}",
                          _titled(unit["name"], period, lang), subtitle)

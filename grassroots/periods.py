@@ -6,7 +6,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-KINDS = ("month", "quarter", "half", "year", "range")
+from grassroots import i18n
+from grassroots.i18n import N_
+
+KINDS = {"month": N_("Month"), "quarter": N_("Quarter"), "half": N_("Half"), "year": N_("Year"),
+         "range": N_("Range")}  # each kind with its name
 _MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
 _CODE = re.compile(r"^(\d{4})(?:-(\d{2})|-Q([1-4])|-H([12]))?$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -58,24 +62,28 @@ class Period:
         return str(self.start.year)
 
     def label(self, lang: str) -> str:
-        year, vi = self.start.year, lang == "vi"
+        """ "Tháng 6/2025", "Quý II/2025", "6 tháng đầu năm 2025", "Năm 2025", "Từ tháng 3/2024
+        đến tháng 2/2025"; "Jun 2025", "Q2 2025", "H1 2025", "2025", "Mar 2024 – Feb 2025"."""
+        year = self.start.year
         if self.kind == "month":
-            return f"Tháng {self.start.month}/{year}" if vi else f"{self.start:%b %Y}"
+            return i18n.month(self.start, lang)
         if self.kind == "quarter":
             quarter = (self.start.month - 1) // 3 + 1
-            roman = "I II III IV".split()[quarter - 1]
-            return f"Quý {roman}/{year}" if vi else f"Q{quarter} {year}"
+            # Translators: {roman} is the quarter in Roman numerals, {quarter} in digits.
+            return i18n.t("Q{quarter} {year}", lang, quarter=quarter, year=year,
+                          roman="I II III IV".split()[quarter - 1])
         if self.kind == "half":
-            first = self.start.month == 1
-            if vi:
-                return f"6 tháng {'đầu' if first else 'cuối'} năm {year}"
-            return f"H{1 if first else 2} {year}"
+            if self.start.month == 1:
+                return i18n.t("H1 {year}", lang, year=year)
+            return i18n.t("H2 {year}", lang, year=year)
         if self.kind == "range":
-            if vi:
-                return (f"Từ tháng {self.start.month}/{year} "
-                        f"đến tháng {self.end.month}/{self.end.year}")
-            return f"{self.start:%b %Y} – {self.end:%b %Y}"
-        return f"Năm {year}" if vi else str(year)
+            # Translators: {start} and {end} are months as "MMM y" writes them; {start_month},
+            # {start_year}, {end_month} and {end_year} their numbers.
+            return i18n.t("{start} – {end}", lang, start=i18n.month(self.start, lang),
+                          end=i18n.month(self.end, lang), start_month=self.start.month,
+                          start_year=year, end_month=self.end.month, end_year=self.end.year)
+        # Translators: a calendar year as a period ("Năm 2025").
+        return i18n.t("{year}", lang, year=year)
 
     def months(self) -> int:
         return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1

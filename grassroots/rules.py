@@ -7,10 +7,11 @@ from datetime import date
 import pandas as pd
 
 from grassroots import contract, db, figures, i18n, periods, targets
+from grassroots.i18n import N_
 
-PER_LABELS = {"month": ("tháng", "month"), "week": ("tuần", "week"), "year": ("năm", "year")}
+PERS = {"month": N_("month"), "week": N_("week"), "year": N_("year")}  # a rule's period
 # Receptions are counted in days (the regulations say so), other events in times.
-NOUNS = {"secretary_reception": ("ngày", "day"), "chair_reception": ("ngày", "day")}
+IN_DAYS = {"secretary_reception", "chair_reception"}
 # The indicator each rule sets the target of, and how many of the rule's periods its own unit
 # holds: a rule per week asks at least 4 days a month, as every month has four full weeks.
 TARGETS = {"secretary_reception": ("secretary_receptions", 1),
@@ -19,17 +20,20 @@ TARGETS = {"secretary_reception": ("secretary_receptions", 1),
 
 
 def kind_label(kind: str, lang: str) -> str:
-    return contract.KIND_LABELS[kind][i18n.LANGS.index(lang)]
+    return i18n.t(contract.ENGAGEMENT_NAMES[kind], lang)
 
 
 def rule_text(rule, lang: str) -> str:
     """ "Bí thư tiếp công dân: ít nhất 2 ngày mỗi tháng (Quy định 11-QĐi/TW (2019))"."""
-    index = i18n.LANGS.index(lang)
-    noun = NOUNS.get(rule.kind, ("lần", "time"))[index]
-    if lang == "en" and rule.min_events != 1:
-        noun += "s"
-    return i18n.t("rule_text", lang, kind=kind_label(rule.kind, lang), count=rule.min_events,
-                  noun=noun, per=PER_LABELS[rule.per][index], reference=rule.reference)
+    values = {"kind": kind_label(rule.kind, lang), "per": i18n.t(PERS[rule.per], lang),
+              "reference": rule.reference}
+    if rule.kind in IN_DAYS:
+        return i18n.tn("{kind}: at least {count} day a {per} ({reference})",
+                       "{kind}: at least {count} days a {per} ({reference})",
+                       int(rule.min_events), lang, **values)
+    return i18n.tn("{kind}: at least {count} time a {per} ({reference})",
+                   "{kind}: at least {count} times a {per} ({reference})",
+                   int(rule.min_events), lang, **values)
 
 
 def load(database: db.Database, day: date) -> pd.DataFrame:

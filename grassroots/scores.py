@@ -11,18 +11,19 @@ import pandas as pd
 
 from grassroots import catalog, db, figures, i18n, periods
 from grassroots.catalog import Indicator
+from grassroots.i18n import N_
 
-# group id, Vietnamese and English names, indicators
+# group id, name, indicators
 SCORE_GROUPS = (
-    ("transparency", "Công khai, minh bạch, gần dân", "Transparency and engagement",
+    ("transparency", N_("Transparency and engagement"),
      ("letter_coverage", "secretary_receptions", "chair_receptions", "dialogues")),
-    ("progress", "Tiến độ giải quyết", "Progress", ("on_time_rate", "overdue_rate")),
-    ("digitisation", "Số hóa hồ sơ", "Digitisation", ("digitisation_rate",)),
-    ("online_service", "Dịch vụ công trực tuyến", "Online service", ("online_rate",)),
-    ("online_payment", "Thanh toán trực tuyến", "Online payment", ("online_payment_rate",)),
-    ("satisfaction", "Mức độ hài lòng", "Satisfaction", ("satisfaction_rate",)),
+    ("progress", N_("Progress"), ("on_time_rate", "overdue_rate")),
+    ("digitisation", N_("Digitisation"), ("digitisation_rate",)),
+    ("online_service", N_("Online service"), ("online_rate",)),
+    ("online_payment", N_("Online payment"), ("online_payment_rate",)),
+    ("satisfaction", N_("Satisfaction"), ("satisfaction_rate",)),
 )
-GROUP_OF = {indicator: group for group, _, _, members in SCORE_GROUPS for indicator in members}
+GROUP_OF = {indicator: group for group, _, members in SCORE_GROUPS for indicator in members}
 
 # The composite score, described like an indicator so that charts and tables show it alike.
 COMPOSITE = Indicator(
@@ -33,8 +34,7 @@ COMPOSITE = Indicator(
 
 
 def group_label(group_id: str, lang: str) -> str:
-    _, vi, en, _ = next(g for g in SCORE_GROUPS if g[0] == group_id)
-    return vi if lang == "vi" else en
+    return i18n.t(next(name for group, name, _ in SCORE_GROUPS if group == group_id), lang)
 
 
 HIGHER_IS_BETTER = {i.id: i.higher_is_better for i in catalog.INDICATORS}

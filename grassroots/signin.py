@@ -20,15 +20,15 @@ def signed_in(database: db.Database, lang: str) -> access.User:
     try:
         user = access.visitor(accounts, st.context.cookies, st.context.headers)
     except access.AccessError as ended:
-        user, message = None, i18n.t(ended.key, lang, **ended.values)
+        user, message = None, ended.text(lang)
     else:
-        message = i18n.t("sign_in_needed", lang)
+        message = i18n.t("Sign in to see the dashboard.", lang)
     if user:
         return user
-    st.title(i18n.t("app_title", lang))
+    st.title(i18n.t("Grassroots government indicators", lang))
     st.info(message)
     here = urllib.parse.urlsplit(st.context.url or "")
-    st.link_button(i18n.t("sign_in", lang), web.sign_in_url(
+    st.link_button(i18n.t("Sign in", lang), web.sign_in_url(
         here.path + (f"?{here.query}" if here.query else ""), lang), type="primary")
     st.stop()
 
@@ -37,12 +37,14 @@ def sign_out_form(database: db.Database, user: access.User, lang: str) -> None:
     """Sign out, here or everywhere: a form posted to the sign-out route, with the token that
     shows it came from this page."""
     token = access.of(database.path).form_token(st.context.cookies.get(access.COOKIE))
+    here = html.escape(i18n.t("Sign out ({name})", lang, name=user.name))
+    everywhere = html.escape(i18n.t("Sign out everywhere", lang))
     st.sidebar.html(
         f'<form method="post" action="{web.base()}/{web.SIGN_OUT}" class="sign-out">'
         f'<input type="hidden" name="token" value="{token}">'
-        f'<button type="submit">{html.escape(i18n.t("sign_out", lang, name=user.name))}'
-        f'</button><button type="submit" name="everywhere" value="1" class="quiet">'
-        f'{html.escape(i18n.t("sign_out_everywhere", lang))}</button></form>'
+        f'<button type="submit">{here}</button>'
+        f'<button type="submit" name="everywhere" value="1" class="quiet">{everywhere}'
+        '</button></form>'
         "<style>form.sign-out{display:flex;flex-wrap:wrap;gap:.4rem}"
         "form.sign-out button{font:inherit;font-size:.9rem;padding:.3rem .7rem;cursor:pointer;"
         "border:1px solid rgba(49,51,63,.2);border-radius:.5rem;background:white}"

@@ -138,7 +138,7 @@ NOTES_BY_KIND: dict[str, dict[str, str]] = {
     },
 }
 
-TITLES = {kind: i18n.t(f"kind_{kind}", "vi") for kind in contract.KINDS}
+TITLES = {kind: i18n.t(title, "vi") for kind, title in contract.TITLES.items()}
 
 _ROWS = {  # what one row holds
     "units": "mỗi dòng một xã",

@@ -3,6 +3,8 @@ the query parameters that carry a view in a link, so that a copied link reopens 
 
 from dataclasses import dataclass
 
+from grassroots.i18n import N_
+
 # Query parameters: what a link carries.
 PERIOD = "ky"  # "2025-Q2", "2025-06", "2025-H1", "2025", "2025-01..2025-05"
 LANG = "lang"  # "en"; Vietnamese needs nothing
@@ -21,30 +23,31 @@ class Page:
     script: str
     path: str | None  # the address under the app's; None: the script's name
     icon: str
+    title: str  # its title, a message of the catalogues
 
     @property
     def url_path(self) -> str:
         return self.path or self.script.removeprefix("app_pages/").removesuffix(".py")
 
 
-def _page(name: str, icon: str, path: str | None = None) -> Page:
-    return Page(f"app_pages/{name}.py", path, f":material/{icon}:")
+def _page(name: str, icon: str, title: str, path: str | None = None) -> Page:
+    return Page(f"app_pages/{name}.py", path, f":material/{icon}:", title)
 
 
 PAGES = {
-    "welcome": _page("welcome", "waving_hand"),
-    "overview": _page("overview", "dashboard"),
-    "dossiers": _page("dossiers", "folder_open"),
-    "letters": _page("letters", "mail"),
-    "engagement": _page("engagement", "groups"),
-    "cadres": _page("cadres", "school"),
-    "satisfaction": _page("satisfaction", "sentiment_satisfied"),
-    "profile": _page("profile", "location_city", "ho-so-xa"),
-    "map_page": _page("map", "map", "ban-do"),
-    "compare": _page("compare", "compare_arrows", "so-sanh"),
-    "composite": _page("score", "leaderboard", "diem-tong-hop"),
-    "briefing": _page("briefing", "slideshow", "bao-cao-giao-ban"),
-    "data": _page("data", "upload_file", "du-lieu"),
+    "welcome": _page("welcome", "waving_hand", N_("Getting started")),
+    "overview": _page("overview", "dashboard", N_("Overview")),
+    "dossiers": _page("dossiers", "folder_open", N_("Dossiers")),
+    "letters": _page("letters", "mail", N_("Letters")),
+    "engagement": _page("engagement", "groups", N_("Engagement")),
+    "cadres": _page("cadres", "school", N_("Cadres")),
+    "satisfaction": _page("satisfaction", "sentiment_satisfied", N_("Satisfaction")),
+    "profile": _page("profile", "location_city", N_("Commune profile"), "ho-so-xa"),
+    "map_page": _page("map", "map", N_("Map of communes"), "ban-do"),
+    "compare": _page("compare", "compare_arrows", N_("Compare communes"), "so-sanh"),
+    "composite": _page("score", "leaderboard", N_("Composite score"), "diem-tong-hop"),
+    "briefing": _page("briefing", "slideshow", N_("Briefing pack"), "bao-cao-giao-ban"),
+    "data": _page("data", "upload_file", N_("Data"), "du-lieu"),
 }
 
 

@@ -37,16 +37,19 @@ class View:
     present: bool = False  # presentation mode: no sidebar or toolbars, large type, 16:9 charts
     user: access.User = access.OPEN
 
-    def t(self, key: str, **values) -> str:
-        return i18n.t(key, self.lang, **values)
+    def t(self, message: str, **values) -> str:
+        return i18n.t(message, self.lang, **values)
+
+    def tn(self, singular: str, plural: str, count: int, **values) -> str:
+        return i18n.tn(singular, plural, count, self.lang, **values)
 
     @property
     def level(self) -> str:
         """The parent unit's level in words: "huyện", "tỉnh"; "khu vực" for a former
         district's area, whose figures the profile then compares against."""
         if self.db.area is not None:
-            return self.t("area_level")
-        return self.t(self.settings.get("parent_level", "district"))
+            return self.t("area")
+        return i18n.level(self.settings.get("parent_level", "district"), self.lang)
 
     @property
     def parent(self) -> str:
@@ -89,14 +92,14 @@ def _period(database: db.Database, lang: str) -> periods.Period | None:
             requested = periods.meeting_quarter(months)
         st.session_state.ky, st.session_state.loai_ky = requested.code, requested.kind
     kind = st.sidebar.segmented_control(
-        i18n.t("period_kind", lang), periods.KINDS, key="loai_ky", required=True,
-        format_func=lambda kind: i18n.t(kind, lang), on_change=_kind_changed,
+        i18n.t("Period", lang), list(periods.KINDS), key="loai_ky", required=True,
+        format_func=lambda kind: i18n.t(periods.KINDS[kind], lang), on_change=_kind_changed,
     ) or periods.parse(st.session_state.ky).kind
     if kind == "range":
         chosen = periods.parse(st.session_state.ky)  # kept within the months that have data
         start, end = max(chosen.start, months[-1].start), min(chosen.end, months[0].end)
         first, last = st.sidebar.select_slider(
-            i18n.t("period", lang), [p.code for p in reversed(months)],
+            i18n.t("Choose period", lang), [p.code for p in reversed(months)],
             value=(f"{start:%Y-%m}", f"{end:%Y-%m}"),
             format_func=lambda code: periods.parse(code).label(lang))
         st.session_state.ky = f"{first}..{last}"
@@ -104,7 +107,7 @@ def _period(database: db.Database, lang: str) -> periods.Period | None:
         codes = [p.code for p in figures.period_choices(database, kind)]
         if st.session_state.ky not in codes:
             st.session_state.ky = codes[0]
-        st.sidebar.selectbox(i18n.t("period", lang), codes, key="ky",
+        st.sidebar.selectbox(i18n.t("Choose period", lang), codes, key="ky",
                              format_func=lambda code: periods.parse(code).label(lang))
     st.query_params[urls.PERIOD] = st.session_state.ky
     return periods.parse(st.session_state.ky)
@@ -120,8 +123,11 @@ def _lens(database: db.Database, period: periods.Period, settings: dict, lang: s
     changes = [d for d in database.run("reorganisations")["effective_on"].dt.date
                if last_day < d <= today]
     if changes and widgets.url_toggle(
-            i18n.t("as_they_were", lang, date=f"{changes[0]:%d/%m/%Y}"), urls.AS_THEY_WERE,
-            i18n.t("as_they_were_help", lang)):
+            i18n.t("Communes as before {date}",
+                   lang, date=i18n.day(changes[0], lang)), urls.AS_THEY_WERE,
+            i18n.t("On: the communes as they were before the reorganisation, each with its own "
+                   "figures. Off: the former communes' figures added into the communes of today.",
+                   lang)):
         as_of = last_day
     areas = database.run("areas", as_of=as_of)
     if len(areas) < 2:
@@ -130,9 +136,9 @@ def _lens(database: db.Database, period: periods.Period, settings: dict, lang: s
              for code, name in zip(areas["area"], areas["area_name"])}
     if urls.AREA not in st.query_params and urls.AREA not in st.session_state:
         st.session_state[urls.AREA] = settings.get("default_area", "")
-    whole = i18n.t("area_all", lang, parent=figures.parent_words(database, settings, lang))
+    whole = i18n.t("All of {parent}", lang, parent=figures.parent_words(database, settings, lang))
     with st.sidebar:
-        area = widgets.url_selectbox(i18n.t("area_choice", lang), ["", *names], urls.AREA,
+        area = widgets.url_selectbox(i18n.t("Area", lang), ["", *names], urls.AREA,
                                      lambda code: names.get(code, whole))
     return database.looking_at(as_of, area or None)
 
@@ -147,8 +153,9 @@ def sidebar() -> View:
     if user.unit_code:
         database = _database(str(db.default_path()), user.unit_code)
     lang = _lang()
-    present = widgets.url_toggle(i18n.t("present_mode", lang), urls.PRESENT,
-                                 i18n.t("present_help", lang))
+    present = widgets.url_toggle(i18n.t("Presentation mode", lang), urls.PRESENT,
+                                 i18n.t("Hide the sidebar and toolbars, large type, 16:9 charts: a "
+                                        "screenshot is a slide.", lang))
     if not user.open and not user.directory:
         signin.sign_out_form(whole, user, lang)
     period, settings = _period(database, lang), database.settings()
@@ -173,12 +180,13 @@ def unknown_page(pages: list, shown: View) -> list:
         return []
 
     def not_found() -> None:
-        st.title(shown.t("not_found_title"))
-        st.warning(shown.t("not_found", path=f"/{asked}"))
-        st.page_link(pages[0], label=shown.t("not_found_home", page=pages[0].title),
+        st.title(shown.t("Page not found"))
+        st.warning(shown.t("The dashboard has no page at {path}: the link may be old or mistyped.",
+                           path="/" + asked))
+        st.page_link(pages[0], label=shown.t("Open {page}", page=pages[0].title),
                      icon=":material/home:")
 
-    return [st.Page(not_found, title=shown.t("not_found_title"), url_path=asked,
+    return [st.Page(not_found, title=shown.t("Page not found"), url_path=asked,
                     visibility="hidden")]
 
 
@@ -191,21 +199,24 @@ h2, h3 {font-size: 2rem !important;}
 </style>"""
 
 
-def header(title_key: str, figures_needed: bool = True) -> View:
-    """The page's title (its key in the words), the demo banner while on sample data, and the
+def header(page: str, figures_needed: bool = True) -> View:
+    """The page's title (of urls.PAGES[page]), the demo banner while on sample data, and the
     view. A page whose `figures_needed` stops here while there are none."""
     shown = current()
     if shown.present:
         st.html(PRESENT_CSS)
-        st.button(shown.t("present_exit"), icon=":material/close_fullscreen:",
+        st.button(shown.t("Leave presentation mode"), icon=":material/close_fullscreen:",
                   on_click=lambda: st.query_params.pop(urls.PRESENT, None))
-    st.title(shown.t(title_key))
+    st.title(shown.t(urls.PAGES[page].title))
     if shown.user.open:
-        st.warning(shown.t("open_banner"), icon="🔓")
+        st.warning(shown.t("Logins are off: anyone who reaches this server can see and change the "
+                           "figures. The IT officer turns them on with «python -m grassroots users "
+                           "add»."), icon="🔓")
     if shown.settings.get("demo") == "true":
-        st.warning(shown.t("demo_banner"), icon="⚠️")
+        st.warning(shown.t("DỮ LIỆU MẪU (sample data) — synthetic figures for illustration, not "
+                           "real data."), icon="⚠️")
     if shown.period is None and figures_needed:
-        st.info(shown.t("no_data_period"))
+        st.info(shown.t("There are no figures for this period yet."))
         st.stop()
     return shown
 

@@ -111,11 +111,11 @@ def _form(request: Request, next_path: str, message: str = "", name: str = "",
     token = secrets.token_urlsafe(24)
     other = "vi" if lang == "en" else "en"
     page = PAGE.format(
-        lang=lang, title=html.escape(i18n.t("app_title", lang)), token=token,
+        lang=lang, title=html.escape(i18n.t("Grassroots government indicators", lang)), token=token,
         next=html.escape(next_path), name=html.escape(name),
         message=f'<p class="message" role="alert">{html.escape(message)}</p>' if message else "",
-        name_label=i18n.t("username", lang), password_label=i18n.t("password", lang),
-        button=i18n.t("sign_in", lang), other_lang=i18n.t("other_language", lang),
+        name_label=i18n.t("User name", lang), password_label=i18n.t("Password", lang),
+        button=i18n.t("Sign in", lang), other_lang=i18n.t("Tiếng Việt", lang),
         other_lang_url=html.escape(sign_in_url(next_path, other)))
     response = HTMLResponse(page, status_code=status)
     _set_cookie(request, response, FORM_COOKIE, token)
@@ -136,13 +136,15 @@ async def sign_in(request: Request) -> Response:
     next_path, name = _next(values), str(values.get("name", "")).strip()
     sent, given = str(values.get("token", "")), request.cookies.get(FORM_COOKIE, "")
     if not (_same_origin(request) and given and secrets.compare_digest(sent, given)):
-        return _form(request, next_path, i18n.t("form_refused", lang), name, status=403)
+        return _form(request, next_path, i18n.t("The form did not come from this dashboard's "
+                                                "sign-in page, or it is too old; reload the page "
+                                                "and sign in.", lang), name, status=403)
     try:
         cookie = await run_in_threadpool(store.sign_in, name, str(values.get("password", "")),
                                          request.client.host if request.client else "")
     except access.AccessError as refused:
-        return _form(request, next_path, i18n.t(refused.key, lang, **refused.values), name,
-                     status=429 if refused.key == "login_slow" else 401)
+        return _form(request, next_path, refused.text(lang), name,
+                     status=429 if refused.message == access.SLOW else 401)
     response = RedirectResponse(next_path, status_code=303)
     _set_cookie(request, response, access.COOKIE, cookie)
     response.delete_cookie(FORM_COOKIE, path=f"{base()}/")
@@ -156,7 +158,9 @@ async def sign_out(request: Request) -> Response:
     values = await request.form()
     if not (cookie and _same_origin(request) and secrets.compare_digest(
             str(values.get("token", "")), store.form_token(cookie))):
-        return Response(i18n.t("form_refused", _lang(request)), status_code=403)
+        return Response(i18n.t("The form did not come from this dashboard's sign-in page, or it is "
+                               "too old; reload the page and sign in.",
+                               _lang(request)), status_code=403)
     user = await run_in_threadpool(_visitor, store, request)
     if isinstance(user, access.User) and values.get("everywhere"):
         await run_in_threadpool(store.sign_out_everywhere, user.name, user.name)
@@ -173,7 +177,7 @@ def _visitor(store: access.Accounts, request: Request) -> access.User | bool | N
     try:
         return access.visitor(store, request.cookies, request.headers)
     except access.AccessError as refused:
-        return refused.key == "directory_unknown" or None
+        return refused.message == access.NO_ACCOUNT_HERE or None
 
 
 class SignedInOnly:
@@ -194,9 +198,9 @@ class SignedInOnly:
                     not await run_in_threadpool(_visitor, store, request):
                 asked = request.url.path + (f"?{request.url.query}" if request.url.query else "")
                 url = html.escape(sign_in_url(asked, _lang(request)))
+                words = i18n.t("Sign in", _lang(request))
                 page = (f'<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" '
-                        f'content="0;url={url}"><a href="{url}">'
-                        f'{i18n.t("sign_in", _lang(request))}</a>')
+                        f'content="0;url={url}"><a href="{url}">{words}</a>')
                 await HTMLResponse(page, headers={"Cache-Control": "no-store"})(
                     scope, receive, send)
                 return

@@ -69,8 +69,8 @@ def indicator_picker(label: str, ids, param: str, key: str, lang: str) -> catalo
 def file_uploader(label: str, types: list[str], key: str, lang: str):
     """st.file_uploader with our words over Streamlit's English ones ("Upload", "200MB per
     file"): Streamlit 1.67 takes no text for them, so a style writes ours in their place."""
-    limit = i18n.t("upload_limit", lang, size=st.get_option("server.maxUploadSize"))
-    words = {'button p': i18n.t("upload_button", lang),
+    limit = i18n.t("Up to {size} MB per file", lang, size=st.get_option("server.maxUploadSize"))
+    words = {'button p': i18n.t("Choose a file", lang),
              '[data-testid="stFileUploaderDropzoneInstructions"] span':
              f"{limit} • {', '.join(t.upper() for t in types)}"}
     st.html("<style>" + "".join(
@@ -87,18 +87,20 @@ def dated_form(current, key: str, title: str, inputs: dict, save) -> None:
     see the form disabled. Saving calls save(values, day) and draws the page again."""
     editable = current.user.may("edit")
     with st.expander(title), st.form(key):
-        since = st.date_input(current.t("in_force_from"), value=current.period.start,
-                              format="DD/MM/YYYY", help=current.t("in_force_help"),
+        since = st.date_input(current.t("In force from"), value=current.period.start,
+                              format="DD/MM/YYYY", help=current.t("Periods that end before this "
+                                                                  "day are still judged by the "
+                                                                  "former value."),
                               disabled=not editable, key=f"{key}-since")
         values = {name: st.number_input(label, value=value, disabled=not editable,
                                         key=f"{key}-{name}@{current.period.code}", **options)
                   for name, (label, value, options) in inputs.items()}
-        if st.form_submit_button(current.t("save_from_day"), disabled=not editable):
+        if st.form_submit_button(current.t("Save"), disabled=not editable):
             save(values, since)
             st.session_state[f"{key}-saved"] = since
             st.rerun()
     if (saved := st.session_state.pop(f"{key}-saved", None)) is not None:
-        st.success(current.t("saved_from", day=f"{saved:%d/%m/%Y}"))
+        st.success(current.t("Saved, in force from {day}.", day=i18n.day(saved, current.lang)))
 
 
 def target_form(current, indicator: catalog.Indicator) -> None:
@@ -112,8 +114,9 @@ def target_form(current, indicator: catalog.Indicator) -> None:
     options = {"min_value": 0.0, "step": 1.0 if percent else 0.5, "format": "%.1f"}
     if percent:
         options["max_value"] = 100.0
-    unit = "%" if percent else current.t(indicator.unit)
-    label = f"{current.t('target')} — {indicator.label(current.lang)} ({unit})"
+    unit = "%" if percent else current.t(i18n.UNITS[indicator.unit])
+    label = current.t("Target — {indicator} ({unit})", indicator=indicator.label(current.lang),
+                      unit=unit)
 
     def save(values: dict, since: date) -> None:
         value = values[indicator.id]
@@ -121,5 +124,5 @@ def target_form(current, indicator: catalog.Indicator) -> None:
                                   value / 100 if percent else value},
                      since, current.user.name or "dashboard")
 
-    dated_form(current, "target", current.t("set_target"),
+    dated_form(current, "target", current.t("Set the target"),
                {indicator.id: (label, shown_value, options)}, save)

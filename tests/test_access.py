@@ -116,10 +116,13 @@ def test_five_wrong_passwords_lock_the_account_and_write_nothing_to_the_figures(
     for minute in range(4):  # a minute apart: the address is not yet made to wait
         with pytest.raises(access.AccessError) as refused:
             accounts.sign_in("xem", "sai-mat-khau", "10.0.0.1", NOW + timedelta(minutes=minute))
-        assert refused.value.key == "login_failed"
+        assert refused.value.message == "Wrong user name or password."
     with pytest.raises(access.AccessError) as refused:
         accounts.sign_in("xem", "sai-mat-khau", "10.0.0.2", NOW + timedelta(minutes=4))
-    assert (refused.value.key, refused.value.values) == ("login_locked", {"until": "09:19"})
+    assert (refused.value.message, refused.value.values) == ("The account is locked after repeated "
+                                                             "wrong passwords; try again after "
+                                                             "{until}.",
+                                                             {"until": "09:19"})
     with pytest.raises(access.AccessError):
         accounts.sign_in("xem", PASSWORD, "10.0.0.3", NOW + timedelta(minutes=18))
     assert accounts.sign_in("xem", PASSWORD, "10.0.0.3", NOW + timedelta(minutes=20))
@@ -134,8 +137,10 @@ def test_a_name_without_an_account_reads_and_locks_like_one_with(accounts):
         for minute in range(5):
             with pytest.raises(access.AccessError) as refused:
                 accounts.sign_in(name, "sai", f"10.1.0.{minute}", NOW + timedelta(minutes=minute))
-            refusals.append(refused.value.key)
-        assert refusals == ["login_failed"] * 4 + ["login_locked"]
+            refusals.append(refused.value.message)
+        assert refusals == ["Wrong user name or password."] * 4 + ["The account is locked after "
+                                                                   "repeated wrong passwords; try "
+                                                                   "again after {until}."]
 
 
 def test_an_address_that_keeps_failing_is_made_to_wait(accounts):
@@ -145,10 +150,13 @@ def test_an_address_that_keeps_failing_is_made_to_wait(accounts):
     for second in (0, 1, 2, 3):
         with pytest.raises(access.AccessError) as refused:
             accounts.sign_in(next(names), "sai", "10.2.0.1", NOW + timedelta(seconds=second))
-        assert refused.value.key == "login_failed"
+        assert refused.value.message == "Wrong user name or password."
     with pytest.raises(access.AccessError) as refused:
         accounts.sign_in("xem", PASSWORD, "10.2.0.1", NOW + timedelta(seconds=4))
-    assert (refused.value.key, refused.value.values) == ("login_slow", {"seconds": 1})
+    assert (refused.value.message, refused.value.values) == ("Too many wrong passwords from this "
+                                                             "computer; try again in {seconds} "
+                                                             "seconds.",
+                                                             {"seconds": 1})
     assert accounts.sign_in("xem", PASSWORD, "10.2.0.9", NOW + timedelta(seconds=4))
     assert accounts.sign_in("xem", PASSWORD, "10.2.0.1", NOW + timedelta(seconds=5))
 
@@ -157,7 +165,7 @@ def test_sessions_end_when_idle_on_sign_out_and_everywhere(accounts):
     first = accounts.sign_in("xem", PASSWORD, "10.3.0.1", NOW)
     second = accounts.sign_in("xem", PASSWORD, "10.3.0.2", NOW)
     assert accounts.user(first, NOW + timedelta(hours=1)) == access.User("xem", "viewer")
-    with pytest.raises(access.AccessError, match="session_expired"):
+    with pytest.raises(access.AccessError, match="Your session expired"):
         accounts.user(first, NOW + timedelta(hours=3, minutes=1))  # 2 h after its last use
     assert accounts.user(first, NOW + timedelta(hours=3, minutes=2)) is None
     accounts.sign_out(second)
@@ -217,10 +225,11 @@ def test_an_idle_session_is_sent_to_sign_in_again(guarded, sign_in_as, monkeypat
 def test_text_that_looks_like_sql_is_data(guarded, accounts, tmp_path):
     with pytest.raises(access.AccessError) as refused:
         accounts.sign_in("x' OR '1'='1", "' OR '1'='1", "10.7.0.1")
-    assert refused.value.key == "login_failed"
+    assert refused.value.message == "Wrong user name or password."
     with pytest.raises(access.AccessError) as refused:
         accounts.add("x'; DROP TABLE accounts; --", PASSWORD, "viewer", "test", set())
-    assert refused.value.key == "user_bad_name"
+    assert refused.value.message == (
+        "'{name}' is not a valid user name: letters, digits and . @ - _ only.")
     path = excel(tmp_path / "xa.xlsx", [["Mã xã", "Tên xã", "Loại"],
                                         ["13531", "Bồ Đề'); DROP TABLE units; --", "xã"]])
     ingest.commit(guarded, ingest.check(path, guarded.run("unit_history")), "test")
@@ -269,7 +278,9 @@ def test_a_reporter_sends_its_own_commune_only(guarded, accounts, tmp_path):
 def test_a_reporter_must_name_its_commune(accounts):
     with pytest.raises(access.AccessError) as refused:
         accounts.add("bao.cao", PASSWORD, "reporter", "test", {"13531"})
-    assert refused.value.key == "user_bad_commune"
+    assert refused.value.message == (
+        "Only a viewer or a reporter can be limited to a commune; a reporter must be (--commune), "
+        "and the code '{code}' must be a commune's.")
 
 
 def test_a_backup_made_while_in_use_restores_both_stores(guarded, accounts, tmp_path, capsys):
@@ -295,7 +306,9 @@ def test_a_damaged_backup_is_refused(guarded, accounts, tmp_path):
     copy.remove("xem", "someone")
     with pytest.raises(backup.BackupError) as refused:
         backup.restore(guarded, folder)
-    assert refused.value.key == "backup_damaged"
+    assert refused.value.message == (
+        "The backup in {folder} does not match its checksums: the file is damaged or changed; "
+        "nothing was restored.")
     assert len(accounts.accounts()) == 3
 
 

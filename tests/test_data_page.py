@@ -79,7 +79,7 @@ def test_every_template_downloads(page):
     page.get_by_text("Mẫu nhập liệu (Excel)").click()
     for kind in contract.KINDS:
         with page.expect_download() as download:
-            page.get_by_text(i18n.t(f"kind_{kind}", "vi"), exact=True).click()
+            page.get_by_text(i18n.t(contract.TITLES[kind], "vi"), exact=True).click()
         assert download.value.suggested_filename == f"{kind}.xlsx"
         assert Path(download.value.path()).read_bytes() == (
             templates.FOLDER / f"{kind}.xlsx").read_bytes()

@@ -81,8 +81,8 @@ def test_a_file_without_crs_is_refused_until_told(tmp_path):
     archive = shapefile_zip(frame.to_crs("EPSG:5897"), tmp_path, with_prj=False)
     with pytest.raises(geo.GeoError) as refused:
         geo.read(archive)
-    assert "không ghi hệ tọa độ" in refused.value.message("vi")
-    assert "--crs EPSG:5897" in refused.value.message("en")
+    assert "không ghi hệ tọa độ" in refused.value.text("vi")
+    assert "--crs EPSG:5897" in refused.value.text("en")
     told = geo.read(archive, crs="EPSG:5897")
     assert told.crs.to_epsg() == 4326
     assert shapely.hausdorff_distance(told.geometry.iloc[0], frame.geometry.iloc[0]) < 1e-5

@@ -3,8 +3,11 @@
 from datetime import date
 
 import pytest
+from babel.messages import extract, frontend, pofile
 
-from grassroots import catalog, i18n, periods
+from grassroots import catalog, db, i18n, periods
+
+ROOT = db.ROOT
 
 
 @pytest.mark.parametrize("code, kind, start, end, vi, en", [
@@ -86,8 +89,49 @@ def test_names_sort_in_vietnamese_order():
         "An Lão", "Ăn Ba", "Ân Thi", "Bình Mỹ", "Bồ Đề", "Dương", "Đồn Xá", "Đồng Du", "Ea"]
 
 
-def test_every_string_has_both_languages():
-    assert all(len(pair) == 2 and all(pair) for pair in i18n.STRINGS.values())
+def said_in_the_code() -> set[str]:
+    """Every message the code says or marks, as Babel finds it through babel.cfg (what
+    `make messages` extracts)."""
+    with open(ROOT / "babel.cfg", encoding="utf-8") as file:
+        method_map, options_map = frontend.parse_mapping_cfg(file)
+    return {message if isinstance(message, str) else message[0] for _, _, message, _, _ in
+            extract.extract_from_dir(ROOT, method_map, options_map)}
+
+
+@pytest.mark.parametrize("lang", i18n.LANGS)
+def test_every_message_said_is_in_each_catalogue_and_none_is_left_over(lang):
+    with open(i18n.LOCALE / lang / "LC_MESSAGES" / "messages.po", "rb") as file:
+        catalogue = {m.id if isinstance(m.id, str) else m.id[0] for m in pofile.read_po(file)
+                     if m.id}
+    said = said_in_the_code()
+    assert sorted(said - catalogue) == [], "said in the code, missing from the catalogue"
+    assert sorted(catalogue - said) == [], "in the catalogue, said nowhere"
+
+
+def test_every_vietnamese_message_is_translated_and_checked():
+    with open(i18n.LOCALE / "vi" / "LC_MESSAGES" / "messages.po", "rb") as file:
+        catalogue = pofile.read_po(file)
+    untranslated = [m.id for m in catalogue if m.id and not all(
+        [m.string] if isinstance(m.string, str) else m.string)]
+    assert untranslated == [] and [m.id for m in catalogue if m.fuzzy and m.id] == []
+    assert catalogue.num_plurals == 1  # Vietnamese nouns do not change with a count
+
+
+def test_words_follow_a_count_in_english_only():
+    saved = ("Saved boundaries of {count} commune.", "Saved boundaries of {count} communes.")
+    assert i18n.tn(*saved, 1, "en") == "Saved boundaries of 1 commune."
+    assert i18n.tn(*saved, 1234, "en") == "Saved boundaries of 1,234 communes."
+    assert i18n.tn(*saved, 1234, "vi") == "Đã lưu ranh giới của 1.234 xã."
+
+
+def test_a_message_missing_from_the_catalogues_is_an_error_not_shown_as_written():
+    with pytest.raises(KeyError):
+        i18n.t("A sentence nobody translated", "vi")
+
+
+def test_dates_in_each_language():
+    assert i18n.day(date(2025, 7, 1), "vi") == "01/07/2025"
+    assert i18n.day(date(2025, 7, 1), "en") == "1 Jul 2025"
 
 
 def test_every_indicator_formula_is_in_the_users_words():

@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 
 from grassroots import contract, db, legacy
 from grassroots.contract import Column, plain
+from grassroots.i18n import N_
 from grassroots.ingest import forms
 from grassroots.ingest.cells import _choices, _dates, _months, _numbers, _plain, _text
 from grassroots.ingest.communes import _Communes
@@ -65,7 +66,7 @@ def _parse(raw: pd.DataFrame, columns: dict[int, Column], kind: contract.Kind,
     def empty(name: str, column: Column) -> pd.Series:
         missing = (text[name] == "") & data
         if not column.optional:
-            check.add("empty", missing[missing].index, name)
+            check.add(N_("empty; this column is required."), missing[missing].index, name)
         return missing
 
     for column in columns.values():
@@ -74,14 +75,16 @@ def _parse(raw: pd.DataFrame, columns: dict[int, Column], kind: contract.Kind,
             values = _numbers(cells)
             missing = empty(name, column) | (cells == "")
             bad = values.isna() & ~missing
-            check.add("not_number", bad[bad & data].index, name,
+            check.add(N_("'{value}' is not a number."), bad[bad & data].index, name,
                       values=lambda r, c=cells: {"value": c[r]})
             negative = values < 0
-            check.add("negative", negative[negative & data].index, name,
+            check.add(N_("a count cannot be negative ({value})."),
+                      negative[negative & data].index, name,
                       values=lambda r, c=cells: {"value": c[r]})
             if column.type == "count":
                 fraction = values.notna() & (values != values.round()) & ~negative
-                check.add("fraction", fraction[fraction & data].index, name,
+                check.add(N_("a count is a whole number ({value})."),
+                          fraction[fraction & data].index, name,
                           values=lambda r, c=cells: {"value": c[r]})
                 values = values.where(~fraction).astype("Int64")
             out[name] = values
@@ -89,14 +92,18 @@ def _parse(raw: pd.DataFrame, columns: dict[int, Column], kind: contract.Kind,
             values = _months(cells) if column.type == "month" else _dates(cells)
             missing = empty(name, column)
             bad = values.isna() & ~missing & data
-            check.add("bad_month" if column.type == "month" else "bad_date", bad[bad].index,
+            check.add(N_("'{value}' is not a month; write 03/2025 or 2025-03.")
+                      if column.type == "month" else
+                      N_("'{value}' is not a date; write day/month/year, e.g. 31/12/2024."),
+                      bad[bad].index,
                       name, values=lambda r, c=cells: {"value": c[r]})
             limit = pd.Timestamp(today.replace(day=1) if column.type == "month" else today)
             old = values.dt.year < 2000
-            check.add("too_old", old[old & data].index, name,
+            check.add(N_("'{value}' is before 2000; probably a typing error."),
+                      old[old & data].index, name,
                       values=lambda r, c=cells: {"value": c[r]})
             future = values > limit
-            check.add("future", future[future & data].index, name,
+            check.add(N_("'{value}' lies in the future."), future[future & data].index, name,
                       values=lambda r, c=cells: {"value": c[r]})
             out[name] = values
         elif column.type == "choice":
@@ -104,18 +111,21 @@ def _parse(raw: pd.DataFrame, columns: dict[int, Column], kind: contract.Kind,
             values = _plain(cells).map(accepted)
             bad = values.isna() & ~empty(name, column) & data
             listed = ", ".join(contract.CHOICES[column.header])
-            check.add("bad_choice", bad[bad].index, name, values=lambda r, c=cells, w=listed,
+            check.add(N_("'{value}' is not accepted; use one of: {accepted}."),
+                      bad[bad].index, name, values=lambda r, c=cells, w=listed,
                       h=column.header: {"value": c[r], "accepted": w,
                                         "maybe": _closest(c[r], contract.CHOICES[h])})
             out[name] = values
         elif column.type == "flag":
             values = _plain(cells).map({plain(k): v for k, v in contract.FLAGS.items()})
             bad = values.isna() & data
-            check.add("bad_flag", bad[bad].index, name, values=lambda r, c=cells: {"value": c[r]})
+            check.add(N_("'{value}' is not accepted; write Có (yes) or Không (no)."),
+                      bad[bad].index, name, values=lambda r, c=cells: {"value": c[r]})
             out[name] = values.astype("boolean")
         elif column.type == "code" and name == "code":
             bad = ~cells.str.fullmatch(r"\d{1,5}") & ~empty(name, column) & data
-            check.add("bad_code", bad[bad].index, name, values=lambda r, c=cells: {"value": c[r]})
+            check.add(N_("'{value}' is not a commune code: codes have 5 digits."),
+                      bad[bad].index, name, values=lambda r, c=cells: {"value": c[r]})
             out[name] = cells.where(~cells.str.fullmatch(r"\d{1,5}"), cells.str.zfill(5))
         elif column.type == "text":
             empty(name, column)
@@ -138,13 +148,16 @@ def _parse(raw: pd.DataFrame, columns: dict[int, Column], kind: contract.Kind,
                 axis=1, min_count=1)
         complete = out[list(parts + whole)].notna().all(axis=1)
         over = over.fillna(False).astype(bool) & data & complete
-        key = "warn_parts" if warning else "parts_flag" if flags else "parts"
-        check.add(key, over[over].index, parts[0], warning,
+        message = N_("{parts} = {part_sum} is more than {whole} = {whole_sum} (a warning: a letter "
+                     "can follow a registration made elsewhere).") if warning \
+            else N_("{parts} is yes but {whole} is no.") if flags \
+            else N_("{parts} = {part_sum} is more than {whole} = {whole_sum}.")
+        check.add(message, over[over].index, parts[0], warning,
                   values=lambda r, p=parts, w=whole: _parts_values(out, kind, r, p, w))
     for earlier, later in (("received_on", "due_on"), ("received_on", "returned_on")):
         if {earlier, later} <= set(out.columns):
             wrong = (pd.to_datetime(out[later]) < pd.to_datetime(out[earlier])) & data
-            check.add("date_order", wrong[wrong].index, later, values={
+            check.add(N_("{later} is before {earlier}."), wrong[wrong].index, later, values={
                 "later": kind.headers[later], "earlier": kind.headers[earlier]})
     return out.drop(columns="unit_name", errors="ignore")
 
@@ -171,7 +184,8 @@ def _check_totals(frame: pd.DataFrame, kind: contract.Kind, check: _Sheetcheck) 
                 continue
             summed = rows[name].sum()
             if abs(float(written) - float(summed)) > 1e-6:
-                check.add("total_mismatch", [frame.at[number, "_row"]], name,
+                check.add(N_("the total row says {written} but the rows above add up to {summed}."),
+                          [frame.at[number, "_row"]], name,
                           values={"written": float(written), "summed": float(summed)})
 
 
@@ -205,7 +219,9 @@ def _duplicates(tables: list[Table]) -> list[Problem]:
             table, first = same[row.sheet], same[row.first_sheet]
             where = ({"first": int(row.first_line)} if first is table else
                      {"first": int(row.first_line), "sheet": first.sheet})
-            problems.append(Problem("duplicate" if len(where) == 1 else "duplicate_sheet",
+            problems.append(Problem(
+                N_("{what} is already in row {first}.") if len(where) == 1
+                else N_("{what} is already in sheet '{sheet}', row {first}."),
                                     {"what": said} | where, table.sheet, int(row.line),
                                     table.labels.get(key[-1])))
     return problems
@@ -227,18 +243,33 @@ def _is_total(text: str) -> bool:
     words = plain(text)
     return words in TOTALS or words.startswith(TOTAL_PREFIXES)
 
+NO_HEADER = N_("no row holds the template's headers.")
+# A form's "Tổng số" columns that are the sums of others, by group.
+FORM_TOTALS = {
+    "received": N_("the total of dossiers to resolve says {whole}, but carried over and newly "
+                   "received add up to {parts}."),
+    "resolved": N_("the total of dossiers resolved says {whole}, but early, on time and late add "
+                   "up to {parts}."),
+    "pending": N_("the total of dossiers pending says {whole}, but in time and overdue add up to "
+                  "{parts}."),
+}
+
 
 def _form_notes(form: forms.Form, sheet: str | None) -> list[Problem]:
     """What a form's title said (a note), or that it named no month (an error); and each unit
     whose "Tổng số" is not the sum of its parts."""
     if form.month is None:
-        return [Problem("form_no_month", {"form": form.name}, sheet, form.header_row)]
+        return [Problem(N_("{form} names no reporting period in its title (e.g. «Kỳ báo cáo: Tháng "
+                           "5 năm 2025»); add it, so that the month of the figures is known."),
+                        {"form": form.name}, sheet, form.header_row)]
     start, end = form.window or ("", "")
-    notes = [Problem("form_read_window" if form.window else "form_read", {
+    notes = [Problem(N_("read as {form}: reporting period {month} (from {start} to {end}), figures "
+                        "stored under {month}.") if form.window else
+                     N_("read as {form}: reporting period {month}, figures stored under {month}."),
+                     {
         "form": form.name, "month": f"{form.month:%m/%Y}", "start": start, "end": end},
         sheet, form.header_row, warning=True)]
-    return notes + [Problem(f"form_{group}_total", {"whole": whole, "parts": parts}, sheet,
-                            number)
+    return notes + [Problem(FORM_TOTALS[group], {"whole": whole, "parts": parts}, sheet, number)
                     for number, group, whole, parts in form.mismatches]
 
 
@@ -259,7 +290,7 @@ def _sheet_table(sheet: _Sheet, wanted: str | None, communes: _Communes, today: 
         return None, noted
     row, font = _find_header(head)
     if row is None:
-        return None, [Problem("no_header", sheet=sheet.name)]
+        return None, [Problem(NO_HEADER, sheet=sheet.name)]
     if font:
         head = head.map(_unlegacy, font=font)
     header_cells = head.loc[row]
@@ -270,20 +301,26 @@ def _sheet_table(sheet: _Sheet, wanted: str | None, communes: _Communes, today: 
     personal = {p: c.strip() for p, c in header_cells.items()
                 if isinstance(c, str) and _key(c) in PERSONAL}
     if personal:  # Decree 13/2023 on personal data: read by no one, kept nowhere
-        noted.append(Problem("personal_dropped", {"columns": ", ".join(personal.values())},
+        noted.append(Problem(N_("dropped the columns of personal data {columns}: not read, not "
+                                "stored, and the kept copy of the file has none of them (Decree "
+                                "13/2023)."), {"columns": ", ".join(personal.values())},
                              sheet.name, row, warning=True))
     kind_name, candidates = _kind_of(headers, wanted)
     if kind_name is None:
-        key = "kind_ambiguous" if candidates else "kind_unknown"
-        return None, [Problem(key, {"kinds": ", ".join(candidates)}, sheet.name, row)]
+        message = N_("the headers fit several kinds of file ({kinds}); choose the kind.") \
+            if candidates else N_("the headers do not tell what kind of file this is; use a "
+                                  "template.")
+        return None, [Problem(message, {"kinds": ", ".join(candidates)}, sheet.name, row)]
     kind = contract.KINDS[kind_name]
     columns = _columns_of(kind, headers)
     check = _Sheetcheck(sheet.name, columns)
     if "unit_code" in kind.headers and not communes.names:
-        return None, [Problem("no_units", sheet=sheet.name)]
+        return None, [Problem(N_("the database has no communes yet; import the list of communes "
+                                 "(units) first."), sheet=sheet.name)]
     missing = _missing(kind, columns)
     if missing:
-        return None, [Problem("missing_column", {"column": c.header, "kind": kind_name},
+        return None, [Problem(N_("the column '{column}' is missing (a {kind} file)."),
+                              {"column": c.header, "kind": kind_name},
                               sheet.name, row) for c in missing]
     absent = _absent(kind, columns, sheet.name, row)
     parts, count, done = [], 0, 0
@@ -303,7 +340,8 @@ def _sheet_table(sheet: _Sheet, wanted: str | None, communes: _Communes, today: 
     if progress:
         progress(1.0)
     if not count:
-        check.problems.append(Problem("no_rows", sheet=sheet.name, row=row))
+        check.problems.append(Problem(N_("no data rows under the headers."),
+                                      sheet=sheet.name, row=row))
     read_as = form.written if form else {
         c.header: f"{get_column_letter(p + 1)} «{str(header_cells[p]).strip()}»"
         for p, c in columns.items()}
@@ -343,14 +381,17 @@ def check(path: Path, units: pd.DataFrame, kind: str | None = None, name: str | 
     except Refused as refused:
         result.problems.append(refused.problem)
     except Exception as error:  # a file the readers cannot open at all  # noqa: BLE001
-        result.problems.append(Problem("unreadable", {"error": str(error) or type(error).__name__}))
+        result.problems.append(Problem(N_("the file cannot be opened: it is damaged or not in its "
+                                          "format ({error})."),
+                                       {"error": str(error) or type(error).__name__}))
     if not result.tables and not result.errors:
-        result.problems.append(Problem("no_table"))
+        result.problems.append(Problem(N_("no row holds the template's headers; use a template "
+                                          "from the Data page.")))
     result.problems += _duplicates(result.tables)
     if only is not None:
         result.problems += _outside(result.tables, set(only), units)
     if result.tables:  # sheets without a table are not a problem when another has one
-        result.problems = [p for p in result.problems if p.key != "no_header"]
+        result.problems = [p for p in result.problems if p.message != NO_HEADER]
     return result
 
 
@@ -366,7 +407,9 @@ def _outside(tables: list[Table], only: set[str], units: pd.DataFrame) -> list[P
                 f"WHERE {column} IS NOT NULL AND NOT list_contains($only, {column}) "
                 f"GROUP BY ALL ORDER BY {column}", {"only": sorted(only)}).fetchall()
         for code, count, first in outside:
-            problems.append(Problem("not_your_commune", {
+            problems.append(Problem(N_("{count} rows of {name} (code {code}), from this one; a "
+                                       "reporter's account sends its own commune's figures only. "
+                                       "Nothing was written."), {
                 "code": code, "name": names.get(code, ""), "count": count},
                 table.sheet, int(first)))
     return problems

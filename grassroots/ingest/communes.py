@@ -5,6 +5,7 @@ import pandas as pd
 
 from grassroots import legacy
 from grassroots.contract import plain_name
+from grassroots.i18n import N_
 from grassroots.ingest.problems import _closest, _Sheetcheck
 
 
@@ -57,10 +58,11 @@ class _Communes:
             digits = codes.str.fullmatch(r"\d{1,5}")
             code = codes.where(~digits, codes.str.zfill(5))
             bad = (codes != "") & ~digits
-            check.add("bad_code", bad[bad].index, "unit_code",
+            check.add(N_("'{value}' is not a commune code: codes have 5 digits."),
+                      bad[bad].index, "unit_code",
                       values=lambda r: {"value": codes[r]})
             unknown = digits & ~code.isin(self.names.keys())
-            check.add("unknown_code", unknown[unknown].index, "unit_code",
+            check.add(N_("no commune has the code {value}."), unknown[unknown].index, "unit_code",
                       values=lambda r: {"value": codes[r]})
             known = digits & ~unknown
             asked = pd.DataFrame({"code": code[known], "day": days[known]})
@@ -78,7 +80,8 @@ class _Communes:
             if agree:
                 disagree[coded] = [not agree[pair] for pair in zip(names[coded],
                                                                     official[coded])]
-            check.add("code_name_disagree", disagree[disagree].index, "unit_name",
+            check.add(N_("code {code} is {official}, not '{name}'."),
+                      disagree[disagree].index, "unit_name",
                       values=lambda r: {"code": result[r], "name": names[r],
                                         "official": official[r]})
             result = result.where(~disagree)
@@ -90,7 +93,8 @@ class _Communes:
         for cells in (codes, names):
             if cells is not None:
                 given |= cells != ""
-        check.add("no_commune", given[~given].index, "unit_code" if codes is not None
+        check.add(N_("neither a commune code nor a name."),
+                  given[~given].index, "unit_code" if codes is not None
                   else "unit_name")
         return result
 
@@ -98,11 +102,12 @@ class _Communes:
         """Rows naming a commune on a day it was not in force: what it had become, or since
         when it is."""
         ended = matched[matched["ended"]].drop_duplicates("row", keep="last").set_index("row")
-        check.add("no_longer_in_force", ended.index, column,
+        check.add(N_("{commune} existed until {until}; since then it is {became}."),
+                  ended.index, column,
                   values=lambda r: self._gone(ended.loc[r]))
         early = matched[~matched["row"].isin(ended.index)].drop_duplicates("row")
         early = early.set_index("row")
-        check.add("not_yet_in_force", early.index, column,
+        check.add(N_("{commune} exists only since {since}."), early.index, column,
                   values=lambda r: self._gone(early.loc[r]))
 
     def _named(self, names: pd.Series, days: pd.Series, check: _Sheetcheck) -> pd.Series:
@@ -124,23 +129,29 @@ class _Communes:
         several = rows[rows["found"] & (rows["count"] > 1)].groupby("row").apply(
             lambda g: ", ".join(f"{c} {n}" for c, n in zip(g["code"], g["name"])),
             include_groups=False)
-        check.add("ambiguous_name", several.index, "unit_name",
+        check.add(N_("'{value}' fits several communes ({codes}); give the code."),
+                  several.index, "unit_name",
                   values=lambda r: {"value": names[r], "codes": several[r]})
         missing = rows[~rows["row"].isin(rows.loc[rows["found"], "row"])]
         ended = missing[missing["ended"]].drop_duplicates("row", keep="last").set_index("row")
-        check.add("no_longer_in_force", ended.index, "unit_name",
+        check.add(N_("{commune} existed until {until}; since then it is {became}."),
+                  ended.index, "unit_name",
                   values=lambda r: self._gone(ended.loc[r]))
         unmatched = troubled.index.difference(rows.loc[rows["found"], "row"]).difference(
             ended.index)
         in_legacy = names[unmatched].isin(typed)
-        check.add("legacy_unknown", unmatched[in_legacy.to_numpy()], "unit_name",
+        check.add(N_("'{value}' was typed in the {font} font (read as '{name}') and fits no "
+                     "commune; convert the file to Unicode and check the name."),
+                  unmatched[in_legacy.to_numpy()], "unit_name",
                   values=lambda r: {"value": names[r], "font": legacy.FONTS[typed[names[r]][0]],
                                     "name": typed[names[r]][1]})
-        check.add("unknown_name", unmatched[~in_legacy.to_numpy()], "unit_name",
+        check.add(N_("no commune is named '{value}'."),
+                  unmatched[~in_legacy.to_numpy()], "unit_name",
                   values=lambda r: {"value": names[r], "maybe": _closest(
                       plain_name(names[r]), self.units["name"].unique())})
         legacy_found = codes.notna() & names.isin(typed)
-        check.add("legacy_name", legacy_found[legacy_found].index, "unit_name", True,
+        check.add(N_("'{value}' was typed in the {font} font; read as '{name}'."),
+                  legacy_found[legacy_found].index, "unit_name", True,
                   values=lambda r: {"value": names[r], "font": legacy.FONTS[typed[names[r]][0]],
                                     "name": typed[names[r]][1]})
         return codes

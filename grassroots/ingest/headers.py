@@ -7,6 +7,7 @@ import pandas as pd
 
 from grassroots import catalog, contract, i18n, legacy
 from grassroots.contract import Column, plain
+from grassroots.i18n import N_
 from grassroots.ingest.problems import Problem
 
 HEAD = 30             # rows searched for the header row
@@ -77,7 +78,9 @@ def _absent(kind: contract.Kind, found: dict[int, Column], sheet: str | None,
     absent = [c for c in _measures(kind) if c.name not in names]
     if not absent:
         return []
-    return [Problem("measures_absent", {
+    return [Problem(N_("the file has no column {columns}. On its rows, the indicators that need "
+                       "them are left without data, not counted as 0: {indicators}. Figures stored "
+                       "before for these columns stay as they were."), {
         "columns": ", ".join(c.header for c in absent),
         "indicators": {lang: ", ".join(i.label(lang) for i in catalog.lacking(
             kind.table, {c.name for c in absent})) for lang in i18n.LANGS}},

@@ -13,16 +13,18 @@ from rapidfuzz import fuzz, process
 
 from grassroots import db, i18n
 from grassroots.contract import Column, plain
+from grassroots.i18n import N_
 
 LIMIT = 50            # problems listed per rule and column; the rest are counted
+MORE = N_("{count} more of the same in this column.")
 
 
 @dataclass
 class Problem:
     """One thing wrong with a file (or, as a warning, worth a look), where it is, and a
-    sentence saying what: `key` names it in i18n.STRINGS, `values` fill it in."""
+    sentence saying what: `message` (marked by N_), its fields filled in from `values`."""
 
-    key: str
+    message: str
     values: dict = field(default_factory=dict)
     sheet: str | None = None
     row: int | None = None
@@ -35,20 +37,21 @@ class Problem:
         values = {k: _as_written(v, lang) if isinstance(v, int | float)
                   else v[lang] if isinstance(v, dict) else v
                   for k, v in self.values.items() if k != "maybe"}
-        text = i18n.t(self.key, lang, **values)
+        text = i18n.t(self.message, lang, **values)
         if maybe := self.values.get("maybe"):
-            quoted = [f"«{w}»" if lang == "vi" else f"'{w}'" for w in maybe]
-            text += " " + i18n.t("maybe", lang, words=i18n.t("or", lang).join(quoted))
+            quoted = [i18n.t("'{word}'", lang, word=w) for w in maybe]
+            text += " " + i18n.t("Did you mean {words}?", lang,
+                                 words=i18n.t(" or ", lang).join(quoted))
         return text
 
     def text(self, file: str, lang: str) -> str:
-        where = [i18n.t("at_file", lang, file=file)]
+        where = [i18n.t("File {file}", lang, file=file)]
         if self.sheet:
-            where.append(i18n.t("at_sheet", lang, sheet=self.sheet))
+            where.append(i18n.t("sheet '{sheet}'", lang, sheet=self.sheet))
         if self.row:
-            where.append(i18n.t("at_row", lang, row=self.row))
+            where.append(i18n.t("row {row}", lang, row=self.row))
         if self.column:
-            where.append(i18n.t("at_column", lang, column=self.column))
+            where.append(i18n.t("column {column}", lang, column=self.column))
         return f"{', '.join(where)}: {self.sentence(lang)}"
 
 
@@ -78,20 +81,20 @@ class _Sheetcheck:
         self.label = {c.name: f"{get_column_letter(p + 1)} ({c.header})"
                       for p, c in columns.items()}
 
-    def add(self, key: str, rows, column: str | None = None, warning: bool = False,
+    def add(self, message: str, rows, column: str | None = None, warning: bool = False,
             values: Callable[[int], dict] | dict | None = None) -> None:
         for row in rows:
-            seen = self.counts.get((key, column), 0)
-            self.counts[(key, column)] = seen + 1
+            seen = self.counts.get((message, column), 0)
+            self.counts[(message, column)] = seen + 1
             if seen < LIMIT:
                 found = values(row) if callable(values) else (values or {})
-                self.problems.append(Problem(key, found, self.sheet, int(row),
+                self.problems.append(Problem(message, found, self.sheet, int(row),
                                              self.label.get(column, column), warning))
 
     def finish(self) -> list[Problem]:
-        more = [Problem("more_problems", {"count": n - LIMIT}, self.sheet, None,
+        more = [Problem(MORE, {"count": n - LIMIT}, self.sheet, None,
                         self.label.get(column, column))
-                for (key, column), n in self.counts.items() if n > LIMIT]
+                for (_, column), n in self.counts.items() if n > LIMIT]
         order = {label: i for i, label in enumerate(self.label.values())}
         return sorted(self.problems, key=lambda p: (p.row or 0, order.get(p.column, -1))) + more
 
@@ -152,7 +155,7 @@ class Checked:
     @property
     def error_count(self) -> int:
         """Every error found, the ones only counted (beyond LIMIT per column) included."""
-        return sum(p.values["count"] if p.key == "more_problems" else 1 for p in self.errors)
+        return sum(p.values["count"] if p.message == MORE else 1 for p in self.errors)
 
     @property
     def ok(self) -> bool:
@@ -170,5 +173,5 @@ class Refused(Exception):
     """A write that cannot be done, with the problem saying why."""
 
     def __init__(self, problem: Problem):
-        super().__init__(problem.key)
+        super().__init__(problem.message)
         self.problem = problem

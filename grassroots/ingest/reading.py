@@ -14,6 +14,7 @@ import pandas as pd
 from python_calamine import CalamineWorkbook
 
 from grassroots import legacy
+from grassroots.i18n import N_
 from grassroots.ingest.headers import HEAD, HEADERS, _key
 from grassroots.ingest.problems import Problem, Refused
 
@@ -140,4 +141,6 @@ def _sheets(path: Path) -> Iterator[_Sheet]:
     elif suffix in {".csv", ".txt"}:
         yield _csv_sheet(path)
     else:
-        raise Refused(Problem("wrong_format", {"suffix": suffix or "?"}))
+        raise Refused(Problem(N_("only Excel (.xlsx, .xls), OpenDocument (.ods) and CSV files are "
+                                 "accepted; save the {suffix} file as .xlsx."),
+                              {"suffix": suffix or "?"}))

@@ -12,6 +12,7 @@ import openpyxl
 import pandas as pd
 
 from grassroots import contract, db, i18n
+from grassroots.i18n import N_
 from grassroots.ingest.problems import Checked, Problem, Refused, Table
 from grassroots.ingest.reading import EXCEL, _sheets
 
@@ -28,10 +29,15 @@ class Outcome:
 
     def text(self, name: str, lang: str) -> str:
         if self.import_id is None:
-            key = "import_nothing_new_same" if self.same_as else "import_nothing_new"
-            return i18n.t(key, lang, file=name, id=self.same_as,
+            message = N_("{file}: nothing changed; all {unchanged} rows were already stored as "
+                         "they are.")
+            if self.same_as:
+                message = N_("{file}: nothing changed; this file was imported before "
+                             "(import #{id}).")
+            return i18n.t(message, lang, file=name, id=self.same_as,
                           unchanged=i18n.number(self.unchanged, lang))
-        return i18n.t("import_done", lang, file=name, id=self.import_id,
+        return i18n.t("{file}: imported (import #{id}): {added} rows written, {replaced} old rows "
+                      "replaced, {unchanged} unchanged.", lang, file=name, id=self.import_id,
                       added=i18n.number(self.added, lang),
                       replaced=i18n.number(self.replaced, lang),
                       unchanged=i18n.number(self.unchanged, lang))
@@ -209,9 +215,9 @@ def undo(database: db.Database, import_id: int, user: str | None = None) -> tupl
         row = con.execute("SELECT undone_at FROM import_log WHERE id = ?",
                           [import_id]).fetchone()
         if row is None:
-            raise Refused(Problem("no_such_import", {"id": import_id}))
+            raise Refused(Problem(N_("there is no import #{id}."), {"id": import_id}))
         if row[0] is not None:
-            raise Refused(Problem("already_undone", {"id": import_id}))
+            raise Refused(Problem(N_("import #{id} was already undone."), {"id": import_id}))
         later = sorted({i for table in DATA_TABLES for i, in con.execute(
             f"SELECT DISTINCT replaced_by FROM replaced_{table} WHERE import_id = ?",
             [import_id]).fetchall()})
@@ -221,7 +227,9 @@ def undo(database: db.Database, import_id: int, user: str | None = None) -> tupl
                     SELECT code FROM replaced_units WHERE replaced_by = $id)""",
             {"id": import_id}).fetchall()})
         if later:
-            raise Refused(Problem("undo_later_first", {
+            raise Refused(Problem(N_("import #{id} cannot be undone: the later import {later} "
+                                     "replaced its rows or uses the communes it added; undo that "
+                                     "one first."), {
                 "id": import_id, "later": ", ".join(f"#{i}" for i in later)}))
         removed = restored = 0
         for table in DATA_TABLES:
