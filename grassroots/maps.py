@@ -43,51 +43,24 @@ def methods(judged: bool) -> tuple[str, ...]:
 
 def breaks(values: pd.Series, method: str, classes: int) -> list[float]:
     """Upper bounds of `classes` classes (the last is the maximum), fewer when the values do
-    not have that many distinct levels. Quantiles, equal intervals or natural breaks (Jenks)."""
-    data = np.sort(values.dropna().to_numpy(dtype=float))
-    if data.size == 0:
-        return []
-    distinct = np.unique(data)
-    classes = min(classes, distinct.size)
+    not have that many distinct levels. Quantiles, equal intervals or natural breaks
+    (Fisher–Jenks)."""
+    data = values.dropna().to_numpy(dtype=float)
+    levels = np.unique(data).size
+    if levels <= 1:  # nothing to class, and EqualInterval refuses a single level
+        return [float(data[0])] if levels else []
+    classes = min(classes, levels)  # FisherJenks refuses more classes than levels
+    # mapclassify loads scipy.stats and scikit-learn, 3 s at first use: imported here, only by
+    # the maps that class values (importing mapclassify.classifiers alone loads them all too).
+    import mapclassify
+
     if method == "quantiles":
-        bounds = np.quantile(data, np.arange(1, classes + 1) / classes)
+        classifier = mapclassify.Quantiles(data, k=classes)  # ties may merge some classes
     elif method == "equal":
-        bounds = data[0] + (data[-1] - data[0]) * np.arange(1, classes + 1) / classes
+        classifier = mapclassify.EqualInterval(data, k=classes)
     else:
-        bounds = _jenks(data, classes)
-    return sorted(set(float(b) for b in bounds))
-
-
-def _jenks(data: np.ndarray, classes: int) -> list[float]:
-    """Fisher–Jenks natural breaks: the classes with the least total within-class variance,
-    by dynamic programming over the sorted values (vectorised per class and end point)."""
-    n = data.size
-    prefix = np.concatenate([[0.0], np.cumsum(data)])
-    squares = np.concatenate([[0.0], np.cumsum(data * data)])
-
-    def cost(first: np.ndarray, last: int) -> np.ndarray:  # variance of data[first..last]
-        count = last - first + 1
-        total = prefix[last + 1] - prefix[first]
-        return squares[last + 1] - squares[first] - total * total / count
-
-    best = squares[1:] - prefix[1:] ** 2 / np.arange(1, n + 1)  # one class: data[0..last]
-    starts = [np.zeros(n, dtype=int)]
-    for _ in range(1, classes):
-        new_best = np.full(n, np.inf)
-        new_start = np.zeros(n, dtype=int)
-        for last in range(1, n):
-            first = np.arange(1, last + 1)
-            total = best[first - 1] + cost(first, last)
-            choice = int(np.argmin(total))
-            new_best[last], new_start[last] = total[choice], first[choice]
-        best = new_best
-        starts.append(new_start)
-    bounds, last = [], n - 1
-    for start in reversed(starts[1:]):
-        bounds.append(data[last])
-        last = start[last] - 1
-    bounds.append(data[last])
-    return sorted(bounds)
+        classifier = mapclassify.FisherJenks(data, k=classes)
+    return sorted(set(float(b) for b in classifier.bins))
 
 
 def legend(method: str, classes: int, target: float | None, indicator: Indicator,

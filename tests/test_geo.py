@@ -138,6 +138,17 @@ def test_classes_by_quantiles_equal_intervals_and_natural_breaks():
     assert maps.breaks(values, "equal", 3) == [8, 15, 22]
     assert maps.breaks(values, "quantiles", 3) == pytest.approx([23 / 3, 44 / 3, 22])
     assert maps.breaks(pd.Series([0.5, 0.5, 0.5]), "quantiles", 5) == [0.5]  # one level
+    assert maps.breaks(pd.Series([None], dtype=float), "natural", 5) == []
+    # Uneven clusters: natural breaks find them where quantiles and equal intervals do not.
+    uneven = pd.Series([1, 2, 3, 4, 5, 6, 50, 51, 100], dtype=float)
+    assert maps.breaks(uneven, "natural", 3) == [6, 51, 100]
+    assert maps.breaks(uneven, "equal", 3) == [34, 67, 100]
+    assert maps.breaks(uneven, "quantiles", 3) == pytest.approx([11 / 3, 62 / 3, 100])
+    two = pd.Series([0.9, 1.0, 0.9, 1.0, 0.9])  # two levels asked for five classes: two
+    assert maps.breaks(two, "natural", 5) == maps.breaks(two, "quantiles", 5) == [0.9, 1.0]
+    assert maps.breaks(two, "equal", 5) == pytest.approx([0.95, 1.0])
+    # Ties that fill quantiles merge them: the 1/3 and 2/3 quantiles are both 1.
+    assert maps.breaks(pd.Series([1, 1, 1, 1, 1, 2, 3], dtype=float), "quantiles", 3) == [1, 3]
     classes = maps.classify(values, [3, 12, 22])
     assert classes.iloc[:9].tolist() == [0, 0, 0, 1, 1, 1, 2, 2, 2] and pd.isna(classes.iloc[9])
     on_time = catalog.BY_ID["on_time_rate"]
