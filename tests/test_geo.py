@@ -149,6 +149,13 @@ def test_classes_by_quantiles_equal_intervals_and_natural_breaks():
     assert maps.breaks(two, "equal", 5) == pytest.approx([0.95, 1.0])
     # Ties that fill quantiles merge them: the 1/3 and 2/3 quantiles are both 1.
     assert maps.breaks(pd.Series([1, 1, 1, 1, 1, 2, 3], dtype=float), "quantiles", 3) == [1, 3]
+    # A nation's communes: natural breaks among quantiles of them, the same every time, still
+    # finding clusters, the last the maximum.
+    nation = pd.Series([0.2 + i / 10_000 for i in range(1000)] + [0.6 + i / 10_000 for i in
+                        range(1321)] + [0.95 + i / 100_000 for i in range(1000)])
+    found = maps.breaks(nation, "natural", 3)
+    assert found == maps.breaks(nation, "natural", 3) and found[-1] == nation.max()
+    assert found[:2] == pytest.approx([0.2999, 0.732], abs=0.002)
     classes = maps.classify(values, [3, 12, 22])
     assert classes.iloc[:9].tolist() == [0, 0, 0, 1, 1, 1, 2, 2, 2] and pd.isna(classes.iloc[9])
     on_time = catalog.BY_ID["on_time_rate"]
