@@ -7,9 +7,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-from grassroots import db, ingest
+from grassroots import db
 from tests.browser import IDLE, serving
-from tests.conftest import add_account
+from tests.conftest import demo_copy
 from tests.test_ingest import excel
 
 SHOTS = db.ROOT / "build" / "screenshots"
@@ -31,9 +31,8 @@ LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 
 @pytest.fixture(scope="module")
 def server(demo_db, tmp_path_factory):
-    database = tmp_path_factory.mktemp("browser") / "demo.duckdb"
-    database.write_bytes(demo_db.read_bytes())  # the server holds its file open for writing
-    with serving(database) as (url, _):
+    # a copy: the server holds its file open for writing
+    with serving(demo_copy(demo_db, tmp_path_factory.mktemp("browser"))) as (url, _):
         yield url
 
 
@@ -174,13 +173,8 @@ def test_presentation_mode_hides_the_sidebar_and_draws_16_9_charts(server, brows
 def guarded_server(demo_db, tmp_path_factory):
     """The demo with accounts, one commune renamed to a piece of HTML that would run script."""
     folder = tmp_path_factory.mktemp("guarded")
-    database = folder / "guarded.duckdb"
-    database.write_bytes(demo_db.read_bytes())
-    add_account(database, "xem", "viewer")
-    opened = db.Database(database)
     units = excel(folder / "xa.xlsx", [["Mã xã", "Tên xã", "Loại"], ["13531", HOSTILE, "xã"]])
-    ingest.commit(opened, ingest.check(units, opened.run("unit_history")), "test")
-    opened.close()
+    database = demo_copy(demo_db, folder, imports=[units], accounts=[("xem", "viewer")])
     with serving(database) as (url, _):
         yield url
 

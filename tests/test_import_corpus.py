@@ -6,7 +6,6 @@ database exactly as it was."""
 import csv
 import hashlib
 import io
-import shutil
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +17,7 @@ import pytest
 
 from grassroots import __main__ as cli
 from grassroots import contract, db, ingest
+from tests.conftest import demo_copy
 
 # One good row per kind, by header; a case changes a few cells of it.
 GOOD = {
@@ -310,9 +310,7 @@ def fingerprint(path: Path) -> dict:
 @pytest.fixture
 def database(demo_db, tmp_path) -> Path:
     """A copy of the demo database."""
-    path = tmp_path / "dashboard.duckdb"
-    shutil.copyfile(demo_db, path)
-    return path
+    return demo_copy(demo_db, tmp_path)
 
 
 def run(capsys, *args: str) -> tuple[int, list[str], str]:
