@@ -1,7 +1,8 @@
 """Fixtures: the demo database built once per run, copies of it with what a test declares
 added (`demo_copy`, as datasette's make_app_client, and its named variants below), and a small
-database of hand-made figures whose indicator values the tests compute by hand. The run writes
-nothing inside the checkout but under build/: the suite fails if it did."""
+database of hand-made figures whose indicator values the tests compute by hand. Rows go in by
+column name (`insert`). The run writes nothing inside the checkout but under build/: the suite
+fails if it did."""
 
 import os
 import shutil
@@ -89,6 +90,13 @@ def demo_copy(source: Path, folder: Path, *, imports: Iterable[Path] = (),
     return path
 
 
+def insert(con, table: str, rows: Iterable[dict]) -> None:
+    """Rows into `table` by column name; a column a row leaves out takes its default."""
+    for row in rows:
+        con.execute(f"INSERT INTO {table} ({', '.join(row)}) VALUES "
+                    f"({', '.join('?' * len(row))})", list(row.values()))
+
+
 def dashboard(query: dict | None = None) -> AppTest:
     """The dashboard in Streamlit's AppTest on the database DASHBOARD_DB names, at the address
     `query`."""
@@ -174,6 +182,17 @@ def sign_in_as(monkeypatch):
     return signed
 
 
+def resolved(unit_code: str, month, early: int, on_time: int, late: int) -> dict:
+    """A dossier_stats row: a month whose dossiers received were all resolved, early, on time
+    or late; nothing carried over or pending, and none online, paid for or digitised (real
+    zeros, not missing)."""
+    zeros = ("carried_over", "pending_in_time", "pending_overdue", "online_full",
+             "online_partial", "with_fee", "paid_online", "digitised")
+    return {"unit_code": unit_code, "month": month, "received": early + on_time + late,
+            "resolved_early": early, "resolved_on_time": on_time, "resolved_late": late,
+            **dict.fromkeys(zeros, 0)}
+
+
 def _months(*pairs):
     return [date(year, month, 1) for year, month in pairs]
 
@@ -194,24 +213,25 @@ def small_db(tmp_path) -> db.Database:
 
 
 def _small(con) -> None:
-    con.execute("""INSERT INTO units (code, name, kind, population, households, area_km2,
-        villages) VALUES ('10001', 'Một', 'xã', 5000, 1200, 10.0, 5),
-                         ('10002', 'Hai', 'phường', 8000, 2000, 5.0, 8),
-                         ('10003', 'Đồng Ba', 'xã', 3000, 800, 12.0, 4)""")
-    dossiers = [
-        ("10001", m, early, on_time, late)
-        for m, (early, on_time, late) in zip(
+    insert(con, "units", [
+        {"code": "10001", "name": "Một", "kind": "xã", "population": 5000, "households": 1200,
+         "area_km2": 10.0, "villages": 5},
+        {"code": "10002", "name": "Hai", "kind": "phường", "population": 8000,
+         "households": 2000, "area_km2": 5.0, "villages": 8},
+        {"code": "10003", "name": "Đồng Ba", "kind": "xã", "population": 3000, "households": 800,
+         "area_km2": 12.0, "villages": 4}])
+    insert(con, "dossier_stats", [
+        resolved("10001", month, *counts) for month, counts in zip(
             _months((2025, 1), (2025, 2), (2025, 3), (2025, 4)),
             [(10, 5, 5), (0, 0, 0), (90, 0, 0), (50, 50, 0)])
     ] + [
-        ("10002", m, early, on_time, late)
-        for m, (early, on_time, late) in zip(_months((2025, 1), (2025, 2)),
-                                             [(20, 20, 0), (38, 0, 2)])
-    ]
-    con.executemany(
-        "INSERT INTO dossier_stats VALUES (?, ?, 0, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, NULL)",
-        [(code, month, early + on_time + late, early, on_time, late)
-         for code, month, early, on_time, late in dossiers])
-    con.execute("""INSERT INTO cadre_snapshots VALUES
-        ('10001', '2024-12-31', 10, 0, 8, 1, 1, 0, 1, 5, 4, NULL),
-        ('10001', '2025-06-30', 10, 1, 8, 1, 0, 0, 1, 6, 3, NULL)""")
+        resolved("10002", month, *counts) for month, counts in zip(
+            _months((2025, 1), (2025, 2)), [(20, 20, 0), (38, 0, 2)])
+    ])
+    insert(con, "cadre_snapshots", [
+        {"unit_code": "10001", "taken_on": "2024-12-31", "total": 10, "postgraduate": 0,
+         "university": 8, "college": 1, "intermediate": 1, "other_education": 0,
+         "theory_advanced": 1, "theory_intermediate": 5, "theory_elementary": 4},
+        {"unit_code": "10001", "taken_on": "2025-06-30", "total": 10, "postgraduate": 1,
+         "university": 8, "college": 1, "intermediate": 0, "other_education": 0,
+         "theory_advanced": 1, "theory_intermediate": 6, "theory_elementary": 3}])

@@ -13,7 +13,7 @@ import pytest
 
 from grassroots import __main__ as cli
 from grassroots import access, backup, db, import_views, ingest, scores
-from tests.conftest import PASSWORD, add_account, dashboard, demo_copy
+from tests.conftest import PASSWORD, add_account, dashboard, demo_copy, insert
 from tests.test_db import QUERY_FILES, SAMPLE_PARAMS
 from tests.test_ingest import excel
 
@@ -294,8 +294,8 @@ def test_an_older_file_hands_its_accounts_to_the_store(tmp_path):
     path = tmp_path / "old.duckdb"
     con = duckdb.connect(str(path))
     db.migrate(con, upto=8)
-    con.execute("INSERT INTO users (username, password_hash, role, unit_code) VALUES "
-                "('cu', ?, 'editor', NULL)", [access.HASHER.hash(PASSWORD)])
+    insert(con, "users", [{"username": "cu", "password_hash": access.HASHER.hash(PASSWORD),
+                           "role": "editor", "unit_code": None}])
     con.close()
     database = db.Database(path)
     with database.cursor() as cur:

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from grassroots import __main__ as cli
 from grassroots import db
 from tests.browser import IDLE, serving
-from tests.conftest import add_account, dashboard, demo_copy
+from tests.conftest import add_account, dashboard, demo_copy, insert
 from tests.test_browser import SHOTS
 
 
@@ -43,8 +43,8 @@ def test_an_empty_database_opens_to_the_welcome_and_its_next_steps(empty):
 def test_the_welcome_in_english_counts_the_communes_already_in(empty):
     database = db.Database(empty)
     with database.write() as con:
-        con.execute("INSERT INTO units (code, name, kind) VALUES ('13531', 'Bồ Đề', 'xã'), "
-                    "('13528', 'An Ninh', 'xã')")
+        insert(con, "units", [{"code": "13531", "name": "Bồ Đề", "kind": "xã"},
+                              {"code": "13528", "name": "An Ninh", "kind": "xã"}])
     database.close()
     at = dashboard({"lang": "en"})
     assert not at.exception
@@ -58,7 +58,7 @@ def test_a_viewer_of_a_commune_without_figures_is_told_why_not_shown_nothing(emp
                                                                             sign_in_as):
     database = db.Database(empty)
     with database.write() as con:
-        con.execute("INSERT INTO units (code, name, kind) VALUES ('13531', 'Bồ Đề', 'xã')")
+        insert(con, "units", [{"code": "13531", "name": "Bồ Đề", "kind": "xã"}])
     database.close()
     add_account(empty, "bo.de", "viewer", unit_code="13531")
     sign_in_as("bo.de")

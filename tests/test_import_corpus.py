@@ -17,7 +17,7 @@ import pytest
 
 from grassroots import __main__ as cli
 from grassroots import contract, db, ingest
-from tests.conftest import demo_copy
+from tests.conftest import demo_copy, insert
 
 # One good row per kind, by header; a case changes a few cells of it.
 GOOD = {
@@ -367,7 +367,7 @@ def test_a_bad_file_is_refused_whole_with_its_problem_and_nothing_is_written(
     if case.twin:
         data = db.Database(database)
         with data.write() as con:
-            con.execute("INSERT INTO units (code, name, kind) VALUES ('13599', 'Bồ Đề', 'xã')")
+            insert(con, "units", [{"code": "13599", "name": "Bồ Đề", "kind": "xã"}])
         data.close()
     path = write(case, tmp_path)
 
