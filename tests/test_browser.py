@@ -7,13 +7,13 @@ from urllib.parse import urlparse
 
 import pytest
 
-from grassroots import db
+from grassroots import db, urls
 from tests.browser import IDLE, serving
 from tests.conftest import demo_copy
 from tests.test_ingest import excel
 
 SHOTS = db.ROOT / "build" / "screenshots"
-PAGES = {
+PAGES = {  # every page of the demo's navigation, by its script: its address, the charts it draws
     "overview": ("", 1),
     "dossiers": ("dossiers", 3),
     "letters": ("letters", 3),
@@ -66,6 +66,17 @@ def test_every_page_draws_its_charts_offline(server, browser, name):
     outside = {urlparse(u).hostname for u in requests} - LOCAL_HOSTS - {None}
     assert not outside, f"requests left the machine: {outside}"
     page.close()
+
+
+def test_chromium_opens_every_page_the_navigation_lists():
+    """dashboard.py makes its navigation of the pages in grassroots/urls.py: PAGES opens each of
+    them, at its address or the default page's, but the welcome, which it lists only while
+    there are no figures (test_first_run opens it on such a database)."""
+    listed = {page.script: page.url_path for name, page in urls.PAGES.items()
+              if name != "welcome"}
+    opened = {f"app_pages/{name}.py": path.partition("?")[0] for name, (path, _) in PAGES.items()}
+    assert opened.keys() == listed.keys()
+    assert all(opened[script] in ("", listed[script]) for script in listed)
 
 
 def test_a_copied_link_reopens_the_same_view(server, browser):
