@@ -1,10 +1,13 @@
-"""Fixtures: the demo database built once per run, and a small database of hand-made figures
-whose indicator values the tests compute by hand. The run writes nothing inside the checkout
-but under build/: the suite fails if it did."""
+"""Fixtures: the demo database built once per run, copies of it with what a test declares
+added (`demo_copy`, as datasette's make_app_client, and its named variants below), and a small
+database of hand-made figures whose indicator values the tests compute by hand. Rows go in by
+column name (`insert`). The run writes nothing inside the checkout but under build/: the suite
+fails if it did."""
 
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -52,22 +55,77 @@ def pytest_sessionfinish(session) -> None:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
+PASSWORD = "mat-khau-rat-dai"
+
+
+def add_account(path: Path, name: str, role: str, unit_code: str | None = None) -> None:
+    """An account (password PASSWORD) in the store beside the database at `path`."""
+    database = db.Database(path)
+    access.of(path).add(name, PASSWORD, role, "test", set(database.run("units")["code"]),
+                        unit_code)
+    database.close()
+
+
+def import_files(path: Path, files: Iterable[Path]) -> None:
+    """Import `files` into the database at `path`, in order, as the user "test"; each must pass
+    its checks."""
+    database = db.Database(path)
+    for file in files:
+        checked = ingest.check(file, database.run("unit_history"))
+        assert checked.ok, checked.messages("en")
+        ingest.commit(database, checked, "test")
+    database.close()
+
+
+def demo_copy(source: Path, folder: Path, *, imports: Iterable[Path] = (),
+              accounts: Iterable[tuple[str, ...]] = ()) -> Path:
+    """A copy of a database built for the run (demo_db, province_db, history_db) in `folder`,
+    under the same name, with the files of `imports` imported and then the `accounts` added:
+    (name, role) or (name, role, commune), each with the password PASSWORD. Its path."""
+    path = folder / source.name
+    shutil.copyfile(source, path)
+    import_files(path, imports)
+    for account in accounts:
+        add_account(path, *account)
+    return path
+
+
+def insert(con, table: str, rows: Iterable[dict]) -> None:
+    """Rows into `table` by column name; a column a row leaves out takes its default."""
+    for row in rows:
+        con.execute(f"INSERT INTO {table} ({', '.join(row)}) VALUES "
+                    f"({', '.join('?' * len(row))})", list(row.values()))
+
+
+def dashboard(query: dict | None = None) -> AppTest:
+    """The dashboard in Streamlit's AppTest on the database DASHBOARD_DB names, at the address
+    `query`."""
+    at = AppTest.from_file(str(db.ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params.update(query or {})
+    return at.run()
+
+
 @pytest.fixture(scope="session")
 def demo_db(tmp_path_factory) -> Path:
+    """Bình Lục district's demo (init-demo --district), built once per run: copy it to write."""
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
     demo.build(path)
     return path
 
 
 @pytest.fixture(scope="module")
-def browser():
-    """Debian's Chromium, driven by Playwright, for a module's browser tests."""
-    from playwright.sync_api import sync_playwright
+def district(demo_db) -> db.Database:
+    """The demo district, to read."""
+    database = db.Database(demo_db)
+    yield database
+    database.close()
 
-    with sync_playwright() as playwright:
-        browser = chromium(playwright)
-        yield browser
-        browser.close()
+
+@pytest.fixture
+def app(demo_db, tmp_path, monkeypatch):
+    """Start the dashboard in Streamlit's AppTest on a copy of the demo, with a query."""
+    monkeypatch.setenv("DASHBOARD_DB", str(demo_copy(demo_db, tmp_path)))
+    return dashboard
 
 
 @pytest.fixture(scope="session")
@@ -75,36 +133,6 @@ def province_db(tmp_path_factory) -> Path:
     """The demo `make run` shows: Ninh Bình province today and its history (init-demo)."""
     path = tmp_path_factory.mktemp("province") / "ninh-binh.duckdb"
     demo.build_province(path)
-    return path
-
-
-@pytest.fixture
-def app(demo_db, tmp_path, monkeypatch):
-    """Start the dashboard in Streamlit's AppTest on a copy of the demo, with a query."""
-    copy = tmp_path / "demo.duckdb"
-    copy.write_bytes(demo_db.read_bytes())
-    monkeypatch.setenv("DASHBOARD_DB", str(copy))
-
-    def start(query: dict | None = None) -> AppTest:
-        at = AppTest.from_file(str(db.ROOT / "dashboard.py"), default_timeout=60)
-        at.query_params.update(query or {})
-        return at.run()
-
-    return start
-
-
-@pytest.fixture(scope="session")
-def full_db(demo_db, tmp_path_factory) -> Path:
-    """The demo with what it lacks: 5,000 raw one-stop dossiers imported (their months replace
-    the demo's)."""
-    folder = tmp_path_factory.mktemp("full")
-    path = folder / "full.duckdb"
-    shutil.copyfile(demo_db, path)
-    demo.dossier_records(5000).to_csv(folder / "records.csv", index=False)
-    database = db.Database(path)
-    checked = ingest.check(folder / "records.csv", database.run("unit_history"))
-    ingest.commit(database, checked, "test")
-    database.close()
     return path
 
 
@@ -122,25 +150,21 @@ def history_db(tmp_path_factory) -> Path:
         "Mã xã,Tên xã,Tháng,Đăng ký khai sinh,Thư chúc mừng khai sinh,Đăng ký kết hôn,"
         "Thư chúc mừng kết hôn,Đăng ký khai tử,Thư chia buồn\n"
         "13531,Bình Giang,08/2025,30,27,6,6,4,4\n", encoding="utf-8")
-    database = db.Database(path)
-    for name in ("dossiers", "letters", "engagements", "cadres", "satisfaction"):
-        ingest.commit(database, ingest.check(demo.FOLDER / f"{name}.csv",
-                                             database.run("unit_history")), "test")
-    for file in (folder / "records.csv", folder / "today.csv"):
-        ingest.commit(database, ingest.check(file, database.run("unit_history")), "test")
-    database.close()
+    import_files(path, [*(demo.FOLDER / f"{name}.csv" for name in (
+        "dossiers", "letters", "engagements", "cadres", "satisfaction")),
+        folder / "records.csv", folder / "today.csv"])
     return path
 
 
-PASSWORD = "mat-khau-rat-dai"
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, driven by Playwright, for a module's browser tests."""
+    from playwright.sync_api import sync_playwright
 
-
-def add_account(path: Path, name: str, role: str, unit_code: str | None = None) -> None:
-    """An account (password PASSWORD) in the store beside the database at `path`."""
-    database = db.Database(path)
-    access.of(path).add(name, PASSWORD, role, "test", set(database.run("units")["code"]),
-                        unit_code)
-    database.close()
+    with sync_playwright() as playwright:
+        browser = chromium(playwright)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture
@@ -156,6 +180,17 @@ def sign_in_as(monkeypatch):
                             property(lambda self: {access.COOKIE: cookie}))
         return cookie
     return signed
+
+
+def resolved(unit_code: str, month, early: int, on_time: int, late: int) -> dict:
+    """A dossier_stats row: a month whose dossiers received were all resolved, early, on time
+    or late; nothing carried over or pending, and none online, paid for or digitised (real
+    zeros, not missing)."""
+    zeros = ("carried_over", "pending_in_time", "pending_overdue", "online_full",
+             "online_partial", "with_fee", "paid_online", "digitised")
+    return {"unit_code": unit_code, "month": month, "received": early + on_time + late,
+            "resolved_early": early, "resolved_on_time": on_time, "resolved_late": late,
+            **dict.fromkeys(zeros, 0)}
 
 
 def _months(*pairs):
@@ -178,24 +213,25 @@ def small_db(tmp_path) -> db.Database:
 
 
 def _small(con) -> None:
-    con.execute("""INSERT INTO units (code, name, kind, population, households, area_km2,
-        villages) VALUES ('10001', 'Một', 'xã', 5000, 1200, 10.0, 5),
-                         ('10002', 'Hai', 'phường', 8000, 2000, 5.0, 8),
-                         ('10003', 'Đồng Ba', 'xã', 3000, 800, 12.0, 4)""")
-    dossiers = [
-        ("10001", m, early, on_time, late)
-        for m, (early, on_time, late) in zip(
+    insert(con, "units", [
+        {"code": "10001", "name": "Một", "kind": "xã", "population": 5000, "households": 1200,
+         "area_km2": 10.0, "villages": 5},
+        {"code": "10002", "name": "Hai", "kind": "phường", "population": 8000,
+         "households": 2000, "area_km2": 5.0, "villages": 8},
+        {"code": "10003", "name": "Đồng Ba", "kind": "xã", "population": 3000, "households": 800,
+         "area_km2": 12.0, "villages": 4}])
+    insert(con, "dossier_stats", [
+        resolved("10001", month, *counts) for month, counts in zip(
             _months((2025, 1), (2025, 2), (2025, 3), (2025, 4)),
             [(10, 5, 5), (0, 0, 0), (90, 0, 0), (50, 50, 0)])
     ] + [
-        ("10002", m, early, on_time, late)
-        for m, (early, on_time, late) in zip(_months((2025, 1), (2025, 2)),
-                                             [(20, 20, 0), (38, 0, 2)])
-    ]
-    con.executemany(
-        "INSERT INTO dossier_stats VALUES (?, ?, 0, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, NULL)",
-        [(code, month, early + on_time + late, early, on_time, late)
-         for code, month, early, on_time, late in dossiers])
-    con.execute("""INSERT INTO cadre_snapshots VALUES
-        ('10001', '2024-12-31', 10, 0, 8, 1, 1, 0, 1, 5, 4, NULL),
-        ('10001', '2025-06-30', 10, 1, 8, 1, 0, 0, 1, 6, 3, NULL)""")
+        resolved("10002", month, *counts) for month, counts in zip(
+            _months((2025, 1), (2025, 2)), [(20, 20, 0), (38, 0, 2)])
+    ])
+    insert(con, "cadre_snapshots", [
+        {"unit_code": "10001", "taken_on": "2024-12-31", "total": 10, "postgraduate": 0,
+         "university": 8, "college": 1, "intermediate": 1, "other_education": 0,
+         "theory_advanced": 1, "theory_intermediate": 5, "theory_elementary": 4},
+        {"unit_code": "10001", "taken_on": "2025-06-30", "total": 10, "postgraduate": 1,
+         "university": 8, "college": 1, "intermediate": 0, "other_education": 0,
+         "theory_advanced": 1, "theory_intermediate": 6, "theory_elementary": 3}])

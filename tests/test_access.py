@@ -5,7 +5,6 @@ input that looks like SQL kept as data, the audit logs, backup and restore of bo
 accounts moved out of an older database file."""
 
 import re
-import shutil
 import sqlite3
 from datetime import datetime, timedelta
 
@@ -14,7 +13,7 @@ import pytest
 
 from grassroots import __main__ as cli
 from grassroots import access, backup, db, import_views, ingest, scores
-from tests.conftest import PASSWORD, add_account
+from tests.conftest import PASSWORD, add_account, dashboard, demo_copy, insert
 from tests.test_db import QUERY_FILES, SAMPLE_PARAMS
 from tests.test_ingest import excel
 
@@ -24,11 +23,8 @@ NOW = datetime(2026, 1, 5, 9, 0)
 @pytest.fixture
 def guarded(demo_db, tmp_path, monkeypatch):
     """A copy of the demo with three accounts; AppTest starts on it."""
-    path = tmp_path / "guarded.duckdb"
-    shutil.copyfile(demo_db, path)
-    add_account(path, "admin", "admin")
-    add_account(path, "xem", "viewer")
-    add_account(path, "bo.de", "viewer", unit_code="13531")
+    path = demo_copy(demo_db, tmp_path, accounts=[("admin", "admin"), ("xem", "viewer"),
+                                                  ("bo.de", "viewer", "13531")])
     monkeypatch.setenv("DASHBOARD_DB", str(path))
     database = db.Database(path)
     yield database
@@ -38,13 +34,6 @@ def guarded(demo_db, tmp_path, monkeypatch):
 @pytest.fixture
 def accounts(guarded) -> access.Accounts:
     return access.of(guarded.path)
-
-
-def dashboard():
-    """The dashboard in AppTest, on the database DASHBOARD_DB names."""
-    from streamlit.testing.v1 import AppTest
-
-    return AppTest.from_file(str(db.ROOT / "dashboard.py"), default_timeout=60).run()
 
 
 def test_without_a_session_only_the_way_to_the_sign_in_page_shows(guarded):
@@ -318,8 +307,8 @@ def test_an_older_file_hands_its_accounts_to_the_store(tmp_path):
     path = tmp_path / "old.duckdb"
     con = duckdb.connect(str(path))
     db.migrate(con, upto=8)
-    con.execute("INSERT INTO users (username, password_hash, role, unit_code) VALUES "
-                "('cu', ?, 'editor', NULL)", [access.HASHER.hash(PASSWORD)])
+    insert(con, "users", [{"username": "cu", "password_hash": access.HASHER.hash(PASSWORD),
+                           "role": "editor", "unit_code": None}])
     con.close()
     database = db.Database(path)
     with database.cursor() as cur:

@@ -13,17 +13,9 @@ from pptx import Presentation
 
 from grassroots import __main__ as cli
 from grassroots import briefing, catalog, charts, figures, images, maps, periods
-from grassroots.db import Database
 
 ON_TIME = catalog.BY_ID["on_time_rate"]
 Q1 = periods.parse("2025-Q1")
-
-
-@pytest.fixture(scope="module")
-def district(demo_db):
-    database = Database(demo_db)
-    yield database
-    database.close()
 
 
 def ranking_chart(database, lang="vi"):

@@ -7,13 +7,13 @@ from urllib.parse import urlparse
 
 import pytest
 
-from grassroots import db, ingest
+from grassroots import db, urls
 from tests.browser import IDLE, serving
-from tests.conftest import add_account
+from tests.conftest import demo_copy
 from tests.test_ingest import excel
 
 SHOTS = db.ROOT / "build" / "screenshots"
-PAGES = {
+PAGES = {  # every page of the demo's navigation, by its script: its address, the charts it draws
     "overview": ("", 1),
     "dossiers": ("dossiers", 3),
     "letters": ("letters", 3),
@@ -31,9 +31,8 @@ LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 
 @pytest.fixture(scope="module")
 def server(demo_db, tmp_path_factory):
-    database = tmp_path_factory.mktemp("browser") / "demo.duckdb"
-    database.write_bytes(demo_db.read_bytes())  # the server holds its file open for writing
-    with serving(database) as (url, _):
+    # a copy: the server holds its file open for writing
+    with serving(demo_copy(demo_db, tmp_path_factory.mktemp("browser"))) as (url, _):
         yield url
 
 
@@ -67,6 +66,17 @@ def test_every_page_draws_its_charts_offline(server, browser, name):
     outside = {urlparse(u).hostname for u in requests} - LOCAL_HOSTS - {None}
     assert not outside, f"requests left the machine: {outside}"
     page.close()
+
+
+def test_chromium_opens_every_page_the_navigation_lists():
+    """dashboard.py makes its navigation of the pages in grassroots/urls.py: PAGES opens each of
+    them, at its address or the default page's, but the welcome, which it lists only while
+    there are no figures (test_first_run opens it on such a database)."""
+    listed = {page.script: page.url_path for name, page in urls.PAGES.items()
+              if name != "welcome"}
+    opened = {f"app_pages/{name}.py": path.partition("?")[0] for name, (path, _) in PAGES.items()}
+    assert opened.keys() == listed.keys()
+    assert all(opened[script] in ("", listed[script]) for script in listed)
 
 
 def test_a_copied_link_reopens_the_same_view(server, browser):
@@ -174,13 +184,8 @@ def test_presentation_mode_hides_the_sidebar_and_draws_16_9_charts(server, brows
 def guarded_server(demo_db, tmp_path_factory):
     """The demo with accounts, one commune renamed to a piece of HTML that would run script."""
     folder = tmp_path_factory.mktemp("guarded")
-    database = folder / "guarded.duckdb"
-    database.write_bytes(demo_db.read_bytes())
-    add_account(database, "xem", "viewer")
-    opened = db.Database(database)
     units = excel(folder / "xa.xlsx", [["Mã xã", "Tên xã", "Loại"], ["13531", HOSTILE, "xã"]])
-    ingest.commit(opened, ingest.check(units, opened.run("unit_history")), "test")
-    opened.close()
+    database = demo_copy(demo_db, folder, imports=[units], accounts=[("xem", "viewer")])
     with serving(database) as (url, _):
         yield url
 

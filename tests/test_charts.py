@@ -9,13 +9,6 @@ from grassroots.db import Database
 ON_TIME = catalog.BY_ID["on_time_rate"]
 
 
-@pytest.fixture(scope="module")
-def district(demo_db):
-    database = Database(demo_db)
-    yield database
-    database.close()
-
-
 def rows(spec: dict) -> list[dict]:
     return [row for dataset in spec["datasets"].values() for row in dataset]
 

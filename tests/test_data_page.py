@@ -1,13 +1,13 @@
 """The Data page: templates, upload → preview with problems marked → confirm → result, and the
 import history with undo (AppTest for the history, Chromium for the upload)."""
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from grassroots import contract, i18n, templates
 from tests.browser import IDLE, chromium, serving
+from tests.conftest import demo_copy
 from tests.test_browser import SHOTS
 from tests.test_ingest import excel
 
@@ -31,9 +31,7 @@ def test_the_history_lists_imports_and_undoes_one(app):
 def page(demo_db, tmp_path):
     from playwright.sync_api import sync_playwright
 
-    database = tmp_path / "data-page.duckdb"
-    shutil.copyfile(demo_db, database)
-    with serving(database) as (url, _), sync_playwright() as playwright:
+    with serving(demo_copy(demo_db, tmp_path)) as (url, _), sync_playwright() as playwright:
         browser = chromium(playwright)
         page = browser.new_page(viewport={"width": 1400, "height": 1800})
         page.goto(f"{url}/du-lieu")

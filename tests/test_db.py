@@ -7,6 +7,7 @@ import duckdb
 import pytest
 
 from grassroots import catalog, db
+from tests.conftest import demo_copy, insert
 
 QUERY_FILES = sorted(db.QUERIES.glob("*.sql"))
 SAMPLE_PARAMS = {
@@ -72,8 +73,7 @@ def test_a_newer_release_upgrades_an_older_file_without_losing_a_row(tmp_path, d
 
 
 def test_reopening_changes_nothing(demo_db, tmp_path):
-    copy = tmp_path / "copy.duckdb"
-    copy.write_bytes(demo_db.read_bytes())
+    copy = demo_copy(demo_db, tmp_path)
     first = db.Database(copy)
     with first.cursor() as cur:
         counts = _row_counts(cur)
@@ -110,7 +110,7 @@ def test_every_query_documents_and_returns_its_columns(history_db, path):
 def test_results_are_cached_until_the_data_changes(small_db):
     first = small_db.run("units")
     with small_db.write() as con:
-        con.execute("INSERT INTO units (code, name, kind) VALUES ('10009', 'Mới', 'xã')")
+        insert(con, "units", [{"code": "10009", "name": "Mới", "kind": "xã"}])
     assert len(small_db.run("units")) == len(first) + 1
 
 

@@ -9,17 +9,9 @@ import pytest
 
 from grassroots import __main__ as cli
 from grassroots import catalog, demo, figures, periods
-from grassroots.db import Database
 
 CODES = ["13501", "13504", "13510", "13516", "13519", "13525", "13528", "13531", "13540",
          "13543", "13546", "13552", "13555", "13558", "13561"]
-
-
-@pytest.fixture(scope="module")
-def district(demo_db):
-    database = Database(demo_db)
-    yield database
-    database.close()
 
 
 def test_init_demo_builds_the_district(tmp_path, capsys):

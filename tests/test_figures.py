@@ -7,9 +7,19 @@ import pandas as pd
 import pytest
 
 from grassroots import catalog, db, figures, periods, rules, scores, targets
+from tests.conftest import insert, resolved
 
 ON_TIME = catalog.BY_ID["on_time_rate"]
 UNIVERSITY = catalog.BY_ID["university_rate"]
+CHAIRS = {"secretary_reception": "Bí thư", "dialogue": "Bí thư", "chair_reception": "Chủ tịch"}
+
+
+def event(unit_code: str, held_on: str, kind: str, participants: int = 1,
+          petitions: tuple[int, int] = (0, 0)) -> dict:
+    """An engagements row: its petitions (received, resolved), chaired by whom its kind says."""
+    return {"unit_code": unit_code, "held_on": held_on, "kind": kind, "chaired_by": CHAIRS[kind],
+            "participants": participants, "petitions_received": petitions[0],
+            "petitions_resolved": petitions[1]}
 
 
 def value_of(frame, code, indicator="on_time_rate"):
@@ -49,8 +59,7 @@ def test_a_year_rolls_up_every_month(small_db):
 
 def test_ties_share_the_better_rank(small_db):
     with small_db.write() as con:
-        con.execute("INSERT INTO dossier_stats VALUES "
-                    "('10003', '2025-01-01', 0, 10, 5, 5, 0, 0, 0, 0, 0, 0, 0, 0, NULL)")
+        insert(con, "dossier_stats", [resolved("10003", "2025-01-01", 5, 5, 0)])
     ranking = figures.ranking(small_db, ON_TIME, periods.parse("2025-01"))
     assert list(zip(ranking["name"], ranking["rank"])) == [("Đồng Ba", 1), ("Hai", 1), ("Một", 3)]
 
@@ -71,8 +80,9 @@ def test_status_against_target_follows_polarity(small_db):
 
 def test_a_commune_target_for_the_year_wins_over_the_default(small_db):
     with small_db.write() as con:
-        con.execute("INSERT INTO targets VALUES "
-                    "('on_time_rate', '10001', '2025-01-01', '2025-12-31', 0.95)")
+        insert(con, "targets", [{"indicator": "on_time_rate", "unit_code": "10001",
+                                 "valid_from": "2025-01-01", "valid_to": "2025-12-31",
+                                 "value": 0.95}])
     frame = figures.commune_values(small_db, periods.parse("2025-Q1"))
     mot, hai = value_of(frame, "10001"), value_of(frame, "10002")
     assert (mot["target"], mot["status"]) == (0.95, "met")
@@ -128,12 +138,12 @@ def test_the_trend_has_a_point_per_reported_month_and_a_parent_line(small_db):
 
 def test_engagement_counts_days_per_month_with_real_zeros(small_db):
     with small_db.write() as con:
-        con.execute("""INSERT INTO engagements VALUES
-            ('10001', '2025-01-06', 'secretary_reception', 'Bí thư', 3, 1, 1, NULL),
-            ('10001', '2025-01-06', 'secretary_reception', 'Bí thư', 2, 0, 0, NULL),
-            ('10001', '2025-01-20', 'secretary_reception', 'Bí thư', 4, 2, 1, NULL),
-            ('10001', '2025-03-03', 'secretary_reception', 'Bí thư', 1, 1, 1, NULL),
-            ('10002', '2025-02-10', 'dialogue', 'Bí thư', 80, 10, 8, NULL)""")
+        insert(con, "engagements", [
+            event("10001", "2025-01-06", "secretary_reception", 3, petitions=(1, 1)),
+            event("10001", "2025-01-06", "secretary_reception", 2),
+            event("10001", "2025-01-20", "secretary_reception", 4, petitions=(2, 1)),
+            event("10001", "2025-03-03", "secretary_reception", 1, petitions=(1, 1)),
+            event("10002", "2025-02-10", "dialogue", 80, petitions=(10, 8))])
     quarter = figures.commune_values(small_db, periods.parse("2025-Q1"))
     mot = value_of(quarter, "10001", "secretary_receptions")
     assert (mot["num"], mot["den"], mot["value"]) == (3, 3, 1.0)  # 2 days in Jan, 0 Feb, 1 Mar
@@ -208,8 +218,9 @@ def test_the_composite_weights_the_groups_that_have_data(small_db):
 
 def test_weights_change_the_composite_and_are_stored(small_db):
     with small_db.write() as con:
-        con.execute("INSERT INTO satisfaction VALUES "
-                    "('10001', '2025-01-01', 10, 5, NULL), ('10002', '2025-01-01', 10, 10, NULL)")
+        insert(con, "satisfaction", [
+            {"unit_code": "10001", "month": "2025-01-01", "surveys": 10, "satisfied": 5},
+            {"unit_code": "10002", "month": "2025-01-01", "surveys": 10, "satisfied": 10}])
     q1 = periods.parse("2025-Q1")
     progress, satisfaction = 100 * 105 / 110, 100 * 0.5 / 0.9  # 5 of 10 satisfied, target 90%
     before = scores.composite(small_db, q1).set_index("name").loc["Một", "score"]
@@ -229,16 +240,13 @@ def test_rank_history_leaves_out_periods_without_scores(small_db):
 
 def test_compliance_with_legal_minimums_month_by_month(small_db):
     with small_db.write() as con:
-        con.execute("""INSERT INTO engagements VALUES
-            ('10001', '2025-01-06', 'secretary_reception', 'Bí thư', 3, 1, 1, NULL),
-            ('10001', '2025-01-20', 'secretary_reception', 'Bí thư', 4, 2, 1, NULL),
-            ('10001', '2025-03-03', 'secretary_reception', 'Bí thư', 1, 1, 1, NULL),
-            ('10001', '2025-01-02', 'chair_reception', 'Chủ tịch', 1, 0, 0, NULL),
-            ('10001', '2025-01-07', 'chair_reception', 'Chủ tịch', 1, 0, 0, NULL),
-            ('10001', '2025-01-13', 'chair_reception', 'Chủ tịch', 1, 0, 0, NULL),
-            ('10001', '2025-01-26', 'chair_reception', 'Chủ tịch', 1, 0, 0, NULL),
-            ('10001', '2025-02-01', 'chair_reception', 'Chủ tịch', 1, 0, 0, NULL),
-            ('10002', '2025-02-10', 'dialogue', 'Bí thư', 80, 10, 8, NULL)""")
+        insert(con, "engagements", [
+            event("10001", "2025-01-06", "secretary_reception", 3, petitions=(1, 1)),
+            event("10001", "2025-01-20", "secretary_reception", 4, petitions=(2, 1)),
+            event("10001", "2025-03-03", "secretary_reception", 1, petitions=(1, 1)),
+            *(event("10001", day, "chair_reception") for day in (
+                "2025-01-02", "2025-01-07", "2025-01-13", "2025-01-26", "2025-02-01")),
+            event("10002", "2025-02-10", "dialogue", 80, petitions=(10, 8))])
     frame = rules.compliance(small_db, periods.parse("2025-Q1"))
     status = frame.set_index(["name", "kind", frame["month"].dt.month])[
         ["required", "held", "status"]].apply(tuple, axis=1)
@@ -259,8 +267,8 @@ def test_compliance_with_legal_minimums_month_by_month(small_db):
 
 def test_edited_minimums_change_compliance(small_db):
     with small_db.write() as con:
-        con.execute("INSERT INTO engagements VALUES "
-                    "('10001', '2025-03-03', 'secretary_reception', 'Bí thư', 1, 1, 1, NULL)")
+        insert(con, "engagements", [
+            event("10001", "2025-03-03", "secretary_reception", 1, petitions=(1, 1))])
     march = periods.parse("2025-03")
 
     def secretary():
@@ -293,11 +301,10 @@ def test_the_attention_list_names_the_laggard_first(small_db):
     """Đồng Ba resolves only 80% on time in January (the laggard); nobody files online (0%
     against 80%); Một's satisfaction falls from 95% to 88%, close to the 90% target."""
     with small_db.write() as con:
-        con.execute("""
-            INSERT INTO dossier_stats VALUES
-                ('10003', '2025-01-01', 0, 100, 40, 40, 20, 0, 0, 0, 0, 0, 0, 0, NULL);
-            INSERT INTO satisfaction VALUES
-                ('10001', '2025-03-01', 100, 95, NULL), ('10001', '2025-04-01', 100, 88, NULL)""")
+        insert(con, "dossier_stats", [resolved("10003", "2025-01-01", 40, 40, 20)])
+        insert(con, "satisfaction", [
+            {"unit_code": "10001", "month": "2025-03-01", "surveys": 100, "satisfied": 95},
+            {"unit_code": "10001", "month": "2025-04-01", "surveys": 100, "satisfied": 88}])
     items = scores.attention(small_db, periods.parse("2025-Q1"))
     missed = items["missed"][["indicator", "name", "value"]].values.tolist()
     assert [row[:2] for row in missed] == [
@@ -315,8 +322,7 @@ def test_the_attention_list_names_the_laggard_first(small_db):
 
 def test_changes_against_the_previous_period_and_a_year_earlier(small_db):
     with small_db.write() as con:
-        con.execute("INSERT INTO dossier_stats VALUES "
-                    "('10001', '2024-04-01', 0, 50, 25, 15, 10, 0, 0, 0, 0, 0, 0, 0, NULL)")
+        insert(con, "dossier_stats", [resolved("10001", "2024-04-01", 25, 15, 10)])
     q2 = periods.parse("2025-Q2")
     profile = figures.profile(small_db, "10001", q2).set_index("indicator")
     assert profile.loc["on_time_rate", "change"] == pytest.approx(1.0 - 105 / 110)

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from grassroots import __main__ as cli
 from grassroots import db
 from tests.browser import IDLE, serving
-from tests.conftest import add_account
+from tests.conftest import add_account, dashboard, demo_copy, insert
 from tests.test_browser import SHOTS
 
 
@@ -22,18 +22,12 @@ def empty(tmp_path, monkeypatch):
     return path
 
 
-def start(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(db.ROOT / "dashboard.py"), default_timeout=60)
-    at.query_params.update(query or {})
-    return at.run()
-
-
 def text(at: AppTest) -> str:
     return "\n".join(m.value for m in [*at.markdown, *at.info, *at.code, *at.warning])
 
 
 def test_an_empty_database_opens_to_the_welcome_and_its_next_steps(empty):
-    at = start()
+    at = dashboard()
     assert not at.exception
     assert [t.value for t in at.title] == ["Chào mừng đến với bảng chỉ số chính quyền cơ sở"]
     said = text(at)
@@ -49,10 +43,10 @@ def test_an_empty_database_opens_to_the_welcome_and_its_next_steps(empty):
 def test_the_welcome_in_english_counts_the_communes_already_in(empty):
     database = db.Database(empty)
     with database.write() as con:
-        con.execute("INSERT INTO units (code, name, kind) VALUES ('13531', 'Bồ Đề', 'xã'), "
-                    "('13528', 'An Ninh', 'xã')")
+        insert(con, "units", [{"code": "13531", "name": "Bồ Đề", "kind": "xã"},
+                              {"code": "13528", "name": "An Ninh", "kind": "xã"}])
     database.close()
-    at = start({"lang": "en"})
+    at = dashboard({"lang": "en"})
     assert not at.exception
     assert at.title[0].value == "Welcome to the grassroots government indicators"
     said = text(at)
@@ -64,11 +58,11 @@ def test_a_viewer_of_a_commune_without_figures_is_told_why_not_shown_nothing(emp
                                                                             sign_in_as):
     database = db.Database(empty)
     with database.write() as con:
-        con.execute("INSERT INTO units (code, name, kind) VALUES ('13531', 'Bồ Đề', 'xã')")
+        insert(con, "units", [{"code": "13531", "name": "Bồ Đề", "kind": "xã"}])
     database.close()
     add_account(empty, "bo.de", "viewer", unit_code="13531")
     sign_in_as("bo.de")
-    at = start()
+    at = dashboard()
     assert not at.exception
     assert at.info[0].value.startswith("Chưa có số liệu nào của xã Bồ Đề.")
     assert "cán bộ phụ trách dữ liệu của huyện Bình Lục" in at.info[0].value
@@ -102,9 +96,7 @@ def test_chromium_opens_an_empty_database_on_the_welcome(empty, browser, query, 
 
 @pytest.fixture(scope="module")
 def demo_server(demo_db, tmp_path_factory):
-    database = tmp_path_factory.mktemp("first-run") / "demo.duckdb"
-    database.write_bytes(demo_db.read_bytes())
-    with serving(database) as (url, _):
+    with serving(demo_copy(demo_db, tmp_path_factory.mktemp("first-run"))) as (url, _):
         yield url
 
 

@@ -12,6 +12,7 @@ import shapely
 
 from grassroots import __main__ as cli
 from grassroots import catalog, contract, db, geo, maps
+from tests.conftest import demo_copy
 
 SHARED = db.ROOT.parent / "shared" / "geo"
 PROVINCES = ["ninh_binh", "thanh_hoa", "hung_yen", "lam_dong"]
@@ -99,8 +100,7 @@ def test_simplifying_keeps_shared_borders_shared():
 
 
 def test_the_cli_stores_boundaries_and_keeps_the_source(tmp_path, demo_db, capsys):
-    database = tmp_path / "x.duckdb"
-    database.write_bytes(demo_db.read_bytes())
+    database = demo_copy(demo_db, tmp_path)
     source = tmp_path / "binh_luc.geojson"
     demo_shapes = json.loads((db.ROOT / "data" / "demo" / "boundaries.geojson").read_text())
     for feature in demo_shapes["features"]:
@@ -123,8 +123,7 @@ def test_the_cli_stores_boundaries_and_keeps_the_source(tmp_path, demo_db, capsy
 def test_the_cli_refuses_a_file_without_crs_with_the_message(tmp_path, demo_db, capsys):
     frame = geo.read(province("hung_yen")).head(3)[["code", "name", "geometry"]]
     archive = shapefile_zip(frame, tmp_path, with_prj=False)
-    database = tmp_path / "x.duckdb"
-    database.write_bytes(demo_db.read_bytes())
+    database = demo_copy(demo_db, tmp_path)
     assert cli.main(["boundaries", str(archive), "--db", str(database), "--lang", "en"]) == 1
     assert "does not say its coordinate reference system" in capsys.readouterr().err
     stored = db.Database(database)

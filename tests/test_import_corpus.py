@@ -6,7 +6,6 @@ database exactly as it was."""
 import csv
 import hashlib
 import io
-import shutil
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +17,7 @@ import pytest
 
 from grassroots import __main__ as cli
 from grassroots import contract, db, ingest
+from tests.conftest import demo_copy, insert
 
 # One good row per kind, by header; a case changes a few cells of it.
 GOOD = {
@@ -363,9 +363,7 @@ def fingerprint(path: Path) -> dict:
 @pytest.fixture
 def database(demo_db, tmp_path) -> Path:
     """A copy of the demo database."""
-    path = tmp_path / "dashboard.duckdb"
-    shutil.copyfile(demo_db, path)
-    return path
+    return demo_copy(demo_db, tmp_path)
 
 
 def run(capsys, *args: str) -> tuple[int, list[str], str]:
@@ -446,7 +444,7 @@ def test_a_bad_file_is_refused_whole_with_its_problem_and_nothing_is_written(
     if case.twin:
         data = db.Database(database)
         with data.write() as con:
-            con.execute("INSERT INTO units (code, name, kind) VALUES ('13599', 'Bồ Đề', 'xã')")
+            insert(con, "units", [{"code": "13599", "name": "Bồ Đề", "kind": "xã"}])
         data.close()
     path = write(case, tmp_path)
 

@@ -3,7 +3,6 @@ all of the file or none of it, and an import run while the dashboard serves page
 while every reader sees the old data or the new, never an error or half an import."""
 
 import random
-import shutil
 import signal
 import subprocess
 import sys
@@ -14,6 +13,7 @@ import pytest
 
 from grassroots import db, demo
 from tests.browser import IDLE, chromium, serving
+from tests.conftest import demo_copy
 
 RECORDS = 60_000
 LOGS = ("import_log", "audit_log", "settings")  # when and by whom: differ between two imports
@@ -42,8 +42,7 @@ def _stored(database) -> int:
 
 def test_an_import_killed_at_any_moment_leaves_all_of_the_file_or_none(
         demo_db, records_file, tmp_path):
-    database = tmp_path / "killed.duckdb"
-    shutil.copyfile(demo_db, database)
+    database = demo_copy(demo_db, tmp_path)
     original = db.checksums(database)
     started = time.monotonic()
     assert _import(database, records_file).wait(timeout=300) == 0
@@ -53,7 +52,7 @@ def test_an_import_killed_at_any_moment_leaves_all_of_the_file_or_none(
 
     outcomes = []
     for moment in random.Random(5).sample(range(1000), 10):
-        shutil.copyfile(demo_db, database)
+        demo_copy(demo_db, tmp_path)  # afresh, over the last
         process = _import(database, records_file)
         time.sleep(duration * moment / 1000)
         process.send_signal(signal.SIGKILL)
@@ -74,8 +73,7 @@ def test_an_import_killed_at_any_moment_leaves_all_of_the_file_or_none(
 def test_an_import_while_the_dashboard_serves_pages(demo_db, records_file, tmp_path):
     from playwright.sync_api import sync_playwright
 
-    database = tmp_path / "served.duckdb"
-    shutil.copyfile(demo_db, database)
+    database = demo_copy(demo_db, tmp_path)
     seen, errors, stop = set(), [], threading.Event()
 
     def read() -> None:  # another reader process's view: old or new, never half

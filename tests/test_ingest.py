@@ -3,7 +3,6 @@ replacing exactly the rows a file covers, importing the same file twice, undo, d
 rolled up by month, and the CLI around them. (Bad files: test_import_corpus.py.)"""
 
 import csv
-import shutil
 from datetime import date, datetime
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import xlwt
 from grassroots import __main__ as cli
 from grassroots import db, figures, ingest, periods
 from grassroots.ingest import cells
+from tests.conftest import demo_copy
 from tests.test_import_corpus import cp1258
 from tests.test_legacy import legacy_bytes, xlsx_text
 
@@ -27,9 +27,8 @@ DOSSIER_HEADERS = ["mã xã", "TÊN XÃ", "Tháng", "Kỳ trước  chuyển san
 
 @pytest.fixture
 def district(demo_db, tmp_path) -> db.Database:
-    path = tmp_path / "district.duckdb"
-    shutil.copyfile(demo_db, path)
-    database = db.Database(path)
+    """A copy of the demo district to import into, in place of conftest's one to read."""
+    database = db.Database(demo_copy(demo_db, tmp_path))
     yield database
     database.close()
 

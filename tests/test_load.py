@@ -1,16 +1,15 @@
 """Two dashboard processes behind nginx, configured by docs/nginx.conf itself: every page runs
 through TLS and the websocket, and every browser stays with one process (bench/load.py)."""
 
-import shutil
 import subprocess
 import sys
 
 from bench import load
+from tests.conftest import demo_copy
 
 
 def test_two_processes_behind_the_documented_nginx_serve_every_page_stickily(demo_db, tmp_path):
-    copy = tmp_path / "demo.duckdb"
-    shutil.copyfile(demo_db, copy)
+    copy = demo_copy(demo_db, tmp_path)
     out = subprocess.run(
         [sys.executable, "bench/load.py", "--start", str(copy), "--processes", "2", "--check"],
         cwd=load.ROOT, capture_output=True, text=True, timeout=600)

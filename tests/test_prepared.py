@@ -2,19 +2,18 @@
 page opens on them without making a chart, and a running server makes them again as soon as
 an import changes the data."""
 
-import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from bench import load
 from bench.imports import small_file
 from grassroots import charts, db, figures, panels, prepared, scores
 from tests.browser import serving
+from tests.conftest import dashboard, demo_copy
 from tests.test_app import specs
 
 MAKERS = [(charts, name) for name in ("ranking", "choropleth", "trend", "scorecard", "compliance",
@@ -42,8 +41,7 @@ def test_a_meeting_opens_on_periods_most_likely_first(demo_db):
 @pytest.fixture(scope="module")
 def prepared_demo(demo_db, tmp_path_factory) -> Path:
     """A copy of the demo whose first views were prepared, all of them."""
-    copy = tmp_path_factory.mktemp("prepared") / "demo.duckdb"
-    shutil.copyfile(demo_db, copy)
+    copy = demo_copy(demo_db, tmp_path_factory.mktemp("prepared"))
     database = db.shared(copy)  # the dashboard's, as the server's thread has it
     assert prepared.prepare(database) == every_view(database)
     return copy
@@ -57,7 +55,7 @@ def test_every_page_opens_on_views_made_before_it_was_asked(prepared_demo, monke
     for module, name in MAKERS:
         monkeypatch.setattr(module, name, made_again)
     monkeypatch.setenv("DASHBOARD_DB", str(prepared_demo))
-    at = AppTest.from_file(str(db.ROOT / "dashboard.py"), default_timeout=60).run()
+    at = dashboard()
     if page != "overview":
         at = at.switch_page(f"app_pages/{page}.py").run()
     assert not at.exception, at.exception
@@ -65,8 +63,7 @@ def test_every_page_opens_on_views_made_before_it_was_asked(prepared_demo, monke
 
 
 def test_a_server_prepares_its_first_views_at_start_and_after_each_import(demo_db, tmp_path):
-    copy = tmp_path / "demo.duckdb"
-    shutil.copyfile(demo_db, copy)
+    copy = demo_copy(demo_db, tmp_path)
     expected = every_view(db.Database(copy))
     made = f"Prepared {expected} views of demo.duckdb in "
     with tempfile.TemporaryFile() as log, serving(copy, log=log):

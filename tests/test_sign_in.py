@@ -5,7 +5,6 @@ not come from our pages, and a single sign-on header nobody configured, do nothi
 
 import base64
 import http.server
-import shutil
 import threading
 import urllib.error
 import urllib.parse
@@ -16,7 +15,7 @@ import pytest
 from bench import load
 from grassroots import access
 from tests.browser import IDLE, serving
-from tests.conftest import PASSWORD, add_account
+from tests.conftest import PASSWORD, demo_copy
 
 # Every page of an editor's navigation, by its path, and whether it draws charts on opening
 # (the briefing page makes its deck on request).
@@ -30,11 +29,8 @@ NAV = '[data-testid="stSidebarNav"]'
 @pytest.fixture(scope="module")
 def guarded(demo_db, tmp_path_factory):
     """The demo with an editor and a viewer."""
-    path = tmp_path_factory.mktemp("signin") / "demo.duckdb"
-    shutil.copyfile(demo_db, path)
-    add_account(path, "bien.tap", "editor")
-    add_account(path, "xem", "viewer")
-    return path
+    return demo_copy(demo_db, tmp_path_factory.mktemp("signin"),
+                     accounts=[("bien.tap", "editor"), ("xem", "viewer")])
 
 
 @pytest.fixture(scope="module")
@@ -111,12 +107,10 @@ def test_signing_out_everywhere_ends_the_other_browsers_too(server, browser):
     home.close()
 
 
-def test_five_wrong_passwords_lock_and_leave_the_database_file_alone(guarded, tmp_path,
+def test_five_wrong_passwords_lock_and_leave_the_database_file_alone(demo_db, tmp_path,
                                                                      browser):
     """On a server of its own: this computer is made to wait after the fourth."""
-    path = tmp_path / "khoa.duckdb"
-    shutil.copyfile(guarded, path)
-    add_account(path, "khoa", "viewer")
+    path = demo_copy(demo_db, tmp_path, accounts=[("khoa", "viewer")])
     before = path.stat()
     with serving(path, base="chiso") as (server, _):
         messages = wrong_passwords(browser, server)

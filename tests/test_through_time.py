@@ -4,7 +4,6 @@ predecessors' summed numerators over summed denominators (computed here by hand)
 communes as they were."""
 
 import json
-import shutil
 from datetime import date
 
 import pandas as pd
@@ -13,6 +12,7 @@ import pytest
 from grassroots import __main__ as cli
 from grassroots import catalog, db, demo, figures, ingest, periods, rules
 from tests.browser import IDLE, serving
+from tests.conftest import dashboard, demo_copy
 from tests.test_app import chart_rows
 from tests.test_browser import SHOTS
 from tests.test_ingest import excel
@@ -125,15 +125,6 @@ def test_a_split_commune_goes_whole_to_its_default_successor(tmp_path):
     database.close()
 
 
-def opened(query: dict):
-    """The dashboard in AppTest on DASHBOARD_DB, at the address `query`."""
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(str(db.ROOT / "dashboard.py"), default_timeout=60)
-    at.query_params.update(query)
-    return at.run()
-
-
 def ranked(at) -> tuple[list[str], list[str]]:
     ranking = json.loads(at.get("vega_lite_chart")[0].proto.spec)
     return ranking["title"]["subtitle"], sorted({r["name"] for r in chart_rows(at, 0)
@@ -142,10 +133,8 @@ def ranked(at) -> tuple[list[str], list[str]]:
 
 def test_a_period_before_the_reorganisation_opens_in_todays_communes_or_as_they_were(
         history_db, tmp_path, monkeypatch):
-    path = tmp_path / "history.duckdb"
-    shutil.copyfile(history_db, path)
-    monkeypatch.setenv("DASHBOARD_DB", str(path))
-    at = opened({"ky": "2025-Q2"})
+    monkeypatch.setenv("DASHBOARD_DB", str(demo_copy(history_db, tmp_path)))
+    at = dashboard({"ky": "2025-Q2"})
     assert not at.exception
     switch = at.sidebar.toggle[-1]
     assert switch.label == "Xã như trước 01/07/2025" and not switch.value
@@ -162,10 +151,8 @@ def test_a_period_before_the_reorganisation_opens_in_todays_communes_or_as_they_
 
 def test_the_profile_of_todays_commune_lists_what_it_was_made_from(history_db, tmp_path,
                                                                    monkeypatch):
-    path = tmp_path / "history.duckdb"
-    shutil.copyfile(history_db, path)
-    monkeypatch.setenv("DASHBOARD_DB", str(path))
-    at = opened({"ky": "2025-Q2"})
+    monkeypatch.setenv("DASHBOARD_DB", str(demo_copy(history_db, tmp_path)))
+    at = dashboard({"ky": "2025-Q2"})
     at.switch_page("app_pages/profile.py").run()
     at.selectbox(key="xa").set_value("13531").run()
     assert not at.exception
@@ -223,9 +210,7 @@ def test_chromium_shows_the_province_demo_as_today_and_as_it_was(province_db, tm
     """The demo opens on the former Bình Lục district's area; a period before 1/7/2025 shows
     its 5 communes of today with their predecessors' figures, or its 15 communes as they were;
     the whole province is one choice away."""
-    path = tmp_path / "ninh-binh.duckdb"
-    shutil.copyfile(province_db, path)
-    with serving(path) as (url, _):
+    with serving(demo_copy(province_db, tmp_path)) as (url, _):
         page = browser.new_page(viewport={"width": 1400, "height": 1600})
 
         def ranking(query: str, shot: str) -> str:
@@ -274,12 +259,8 @@ def test_legal_minimums_bind_the_commune_that_existed_in_each_month(history_db):
 def test_the_demo_opens_on_its_last_full_quarter_in_the_former_district(province_db, tmp_path,
                                                                         monkeypatch):
     """Figures run to 10/2026: a meeting looks at Q3/2026, not a quarter one month old."""
-    path = tmp_path / "ninh-binh.duckdb"
-    shutil.copyfile(province_db, path)
-    monkeypatch.setenv("DASHBOARD_DB", str(path))
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(str(db.ROOT / "dashboard.py"), default_timeout=60).run()
+    monkeypatch.setenv("DASHBOARD_DB", str(demo_copy(province_db, tmp_path)))
+    at = dashboard()
     assert not at.exception
     assert at.sidebar.selectbox(key="ky").value == "2026-Q3"
     assert at.sidebar.selectbox(key="khuvuc").value == "352"

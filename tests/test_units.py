@@ -2,12 +2,12 @@
 shipped in data/units/, checked on the real case of Bình Lục; a province of today and a district
 as it was made by `init`; and a units file that changes only what it carries."""
 
-import shutil
 
 import pytest
 
 from grassroots import __main__ as cli
 from grassroots import db, ingest, official
+from tests.conftest import demo_copy
 from tests.test_ingest import excel, query
 
 BINH_LUC = {  # today's commune: the communes of Bình Lục district (Hà Nam) it was made from
@@ -106,9 +106,7 @@ def test_init_names_a_unit_the_lists_do_not_have(tmp_path, capsys, args, said):
 
 def test_a_units_file_changes_only_the_columns_it_carries(demo_db, tmp_path):
     """A file of codes and names renames; it erases neither population nor area."""
-    path = tmp_path / "demo.duckdb"
-    shutil.copyfile(demo_db, path)
-    database = db.Database(path)
+    database = db.Database(demo_copy(demo_db, tmp_path))
     before = query(database, "SELECT population, area_km2 FROM units WHERE code = '13531'")
     file = excel(tmp_path / "xa.xlsx", [["Mã xã", "Tên xã", "Loại"], ["13531", "Bồ Đề Mới", "xã"]])
     checked = ingest.check(file, database.run("unit_history"))
