@@ -6,7 +6,7 @@ from datetime import date
 import duckdb
 import pytest
 
-from grassroots import catalog, db
+from grassroots import catalog, db, parts, scores
 
 QUERY_FILES = sorted(db.QUERIES.glob("*.sql"))
 SAMPLE_PARAMS = {
@@ -86,10 +86,12 @@ def test_reopening_changes_nothing(demo_db, tmp_path):
     assert copy.stat().st_ino == identity  # an up-to-date file is only read
 
 
-def test_every_catalogue_target_is_seeded_once(demo_db):
+def test_every_default_target_of_the_catalogue_is_seeded_once_from_its_day(demo_db):
     con = duckdb.connect(str(demo_db), read_only=True)
-    rows = con.execute("SELECT indicator, value FROM targets WHERE unit_code IS NULL").fetchall()
-    assert sorted(rows) == sorted((i.id, i.target) for i in catalog.INDICATORS if i.target)
+    rows = con.execute("SELECT indicator, valid_from, value FROM targets "
+                       "WHERE unit_code IS NULL").fetchall()
+    assert sorted(rows) == sorted((i.id, max(since, db.SINCE_EVER), value)
+                                  for i in catalog.INDICATORS for since, value in i.targets)
 
 
 @pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.stem)
@@ -122,3 +124,23 @@ def test_every_indicator_reads_its_source(demo_db):
     assert all(i.family in catalog.FAMILIES for i in catalog.INDICATORS)
     assert set(catalog.HEADLINE) == set(catalog.FAMILIES)
     assert set(catalog.SCORECARD) <= set(catalog.BY_ID)
+    for indicator in catalog.INDICATORS:
+        measures = {c for c, in con.execute("SELECT column_name FROM duckdb_columns() "
+                                            "WHERE table_name = ?", [indicator.source]).fetchall()}
+        assert indicator.source in catalog.SOURCES
+        assert indicator.numerator and indicator.denominator
+        assert {*indicator.numerator, *indicator.denominator} <= measures, indicator.id
+
+
+def test_the_parts_view_is_the_one_the_catalogue_writes():
+    """When it is not, run python -m grassroots.parts."""
+    assert parts.PATH.read_text(encoding="utf-8") == parts.text()
+
+
+@pytest.mark.parametrize("indicator", [*catalog.INDICATORS, scores.COMPOSITE], ids=lambda i: i.id)
+def test_every_target_and_legal_basis_is_dated_oldest_first(indicator):
+    for dated in (indicator.reference, indicator.targets):
+        assert all(isinstance(since, date) for since, _ in dated)
+        assert [since for since, _ in dated] == sorted({since for since, _ in dated})
+    assert indicator.reference[0][0] == date.min  # a basis for any day
+    assert isinstance(indicator.reference_on(date.today()), str)
