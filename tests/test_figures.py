@@ -69,6 +69,19 @@ def test_status_against_target_follows_polarity(small_db):
     assert judged == [expected for *_, expected in cases]
 
 
+def test_a_value_is_the_ratio_of_the_summed_parts(small_db):
+    """The ratio macro every figure's value comes from (derived/6_ratio.sql): sums rounded to 9
+    decimals, so that twelve twelfths of a year are one year; no rows or a denominator summing
+    to 0 is no data."""
+    cases = [([10, 5, 90], [20, 0, 90], 105 / 110), ([1.0] * 12, [1 / 12] * 12, 12.0),
+             ([0, 0], [0, 0], None), ([], [], None)]
+    with small_db.cursor() as cur:
+        values = [cur.execute("SELECT ratio(num, den) FROM (SELECT unnest($num) AS num, "
+                              "unnest($den) AS den)", {"num": num, "den": den}).fetchone()[0]
+                  for num, den, _ in cases]
+    assert values == [expected for *_, expected in cases]
+
+
 def test_a_commune_target_for_the_year_wins_over_the_default(small_db):
     with small_db.write() as con:
         con.execute("INSERT INTO targets VALUES "
