@@ -1,14 +1,26 @@
--- Every indicator for every commune in force on $as_of and for their parent units (the whole,
--- and each former district's area), for each period of $periods (a list of {kind, start, end}:
--- the first days of the first and last month). Each value is the ratio of summed parts; the
--- figures of units that ended before $as_of count for their successor (shown_parts). Flow
--- indicators sum the months of the period (windowed ones the last window_months up to its end);
--- stock indicators take each commune's latest snapshot up to its end (its predecessors' taken
--- that day summed). A commune that did not report has no row: no data, never 0.
--- A parent's value sums the parts of the communes that reported; its target is the one set for
--- all communes. Parts are summed by part_sum and values are their ratio (derived/6_ratio.sql).
--- A parent has no unit_code; the whole has no area either.
--- Returns: kind, period, indicator, unit_code, area, num, den, value, target, status.
+-- Every indicator for every commune in force on a day and for their parent units (the whole,
+-- and each former district's area), for each of a list of periods. Each value is the ratio of
+-- summed parts; the figures of units that ended before $as_of count for their successor
+-- (shown_parts). Flow indicators sum the months of the period (windowed ones the last
+-- window_months up to its end); stock indicators take each commune's latest snapshot up to its
+-- end (its predecessors' taken that day summed). A commune that did not report has no row: no
+-- data, never 0. A parent's value sums the parts of the communes that reported; its target is
+-- the one set for all communes. Parts are summed by part_sum and values are their ratio
+-- (derived/6_ratio.sql).
+-- Parameters:
+--   periods  STRUCT(kind VARCHAR, "start" DATE, "end" DATE)[]  first days of first, last months
+--   as_of    DATE  the day whose communes the figures are for
+-- Returns:
+--   kind       VARCHAR  the period's kind
+--   period     DATE     the period's first day
+--   indicator  VARCHAR  the indicator's id (grassroots/catalog.py)
+--   unit_code  VARCHAR  the commune's code; NULL for a parent unit
+--   area       VARCHAR  the commune's former district, or the parent area's; NULL: the whole
+--   num        DOUBLE   the summed numerator
+--   den        DOUBLE   the summed denominator
+--   value      DOUBLE   their ratio; NULL when the denominator is 0
+--   target     DOUBLE   the target in force on the period's last day
+--   status     VARCHAR  met, close, missed, no_target or no_data
 WITH wanted AS (
     SELECT p.kind, p.start, p."end", last_day(p."end") AS last_day
     FROM (SELECT unnest($periods) AS p)

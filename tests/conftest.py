@@ -8,6 +8,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -141,6 +142,13 @@ def add_account(path: Path, name: str, role: str, unit_code: str | None = None) 
     access.of(path).add(name, PASSWORD, role, "test", set(database.run("units")["code"]),
                         unit_code)
     database.close()
+
+
+def audit_log(database: db.Database) -> pd.DataFrame:
+    """The database's audit log, newest first: id, done_at, actor, action, detail."""
+    with database.cursor() as cur:
+        return cur.execute("SELECT id, done_at, actor, action, detail FROM audit_log "
+                           "ORDER BY id DESC").df()
 
 
 @pytest.fixture
