@@ -5,7 +5,7 @@ Each indicator is a ratio of two sums over one source relation: its `numerator` 
 any period is sum(numerator) / sum(denominator), never an average of monthly ratios. Flow
 indicators sum every month of the period; stock indicators (cadre snapshots) take each commune's
 latest snapshot on or before the period's end. The database reads the catalogue through
-grassroots/derived/2_indicator_parts.sql, which grassroots/parts.py writes from it, and the
+grassroots/derived/0_indicator_parts.sql, which grassroots/parts.py writes from it, and the
 indicator_facts table, which db.migrate fills from it.
 """
 
