@@ -1,15 +1,17 @@
-"""The indicator catalogue: every indicator of DOMAIN.md, defined once.
+"""The indicator catalogue: every indicator of DOMAIN.md, defined once, as named declarations.
 
-Each indicator is a ratio of two sums over one source relation: `numerator` and `denominator`
-are SQL expressions over a row of `source`. The value over any period is
-sum(numerator) / sum(denominator), never an average of monthly ratios. Flow indicators sum every
-month of the period; stock indicators (cadre snapshots) take each commune's latest snapshot on or
-before the period's end. `grassroots.db` turns this catalogue into the `indicator_parts` view.
+Each indicator is a ratio of two sums over one source relation: its `numerator` and its
+`denominator` each name the measures of a row of `source` that add up to them. The value over
+any period is sum(numerator) / sum(denominator), never an average of monthly ratios. Flow
+indicators sum every month of the period; stock indicators (cadre snapshots) take each commune's
+latest snapshot on or before the period's end. The database reads the catalogue through
+grassroots/derived/0_indicator_parts.sql, which grassroots/parts.py writes from it, and the
+indicator_facts table, which db.migrate fills from it.
 """
 
-import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from grassroots import contract
 from grassroots.i18n import N_
@@ -27,9 +29,16 @@ SOURCES = {
     "satisfaction": "month",
 }
 STOCK_SOURCES = {"cadre_snapshots"}
+T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+def in_force(dated: tuple[tuple[date, T], ...], day: date) -> T:
+    """What a tuple of (first day, value) pairs, oldest first, says on `day`: the last value to
+    begin on or before it."""
+    return [value for since, value in dated if since <= day][-1]
+
+
+@dataclass(frozen=True, kw_only=True)
 class Indicator:
     id: str
     family: str
@@ -37,16 +46,21 @@ class Indicator:
     en: str
     short_vi: str  # for scorecard columns, tiles and map labels
     short_en: str
-    # "percent" (a fraction 0..1), or a count per period: "days_per_month", "per_month", "per_year"
+    # "percent" (a fraction 0..1), a count per period: "days_per_month", "per_month",
+    # "per_year"; or "score" (0..100, the composite score)
     unit: str
     higher_is_better: bool
-    source: str
-    numerator: str
-    denominator: str
-    target: float | None
-    # The legal basis by date: (first day, text) pairs, oldest first; the one in force on a day
-    # is the last that began on or before it (reference_on).
+    # The legal basis by date: (first day, text) pairs, oldest first (reference_on).
     reference: tuple[tuple[date, str], ...]
+    # The formula: the measures of a row of `source` that add up to each part. Only the
+    # composite score, computed from the others' values (scores.py), has none.
+    source: str | None = None
+    numerator: tuple[str, ...] = ()
+    denominator: tuple[str, ...] = ()
+    # The default target by date, for all communes: (first day, value) pairs, oldest first.
+    # The targets table, which users edit from a day on, starts from them (db.migrate) and is
+    # what periods are judged by.
+    targets: tuple[tuple[date, float], ...] = ()
     # Judge over the last `window` months up to the period's end whatever the period's length,
     # for minimums set per year (a quarter without a dialogue does not miss a yearly minimum).
     window: int | None = None
@@ -64,21 +78,22 @@ class Indicator:
     @property
     def formula(self) -> str:
         """The formula in the words of the import files' headers."""
-        def words(expression: str) -> str:
-            text = re.sub(r"[a-z_]+", lambda m: COLUMN_WORDS[m.group()], expression)
-            return f"({text})" if "+" in text else text
+        def words(measures: tuple[str, ...]) -> str:
+            text = " + ".join(COLUMN_WORDS[m] for m in measures)
+            return f"({text})" if len(measures) > 1 else text
         return f"{words(self.numerator)} / {words(self.denominator)}"
 
     def reference_on(self, day: date) -> str:
         """The legal basis in force on `day`."""
-        return [text for since, text in self.reference if since <= day][-1]
+        return in_force(self.reference, day)
 
     @property
     def close_margin(self) -> float:
-        """How far from target still counts as "close": 5 points on a percentage, else 10%."""
+        """How far from target still counts as "close": 5 points on a percentage, else 10% of
+        the latest default target."""
         if self.unit == "percent":
             return 0.05
-        return 0.1 * (self.target or 0)
+        return 0.1 * (self.targets[-1][1] if self.targets else 0)
 
 
 # Column names in the words users know: the import contract's headers, and the monthly counts
@@ -95,13 +110,14 @@ COLUMN_WORDS |= {
 }
 COLUMN_WORDS["total"] = "Tổng số cán bộ"
 
-_RESOLVED = "resolved_early + resolved_on_time + resolved_late"
-_LETTERS = "birth_letters + marriage_letters + condolence_letters"
+_RESOLVED = ("resolved_early", "resolved_on_time", "resolved_late")
+_LETTERS = ("birth_letters", "marriage_letters", "condolence_letters")
 REFORM = date(2025, 7, 1)  # two-level local government; Decree 33/2023's standards repealed
 
 
-def always(text: str) -> tuple[tuple[date, str], ...]:
-    return ((date.min, text),)
+def always(value: T) -> tuple[tuple[date, T], ...]:
+    """A value by date that was always in force."""
+    return ((date.min, value),)
 
 
 _ONE_STOP = ((date.min, "Nghị định 61/2018/NĐ-CP, 107/2021/NĐ-CP (cơ chế một cửa)"),
@@ -120,153 +136,219 @@ _CADRES = ((date.min, "Nghị định 33/2023/NĐ-CP (tiêu chuẩn cán bộ, c
 
 INDICATORS = (
     Indicator(
-        "on_time_rate", "dossiers",
-        "Tỷ lệ hồ sơ giải quyết đúng hạn", "Dossiers resolved on time",
-        "Đúng hạn", "On time",
-        "percent", True, "dossier_stats",
-        "resolved_early + resolved_on_time", _RESOLVED,
-        1.0, _ONE_STOP,
+        id="on_time_rate", family="dossiers",
+        vi="Tỷ lệ hồ sơ giải quyết đúng hạn",
+        en="Dossiers resolved on time",
+        short_vi="Đúng hạn", short_en="On time",
+        unit="percent", higher_is_better=True,
+        source="dossier_stats",
+        numerator=("resolved_early", "resolved_on_time"),
+        denominator=_RESOLVED,
+        targets=always(1.0),
+        reference=_ONE_STOP,
     ),
     Indicator(
-        "early_rate", "dossiers",
-        "Tỷ lệ hồ sơ giải quyết trước hạn", "Dossiers resolved early",
-        "Trước hạn", "Early",
-        "percent", True, "dossier_stats",
-        "resolved_early", _RESOLVED,
-        None, _ONE_STOP,
+        id="early_rate", family="dossiers",
+        vi="Tỷ lệ hồ sơ giải quyết trước hạn",
+        en="Dossiers resolved early",
+        short_vi="Trước hạn", short_en="Early",
+        unit="percent", higher_is_better=True,
+        source="dossier_stats",
+        numerator=("resolved_early",),
+        denominator=_RESOLVED,
+        reference=_ONE_STOP,
     ),
     Indicator(
-        "overdue_rate", "dossiers",
-        "Tỷ lệ hồ sơ quá hạn", "Overdue dossiers",
-        "Quá hạn", "Overdue",
-        "percent", False, "dossier_stats",
-        "resolved_late + pending_overdue", "carried_over + received",
-        None, _ONE_STOP,
+        id="overdue_rate", family="dossiers",
+        vi="Tỷ lệ hồ sơ quá hạn",
+        en="Overdue dossiers",
+        short_vi="Quá hạn", short_en="Overdue",
+        unit="percent", higher_is_better=False,
+        source="dossier_stats",
+        numerator=("resolved_late", "pending_overdue"),
+        denominator=("carried_over", "received"),
+        reference=_ONE_STOP,
     ),
     Indicator(
-        "online_rate", "dossiers",
-        "Tỷ lệ hồ sơ trực tuyến toàn trình", "Full-process online dossiers",
-        "Trực tuyến toàn trình", "Online",
-        "percent", True, "dossier_stats",
-        "online_full", "received",
-        0.8, _NQ76,
+        id="online_rate", family="dossiers",
+        vi="Tỷ lệ hồ sơ trực tuyến toàn trình",
+        en="Full-process online dossiers",
+        short_vi="Trực tuyến toàn trình", short_en="Online",
+        unit="percent", higher_is_better=True,
+        source="dossier_stats",
+        numerator=("online_full",),
+        denominator=("received",),
+        targets=always(0.8),
+        reference=_NQ76,
     ),
     Indicator(
-        "online_payment_rate", "dossiers",
-        "Tỷ lệ thanh toán trực tuyến", "Fees paid online",
-        "Thanh toán trực tuyến", "Paid online",
-        "percent", True, "dossier_stats",
-        "paid_online", "with_fee",
-        None, always("Quyết định 766/QĐ-TTg (2022), nhóm thanh toán trực tuyến"),
+        id="online_payment_rate", family="dossiers",
+        vi="Tỷ lệ thanh toán trực tuyến",
+        en="Fees paid online",
+        short_vi="Thanh toán trực tuyến", short_en="Paid online",
+        unit="percent", higher_is_better=True,
+        source="dossier_stats",
+        numerator=("paid_online",),
+        denominator=("with_fee",),
+        reference=always("Quyết định 766/QĐ-TTg (2022), nhóm thanh toán trực tuyến"),
     ),
     Indicator(
-        "digitisation_rate", "dossiers",
-        "Tỷ lệ hồ sơ được số hóa", "Dossiers digitised",
-        "Số hóa", "Digitised",
-        "percent", True, "dossier_stats",
-        "digitised", "received",
-        None, always("Quyết định 766/QĐ-TTg (2022), nhóm số hóa"),
+        id="digitisation_rate", family="dossiers",
+        vi="Tỷ lệ hồ sơ được số hóa",
+        en="Dossiers digitised",
+        short_vi="Số hóa", short_en="Digitised",
+        unit="percent", higher_is_better=True,
+        source="dossier_stats",
+        numerator=("digitised",),
+        denominator=("received",),
+        reference=always("Quyết định 766/QĐ-TTg (2022), nhóm số hóa"),
     ),
     Indicator(
-        "letter_coverage", "letters",
-        "Tỷ lệ gửi thư chúc mừng, chia buồn", "Letters sent per registration",
-        "Gửi thư", "Letters",
-        "percent", True, "letters",
-        _LETTERS, "births + marriages + deaths",
-        1.0, _FRIENDLY,
+        id="letter_coverage", family="letters",
+        vi="Tỷ lệ gửi thư chúc mừng, chia buồn",
+        en="Letters sent per registration",
+        short_vi="Gửi thư", short_en="Letters",
+        unit="percent", higher_is_better=True,
+        source="letters",
+        numerator=_LETTERS,
+        denominator=("births", "marriages", "deaths"),
+        targets=always(1.0),
+        reference=_FRIENDLY,
     ),
     Indicator(
-        "birth_letter_coverage", "letters",
-        "Tỷ lệ gửi thư chúc mừng khai sinh", "Birth letters per birth registered",
-        "Thư khai sinh", "Birth letters",
-        "percent", True, "letters",
-        "birth_letters", "births",
-        1.0, _FRIENDLY,
+        id="birth_letter_coverage", family="letters",
+        vi="Tỷ lệ gửi thư chúc mừng khai sinh",
+        en="Birth letters per birth registered",
+        short_vi="Thư khai sinh", short_en="Birth letters",
+        unit="percent", higher_is_better=True,
+        source="letters",
+        numerator=("birth_letters",),
+        denominator=("births",),
+        targets=always(1.0),
+        reference=_FRIENDLY,
     ),
     Indicator(
-        "marriage_letter_coverage", "letters",
-        "Tỷ lệ gửi thư chúc mừng kết hôn", "Marriage letters per marriage registered",
-        "Thư kết hôn", "Marriage letters",
-        "percent", True, "letters",
-        "marriage_letters", "marriages",
-        1.0, _FRIENDLY,
+        id="marriage_letter_coverage", family="letters",
+        vi="Tỷ lệ gửi thư chúc mừng kết hôn",
+        en="Marriage letters per marriage registered",
+        short_vi="Thư kết hôn", short_en="Marriage letters",
+        unit="percent", higher_is_better=True,
+        source="letters",
+        numerator=("marriage_letters",),
+        denominator=("marriages",),
+        targets=always(1.0),
+        reference=_FRIENDLY,
     ),
     Indicator(
-        "condolence_letter_coverage", "letters",
-        "Tỷ lệ gửi thư chia buồn", "Condolence letters per death registered",
-        "Thư chia buồn", "Condolences",
-        "percent", True, "letters",
-        "condolence_letters", "deaths",
-        1.0, _FRIENDLY,
+        id="condolence_letter_coverage", family="letters",
+        vi="Tỷ lệ gửi thư chia buồn",
+        en="Condolence letters per death registered",
+        short_vi="Thư chia buồn", short_en="Condolences",
+        unit="percent", higher_is_better=True,
+        source="letters",
+        numerator=("condolence_letters",),
+        denominator=("deaths",),
+        targets=always(1.0),
+        reference=_FRIENDLY,
     ),
     Indicator(
-        "secretary_receptions", "engagement",
-        "Số ngày Bí thư tiếp công dân mỗi tháng", "Days of Party secretary receptions a month",
-        "Bí thư tiếp dân", "Secretary receptions",
-        "days_per_month", True, "engagement_months",
-        "secretary_receptions", "months",
-        2.0, always("Quy định 11-QĐi/TW (2019): ít nhất 2 ngày mỗi tháng"),
+        id="secretary_receptions", family="engagement",
+        vi="Số ngày Bí thư tiếp công dân mỗi tháng",
+        en="Days of Party secretary receptions a month",
+        short_vi="Bí thư tiếp dân", short_en="Secretary receptions",
+        unit="days_per_month", higher_is_better=True,
+        source="engagement_months",
+        numerator=("secretary_receptions",),
+        denominator=("months",),
+        targets=always(2.0),
+        reference=always("Quy định 11-QĐi/TW (2019): ít nhất 2 ngày mỗi tháng"),
     ),
     Indicator(
-        "chair_receptions", "engagement",
-        "Số ngày Chủ tịch UBND tiếp công dân mỗi tháng", "Days of chair receptions a month",
-        "Chủ tịch tiếp dân", "Chair receptions",
-        "days_per_month", True, "engagement_months",
-        "chair_receptions", "months",
-        4.0, ((date.min, "Luật Tiếp công dân 2013, Điều 15: ít nhất 1 ngày mỗi tuần"),
-              (date(2026, 7, 1), "Luật Tiếp công dân 2013 sửa đổi, bổ sung (hiệu lực "
-                                 "01/07/2026), Điều 15")),
+        id="chair_receptions", family="engagement",
+        vi="Số ngày Chủ tịch UBND tiếp công dân mỗi tháng",
+        en="Days of chair receptions a month",
+        short_vi="Chủ tịch tiếp dân", short_en="Chair receptions",
+        unit="days_per_month", higher_is_better=True,
+        source="engagement_months",
+        numerator=("chair_receptions",),
+        denominator=("months",),
+        targets=always(4.0),
+        reference=(
+            (date.min, "Luật Tiếp công dân 2013, Điều 15: ít nhất 1 ngày mỗi tuần"),
+            (date(2026, 7, 1), "Luật Tiếp công dân 2013 sửa đổi, bổ sung (hiệu lực "
+                               "01/07/2026), Điều 15"),
+        ),
     ),
     Indicator(
-        "dialogues", "engagement",
-        "Số hội nghị đối thoại trong 12 tháng", "Dialogue conferences in 12 months",
-        "Đối thoại", "Dialogues",
-        "per_year", True, "engagement_months",
-        "dialogues", "years",
-        1.0, always("Luật Tổ chức chính quyền địa phương 2025: ít nhất 1 lần mỗi năm"),
+        id="dialogues", family="engagement",
+        vi="Số hội nghị đối thoại trong 12 tháng",
+        en="Dialogue conferences in 12 months",
+        short_vi="Đối thoại", short_en="Dialogues",
+        unit="per_year", higher_is_better=True,
+        source="engagement_months",
+        numerator=("dialogues",),
+        denominator=("years",),
+        targets=always(1.0),
+        reference=always(
+            "Luật Tổ chức chính quyền địa phương 2025: ít nhất 1 lần mỗi năm"),
         window=12,
     ),
     Indicator(
-        "saturday_sessions", "engagement",
-        'Số buổi "Ngày thứ Bảy với dân" mỗi tháng', '"Saturday with the people" per month',
-        "Thứ Bảy với dân", "Saturdays",
-        "per_month", True, "engagement_months",
-        "saturday_sessions", "months",
-        None, "Mô hình của Huyện ủy Bình Lục",
+        id="saturday_sessions", family="engagement",
+        vi='Số buổi "Ngày thứ Bảy với dân" mỗi tháng',
+        en='"Saturday with the people" per month',
+        short_vi="Thứ Bảy với dân", short_en="Saturdays",
+        unit="per_month", higher_is_better=True,
+        source="engagement_months",
+        numerator=("saturday_sessions",),
+        denominator=("months",),
+        reference=always("Mô hình của Huyện ủy Bình Lục"),
     ),
     Indicator(
-        "petition_resolution_rate", "engagement",
-        "Tỷ lệ ý kiến, kiến nghị đã giải quyết", "Petitions resolved",
-        "Giải quyết kiến nghị", "Petitions resolved",
-        "percent", True, "engagement_months",
-        "petitions_resolved", "petitions_received",
-        None, _RECEPTION,
+        id="petition_resolution_rate", family="engagement",
+        vi="Tỷ lệ ý kiến, kiến nghị đã giải quyết",
+        en="Petitions resolved",
+        short_vi="Giải quyết kiến nghị", short_en="Petitions resolved",
+        unit="percent", higher_is_better=True,
+        source="engagement_months",
+        numerator=("petitions_resolved",),
+        denominator=("petitions_received",),
+        reference=_RECEPTION,
     ),
     Indicator(
-        "university_rate", "cadres",
-        "Tỷ lệ cán bộ, công chức có trình độ đại học trở lên",
-        "Cadres with a university degree or higher",
-        "Đại học trở lên", "University+",
-        "percent", True, "cadre_snapshots",
-        "postgraduate + university", "total",
-        1.0, _CADRES,
+        id="university_rate", family="cadres",
+        vi="Tỷ lệ cán bộ, công chức có trình độ đại học trở lên",
+        en="Cadres with a university degree or higher",
+        short_vi="Đại học trở lên", short_en="University+",
+        unit="percent", higher_is_better=True,
+        source="cadre_snapshots",
+        numerator=("postgraduate", "university"),
+        denominator=("total",),
+        targets=always(1.0),
+        reference=_CADRES,
     ),
     Indicator(
-        "theory_rate", "cadres",
-        "Tỷ lệ cán bộ có trình độ LLCT trung cấp trở lên",
-        "Cadres with intermediate political theory or higher",
-        "LLCT trung cấp trở lên", "Political theory",
-        "percent", True, "cadre_snapshots",
-        "theory_advanced + theory_intermediate", "total",
-        None, _CADRES,
+        id="theory_rate", family="cadres",
+        vi="Tỷ lệ cán bộ có trình độ LLCT trung cấp trở lên",
+        en="Cadres with intermediate political theory or higher",
+        short_vi="LLCT trung cấp trở lên", short_en="Political theory",
+        unit="percent", higher_is_better=True,
+        source="cadre_snapshots",
+        numerator=("theory_advanced", "theory_intermediate"),
+        denominator=("total",),
+        reference=_CADRES,
     ),
     Indicator(
-        "satisfaction_rate", "satisfaction",
-        "Tỷ lệ người dân hài lòng", "People satisfied",
-        "Hài lòng", "Satisfied",
-        "percent", True, "satisfaction",
-        "satisfied", "surveys",
-        0.9, _NQ76,
+        id="satisfaction_rate", family="satisfaction",
+        vi="Tỷ lệ người dân hài lòng",
+        en="People satisfied",
+        short_vi="Hài lòng", short_en="Satisfied",
+        unit="percent", higher_is_better=True,
+        source="satisfaction",
+        numerator=("satisfied",),
+        denominator=("surveys",),
+        targets=always(0.9),
+        reference=_NQ76,
     ),
 )
 
@@ -286,32 +368,10 @@ def of_family(family: str) -> list[Indicator]:
     return [indicator for indicator in INDICATORS if indicator.family == family]
 
 
-def parts_sql() -> str:
-    """The body of the `indicator_parts` view: one row per indicator, commune and month, where
-    the row has every part of the indicator (a file without a measure leaves it NULL: the
-    indicators made from it have no data there, and its other parts do not count either)."""
-    selects = [
-        f"SELECT '{i.id}' AS indicator, unit_code, {SOURCES[i.source]} AS month, "
-        f"{i.stock} AS stock, {i.window or 'NULL'} AS window_months, "
-        f"CAST({i.numerator} AS DOUBLE) AS num, "
-        f"CAST({i.denominator} AS DOUBLE) AS den FROM {i.source} "
-        f"WHERE ({i.numerator}) IS NOT NULL AND ({i.denominator}) IS NOT NULL"
-        for i in INDICATORS
-    ]
-    return "\nUNION ALL ".join(selects)
-
-
-def facts_sql() -> str:
-    """The body of the `indicator_facts` view: how each indicator is judged (figures.status),
-    for the figures built in SQL: indicator, higher_is_better, close_margin."""
-    rows = ", ".join(f"('{i.id}', {i.higher_is_better}, {i.close_margin})" for i in INDICATORS)
-    return f"SELECT * FROM (VALUES {rows}) AS facts (indicator, higher_is_better, close_margin)"
-
-
 def lacking(source: str, columns: set[str]) -> list[Indicator]:
     """The indicators of a source relation that use any of `columns`."""
-    return [i for i in INDICATORS if i.source == source
-            and columns & set(re.findall(r"[a-z_]+", f"{i.numerator} {i.denominator}"))]
+    return [i for i in INDICATORS
+            if i.source == source and columns & {*i.numerator, *i.denominator}]
 
 
 # The columns of the Overview scorecard: what the committee reviews first.

@@ -59,11 +59,23 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
 
 
+def _facts() -> list[tuple[str, bool, float]]:
+    """The rows of the indicator_facts table."""
+    return [(i.id, i.higher_is_better, i.close_margin) for i in catalog.INDICATORS]
+
+
+def _default_targets() -> list[tuple[str, date, float]]:
+    """The catalogue's default targets by date, for all communes: one since ever begins on the
+    targets table's first day."""
+    return [(i.id, max(since, SINCE_EVER), value)
+            for i in catalog.INDICATORS for since, value in i.targets]
+
+
 def catalog_stamp() -> str:
-    """What the derived parts of the schema are built from: the indicator formulas and the
-    default targets. Stored in settings, so a changed catalogue is applied on the next start."""
-    text = catalog.parts_sql() + catalog.facts_sql() + repr(
-        [(i.id, i.target) for i in catalog.INDICATORS]) + "".join(
+    """What the derived parts of the schema are built from: the derived SQL (the indicator
+    formulas among it), how indicators are judged and the default targets. Stored in settings,
+    so a changed catalogue is applied on the next start."""
+    text = repr([_facts(), _default_targets()]) + "".join(
         path.read_text(encoding="utf-8") for path in sorted(DERIVED.glob("*.sql")))
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
@@ -77,7 +89,8 @@ def up_to_date(con: duckdb.DuckDBPyConnection) -> bool:
 
 def migrate(con: duckdb.DuckDBPyConnection, upto: int | None = None) -> None:
     """Apply every migration newer than the file's schema, then (re)build what derives from the
-    catalogue: the indicator_parts view and default targets."""
+    catalogue: the derived SQL (the indicator_parts view among it), the indicator_facts and the
+    default targets not yet in the targets table."""
     con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
                 "name VARCHAR NOT NULL, applied_at TIMESTAMP DEFAULT current_timestamp)")
     current = schema_version(con)
@@ -89,15 +102,14 @@ def migrate(con: duckdb.DuckDBPyConnection, upto: int | None = None) -> None:
         con.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)",
                     [version, path.stem])
     if upto is None:
-        con.execute(f"CREATE OR REPLACE VIEW indicator_parts AS\n{catalog.parts_sql()}")
-        con.execute(f"CREATE OR REPLACE VIEW indicator_facts AS\n{catalog.facts_sql()}")
         for path in sorted(DERIVED.glob("*.sql")):
             con.execute(path.read_text(encoding="utf-8"))
+        con.execute("DELETE FROM indicator_facts")
+        con.executemany("INSERT INTO indicator_facts VALUES (?, ?, ?)", _facts())
         con.executemany(
-            "INSERT INTO targets (indicator, value) SELECT $1, $2 WHERE NOT EXISTS "
-            "(SELECT 1 FROM targets WHERE indicator = $1 AND unit_code IS NULL)",
-            [[i.id, i.target] for i in catalog.INDICATORS if i.target is not None],
-        )
+            "INSERT INTO targets (indicator, valid_from, value) SELECT $1, $2, $3 WHERE NOT "
+            "EXISTS (SELECT 1 FROM targets WHERE indicator = $1 AND unit_code IS NULL "
+            "AND valid_from = $2)", _default_targets())
         con.execute("INSERT OR REPLACE INTO settings VALUES ('catalog', ?)", [catalog_stamp()])
 
 
@@ -157,6 +169,7 @@ SCOPED = {
     "settings": "true",
     "engagement_rules": "true",
     "score_weights": "true",
+    "indicator_facts": "true",
     "schema_version": "true",
 }
 

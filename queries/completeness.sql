@@ -1,9 +1,18 @@
--- What each commune in force on $as_of within $area (NULL: all) reported for the months
--- $start..$end (DATEs, first days), its predecessors' reports counted as its own: per monthly
--- family, the months with a report against the months in the period; for cadres, whether a
--- snapshot was taken in the twelve months up to $end (one is expected a year). Engagements are
--- events, not reports: a month without one is not a missing report.
--- Returns: unit_code, family, reported, expected.
+-- What each commune in force on a day within an area reported for the months of a period, its
+-- predecessors' reports counted as its own: per monthly family, the months with a report
+-- against the months in the period; for cadres, whether a snapshot was taken in the twelve
+-- months up to the period's end (one is expected a year). Engagements are events, not reports:
+-- a month without one is not a missing report.
+-- Parameters:
+--   start  DATE     the period's first month (its first day)
+--   end    DATE     its last month (its first day)
+--   as_of  DATE     the day whose communes report
+--   area   VARCHAR  a former district's code; NULL: every commune
+-- Returns:
+--   unit_code  VARCHAR  the commune's code
+--   family     VARCHAR  dossiers, letters, cadres or satisfaction
+--   reported   BIGINT   the months with a report (cadres: 1 with a snapshot, else 0)
+--   expected   BIGINT   the months of the period (cadres: 1)
 WITH monthly AS (  -- the reports of the period, and the cadre snapshots of its last year
     SELECT 'dossiers' AS family, unit_code, month FROM dossier_stats
     WHERE month BETWEEN $start AND $end

@@ -1,4 +1,7 @@
--- The first and last month with any monthly report or event. Returns one row: first, last.
+-- The first and last month with any monthly report or event.
+-- Returns one row:
+--   first  DATE  the first day of the first month; NULL without data
+--   last   DATE  the first day of the last month; NULL without data
 SELECT min(month) AS first, max(month) AS last
 FROM (
     SELECT month FROM dossier_stats

@@ -1,12 +1,29 @@
--- Monthly one-stop statistics counted from dossier records (DOMAIN.md), for the communes in
--- the list $units, every month from $since to the last month with a record's date. A dossier
+-- Monthly one-stop statistics counted from dossier records (DOMAIN.md), for a list of
+-- communes, every month from a first one to the last month with a record's date. A dossier
 -- returned before its appointment date was resolved early, on that date on time, after it
 -- late; one still open at the end of a month's last day is pending, overdue once that day is
 -- past its appointment date. Counts of channel, fee, payment and digitisation are of the
 -- dossiers received in the month, and NULL (no data) when a dossier of them does not say: its
 -- fee or digitisation left out of the file, or "online" without in full or in part. A dossier
 -- registered online but never accepted at the desk, or refused there, is not counted.
--- Returns: unit_code, month, carried_over, received, resolved_early, resolved_on_time, resolved_late, pending_in_time, pending_overdue, online_full, online_partial, with_fee, paid_online, digitised.
+-- Parameters:
+--   units  VARCHAR[]  the communes' codes
+--   since  DATE       the first month counted (its first day)
+-- Returns:
+--   unit_code         VARCHAR  the commune's code
+--   month             DATE     the month (its first day)
+--   carried_over      BIGINT   dossiers received before the month and open at its start
+--   received          BIGINT   dossiers received in the month
+--   resolved_early    BIGINT   returned in the month before their appointment date
+--   resolved_on_time  BIGINT   returned in the month on their appointment date
+--   resolved_late     BIGINT   returned in the month after their appointment date
+--   pending_in_time   BIGINT   open at the month's end, their appointment date still to come
+--   pending_overdue   BIGINT   open at the month's end, their appointment date past
+--   online_full       BIGINT   received online in full; NULL when one says only "online"
+--   online_partial    BIGINT   received online in part; NULL when one says only "online"
+--   with_fee          BIGINT   received with a fee; NULL when one does not say
+--   paid_online       BIGINT   received and paid online; NULL when one does not say
+--   digitised         BIGINT   received and digitised; NULL when one does not say
 WITH records AS (
     SELECT * FROM dossier_records
     WHERE list_contains($units, unit_code) AND coalesce(status, '') NOT IN ('registered', 'refused')

@@ -1,12 +1,24 @@
--- Each commune's standing against each legal minimum of engagement_rules, per month of
--- $start..$end (DATEs, first days) in which it was in force, from its own events, by the rule
--- in force on the month's last day. A legal minimum binds the commune that existed then, so
--- across a reorganisation the former communes have their months and today's theirs (within
--- $area, NULL: all; $as_of places today's communes in their former district's area).
--- Receptions count distinct days. A rule per week is held in a month when every week of it had
--- the minimum, a week (Monday to Sunday) belonging to the month of its Thursday as in ISO 8601;
--- a rule per year counts the year so far and is "pending" until December.
--- Returns: unit_code, name, month, kind, per, required, held, status.
+-- Each commune's standing against each legal minimum of engagement_rules, per month of a
+-- period in which it was in force, from its own events, by the rule in force on the month's
+-- last day. A legal minimum binds the commune that existed then, so across a reorganisation
+-- the former communes have their months and today's theirs. Receptions count distinct days. A
+-- rule per week is held in a month when every week of it had the minimum, a week (Monday to
+-- Sunday) belonging to the month of its Thursday as in ISO 8601; a rule per year counts the
+-- year so far and is "pending" until December.
+-- Parameters:
+--   start  DATE     the period's first month (its first day)
+--   end    DATE     its last month (its first day)
+--   as_of  DATE     the day whose communes give the areas (today's in their former district's)
+--   area   VARCHAR  a former district's code; NULL: every commune
+-- Returns:
+--   unit_code  VARCHAR  the commune's code
+--   name       VARCHAR  its name then
+--   month      DATE     the month (its first day)
+--   kind       VARCHAR  the kind of event the rule is about
+--   per        VARCHAR  month, week or year
+--   required   BIGINT   the minimum (a rule per week: the weeks of the month)
+--   held       BIGINT   what was held (a rule per week: the weeks that had the minimum)
+--   status     VARCHAR  met, missed, or pending (a rule per year before December)
 WITH months AS (
     SELECT unnest(generate_series($start, $end, INTERVAL 1 MONTH))::DATE AS month
 ), rules AS (

@@ -3,8 +3,19 @@
 -- kind counts 0 of that kind (events are what happened, so none held is a real zero). A commune
 -- with no event at all has sent no engagement data: it has no rows here, so it reads "no data",
 -- not 0. Receptions count distinct days, as the legal minimums do.
--- Returns: unit_code, month, months, years, secretary_receptions, chair_receptions, dialogues,
--- saturday_sessions, voter_meetings, participants, petitions_received, petitions_resolved.
+-- Returns:
+--   unit_code             VARCHAR  the commune's code
+--   month                 DATE     the month (its first day)
+--   months                INTEGER  1: a month, the denominator of the per-month indicators
+--   years                 DOUBLE   1/12: a month as a share of a year, for per-year ones
+--   secretary_receptions  BIGINT   days the Party secretary received citizens
+--   chair_receptions      BIGINT   days the People's Committee chair received citizens
+--   dialogues             BIGINT   dialogue conferences
+--   saturday_sessions     BIGINT   "Saturday with the people" sessions
+--   voter_meetings        BIGINT   meetings with voters
+--   participants          HUGEINT  people who took part, all events
+--   petitions_received    HUGEINT  petitions received, all events
+--   petitions_resolved    HUGEINT  petitions resolved, all events
 WITH months AS (
     SELECT unnest(generate_series(
         min(date_trunc('month', held_on)), max(date_trunc('month', held_on)), INTERVAL 1 MONTH

@@ -1,5 +1,12 @@
--- The legal minimums of engagement in force on $day (a DATE), each with the day it began.
--- Returns: kind, valid_from, min_events, per, reference.
+-- The legal minimums of engagement in force on a day, each with the day it began.
+-- Parameters:
+--   day  DATE  the day
+-- Returns:
+--   kind        VARCHAR  the kind of event
+--   valid_from  DATE     the first day of the rule
+--   min_events  INTEGER  the minimum
+--   per         VARCHAR  month, week or year
+--   reference   VARCHAR  its legal basis
 SELECT kind, valid_from, min_events, per, reference
 FROM engagement_rules
 WHERE valid_from <= $day

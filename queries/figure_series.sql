@@ -1,7 +1,19 @@
--- The stored figures (queries/period_figures.sql) of every period of $kind, of one indicator
--- ($indicator) for every commune and parent unit, or of one commune ($unit) on every indicator;
--- the other parameter NULL.
--- Returns: period, indicator, unit_code, area, num, den, value, target, status.
+-- The stored figures (queries/period_figures.sql) of every period of a kind, of one indicator
+-- for every commune and parent unit, and of one commune on every indicator.
+-- Parameters:
+--   kind       VARCHAR  month, quarter, half or year
+--   indicator  VARCHAR  an indicator's id; NULL: none
+--   unit       VARCHAR  a commune's code; NULL: none
+-- Returns:
+--   period     DATE     the period's first day
+--   indicator  VARCHAR  the indicator's id (grassroots/catalog.py)
+--   unit_code  VARCHAR  the commune's code; NULL for a parent unit
+--   area       VARCHAR  the commune's former district, or the parent area's; NULL: the whole
+--   num        DOUBLE   the summed numerator
+--   den        DOUBLE   the summed denominator
+--   value      DOUBLE   their ratio; NULL when the denominator is 0
+--   target     DOUBLE   the target in force on the period's last day
+--   status     VARCHAR  met, close, missed, no_target or no_data
 SELECT period, indicator, unit_code, area, num, den, value, target, status
 FROM figures
 WHERE kind = $kind AND (indicator = $indicator OR unit_code = $unit)

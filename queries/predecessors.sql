@@ -1,6 +1,13 @@
--- The units the commune $code in force on $as_of was made from, how (merged, split, renamed,
--- unchanged) and their last day.
--- Returns: code, name, kind, link, until.
+-- The units a commune in force on a day was made from, how, and their last day.
+-- Parameters:
+--   code   VARCHAR  the commune's code
+--   as_of  DATE     the day it is in force
+-- Returns:
+--   code   VARCHAR  the unit's code
+--   name   VARCHAR  its name
+--   kind   VARCHAR  xã, phường, thị trấn or đặc khu
+--   link   VARCHAR  merged, split, renamed or unchanged
+--   until  DATE     its last day
 SELECT o.code, o.name, o.kind, c.link, o.valid_to AS until
 FROM units_on($as_of) AS t
 JOIN crosswalk AS c ON c.new_code = t.code AND c.effective_on = t.valid_from

@@ -1,7 +1,17 @@
--- The units whose figures of $start..$end (DATEs, first days of the first and last month) count
--- for another commune on $as_of, because they had ended by then: each commune in force (within
--- $area; NULL: all) with a unit it was made from and how (merged, split, renamed, unchanged).
--- Returns: unit_code, name, made_from, made_from_name, link, effective_on.
+-- The units whose figures of a period count for another commune on a day, because they had
+-- ended by then: each commune in force within an area with a unit it was made from and how.
+-- Parameters:
+--   start  DATE     the period's first month (its first day)
+--   end    DATE     its last month (its first day)
+--   as_of  DATE     the day whose communes the figures count for
+--   area   VARCHAR  a former district's code; NULL: every commune
+-- Returns:
+--   unit_code       VARCHAR  the commune's code
+--   name            VARCHAR  its name
+--   made_from       VARCHAR  the code of a unit it was made from
+--   made_from_name  VARCHAR  that unit's name
+--   link            VARCHAR  merged, split, renamed or unchanged
+--   effective_on    DATE     the day the commune was made
 SELECT u.shown_as AS unit_code, n.name, u.code AS made_from, o.name AS made_from_name, c.link,
     c.effective_on
 FROM units_on($as_of) AS u

@@ -1,6 +1,12 @@
 -- Every commune through time, as files may name them: each unit with the days it was in force
--- and, once it ended, what it became (its successors, the default first).
--- Returns: code, valid_from, valid_to, name, kind, became.
+-- and, once it ended, what it became.
+-- Returns:
+--   code        VARCHAR  the unit's code
+--   valid_from  DATE     its first day
+--   valid_to    DATE     its last day (9999-12-31 while in force)
+--   name        VARCHAR  its name
+--   kind        VARCHAR  xã, phường, thị trấn or đặc khu
+--   became      VARCHAR  its successors, the default first; NULL while in force
 SELECT
     u.code,
     u.valid_from,

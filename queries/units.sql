@@ -1,6 +1,17 @@
--- The communes in force on $as_of, within $area (a former district's code; NULL: every one),
--- in code order, and the area each belongs to.
--- Returns: code, name, kind, population, households, area_km2, villages, area, area_name.
+-- The communes in force on a day, within an area, in code order, and the area each belongs to.
+-- Parameters:
+--   as_of  DATE     the day
+--   area   VARCHAR  a former district's code; NULL: every commune
+-- Returns:
+--   code        VARCHAR  the commune's code
+--   name        VARCHAR  its name
+--   kind        VARCHAR  xã, phường, thị trấn or đặc khu
+--   population  INTEGER  its population
+--   households  INTEGER  its households
+--   area_km2    DOUBLE   its area, km²
+--   villages    INTEGER  its villages (thôn, tổ dân phố)
+--   area        VARCHAR  its former district's code
+--   area_name   VARCHAR  that district's name
 SELECT u.code, u.name, u.kind, u.population, u.households, u.area_km2, u.villages, o.area,
     o.area_name
 FROM units AS u

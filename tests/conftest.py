@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -165,6 +166,13 @@ def browser():
         browser = chromium(playwright)
         yield browser
         browser.close()
+
+
+def audit_log(database: db.Database) -> pd.DataFrame:
+    """The database's audit log, newest first: id, done_at, actor, action, detail."""
+    with database.cursor() as cur:
+        return cur.execute("SELECT id, done_at, actor, action, detail FROM audit_log "
+                           "ORDER BY id DESC").df()
 
 
 @pytest.fixture

@@ -1,22 +1,76 @@
 """The database file: where it lives, how it upgrades, and the queries in queries/."""
 
+import dataclasses
+import itertools
 import re
 from datetime import date
+from pathlib import Path
 
 import duckdb
 import pytest
 
-from grassroots import catalog, db
+from grassroots import catalog, db, parts, scores
 from tests.conftest import demo_copy, insert
 
 QUERY_FILES = sorted(db.QUERIES.glob("*.sql"))
+# A value of each query parameter's declared type, by name: a name has one type in every query.
 SAMPLE_PARAMS = {
     "start": date(2025, 4, 1), "end": date(2025, 6, 1), "day": date(2025, 6, 30),
-    "indicator": "on_time_rate", "grain": "month", "units": ["13501", "13531"],
-    "since": date(2025, 1, 1), "as_of": date(2025, 9, 30), "area": None, "code": "13531",
-    "kind": "quarter", "unit": None, "first": date(2025, 1, 1), "last": date(2025, 4, 1),
+    "indicator": "on_time_rate", "units": ["13501", "13531"],
+    "since": date(2025, 1, 1), "as_of": date(2025, 9, 30), "area": "352", "code": "13531",
+    "kind": "quarter", "unit": "13531", "first": date(2025, 1, 1), "last": date(2025, 4, 1),
     "periods": [{"kind": "quarter", "start": date(2025, 4, 1), "end": date(2025, 6, 1)}],
 }
+# The code that runs queries, and how it names one: run("name", ...) or query_text("name").
+CODE = [*db.ROOT.glob("*.py"), *(path for folder in ("grassroots", "app_pages", "bench")
+                                 for path in (db.ROOT / folder).rglob("*.py"))]
+RUN = re.compile(r"""(?:\.run|query_text)\(\s*["'](\w+)["']""")
+# A line of a header's Parameters or Returns: "--   name TYPE  what it is", the type (which
+# may hold single spaces) ending at two.
+ITEM = re.compile(r"--   (\w+) +(\S+(?: \S+)*)  +\S.*")
+
+
+@dataclasses.dataclass
+class Header:
+    """What a query file's first comment lines declare: what it is, its parameters and the
+    columns it returns, with their DuckDB types, and whether it returns one row."""
+
+    description: list[str]
+    parameters: dict[str, str]
+    returns: dict[str, str]
+    one_row: bool
+
+
+def header(path: Path) -> Header:
+    """The header of queries/`path`: lines of description; `-- Parameters:` (unless it has none)
+    and `-- Returns:` (or `-- Returns one row:`), each followed by one ITEM line per name."""
+    lines = itertools.takewhile(lambda line: line.startswith("--"),
+                                path.read_text(encoding="utf-8").splitlines())
+    sections: dict[str, list[str]] = {"description": [], "Parameters:": [], "Returns:": []}
+    section, one_row = "description", False
+    for line in lines:
+        if line in ("-- Parameters:", "-- Returns:", "-- Returns one row:"):
+            section, one_row = line[3:].replace(" one row", ""), one_row or "one row" in line
+            assert not sections[section], f"{path.name}: {line} twice"
+        else:
+            sections[section].append(line)
+
+    def items(name: str) -> dict[str, str]:
+        found = [ITEM.fullmatch(line) for line in sections[name]]
+        assert all(found), f"{path.name}: not '--   name TYPE  what it is' under {name}"
+        assert len({m[1] for m in found}) == len(found), f"{path.name}: a name twice"
+        return {m[1]: m[2] for m in found}
+
+    return Header(sections["description"], items("Parameters:"), items("Returns:"), one_row)
+
+
+def used_parameters(path: Path) -> set[str]:
+    """The $names of the statement below the header."""
+    statement = "\n".join(itertools.dropwhile(lambda line: line.startswith("--"),
+                                              path.read_text(encoding="utf-8").splitlines()))
+    return set(re.findall(r"\$(\w+)", statement))
+
+
 TABLES = ["units", "crosswalk", "boundaries", "dossier_stats", "dossier_records", "letters",
           "engagements", "cadre_snapshots", "satisfaction", "targets", "engagement_rules",
           "import_log", "settings"]
@@ -86,25 +140,42 @@ def test_reopening_changes_nothing(demo_db, tmp_path):
     assert copy.stat().st_ino == identity  # an up-to-date file is only read
 
 
-def test_every_catalogue_target_is_seeded_once(demo_db):
+def test_every_default_target_of_the_catalogue_is_seeded_once_from_its_day(demo_db):
     con = duckdb.connect(str(demo_db), read_only=True)
-    rows = con.execute("SELECT indicator, value FROM targets WHERE unit_code IS NULL").fetchall()
-    assert sorted(rows) == sorted((i.id, i.target) for i in catalog.INDICATORS if i.target)
+    rows = con.execute("SELECT indicator, valid_from, value FROM targets "
+                       "WHERE unit_code IS NULL").fetchall()
+    assert sorted(rows) == sorted((i.id, max(since, db.SINCE_EVER), value)
+                                  for i in catalog.INDICATORS for since, value in i.targets)
 
 
 @pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.stem)
-def test_every_query_documents_and_returns_its_columns(history_db, path):
-    text = path.read_text(encoding="utf-8")
-    header = " ".join(line[3:] for line in text.splitlines() if line.startswith("-- "))
-    returns = re.search(r"Returns(?: one row)?: ([\w, ]+)\.", header)
-    assert returns, f"{path.name} does not say what it returns"
-    params = set(re.findall(r"\$(\w+)", text))
-    assert params <= set(re.findall(r"\$(\w+)", header)), f"{path.name}: undocumented parameter"
+def test_every_query_declares_its_parameters_and_columns_and_returns_them(history_db, path):
+    """In the spirit of dbt's model files: a query says what it is, the parameters it takes
+    (exactly the $names it uses) and the columns it returns, each with its DuckDB type; run on
+    a database with a row for every query, with a value of each parameter's type, it returns
+    exactly those columns, of those types, and some rows (one when it says so)."""
+    declared = header(path)
+    assert declared.description and all(line.startswith("-- ") for line in declared.description)
+    assert declared.returns, f"{path.name} does not say what it returns"
+    assert set(declared.parameters) == used_parameters(path)
+    params = {name: SAMPLE_PARAMS[name] for name in declared.parameters}
+    with duckdb.connect() as con:
+        assert {name: con.execute("SELECT typeof($value)", {"value": value}).fetchone()[0]
+                for name, value in params.items()} == declared.parameters
     database = db.Database(history_db)
-    frame = database.run(path.stem, **{name: SAMPLE_PARAMS[name] for name in params})
+    with database.cursor() as cur:
+        result = cur.sql(db.query_text(path.stem), params=params)
+        assert list(zip(result.columns, map(str, result.types))) == list(declared.returns.items())
+        rows = len(result.fetchall())
     database.close()
-    assert list(frame.columns) == [c.strip() for c in returns.group(1).split(",")]
-    assert len(frame) > 0
+    assert rows == 1 if declared.one_row else rows > 0
+
+
+def test_every_query_the_code_runs_has_its_file_and_every_file_is_run():
+    """Every name that grassroots/, app_pages/ or bench/ runs is a file of queries/ (whose
+    header the test above checks), and every file is run by some of that code."""
+    run = {name for path in CODE for name in RUN.findall(path.read_text(encoding="utf-8"))}
+    assert run == {path.stem for path in QUERY_FILES}
 
 
 def test_results_are_cached_until_the_data_changes(small_db):
@@ -122,3 +193,23 @@ def test_every_indicator_reads_its_source(demo_db):
     assert all(i.family in catalog.FAMILIES for i in catalog.INDICATORS)
     assert set(catalog.HEADLINE) == set(catalog.FAMILIES)
     assert set(catalog.SCORECARD) <= set(catalog.BY_ID)
+    for indicator in catalog.INDICATORS:
+        measures = {c for c, in con.execute("SELECT column_name FROM duckdb_columns() "
+                                            "WHERE table_name = ?", [indicator.source]).fetchall()}
+        assert indicator.source in catalog.SOURCES
+        assert indicator.numerator and indicator.denominator
+        assert {*indicator.numerator, *indicator.denominator} <= measures, indicator.id
+
+
+def test_the_parts_view_is_the_one_the_catalogue_writes():
+    """When it is not, run python -m grassroots.parts."""
+    assert parts.PATH.read_text(encoding="utf-8") == parts.text()
+
+
+@pytest.mark.parametrize("indicator", [*catalog.INDICATORS, scores.COMPOSITE], ids=lambda i: i.id)
+def test_every_target_and_legal_basis_is_dated_oldest_first(indicator):
+    for dated in (indicator.reference, indicator.targets):
+        assert all(isinstance(since, date) for since, _ in dated)
+        assert [since for since, _ in dated] == sorted({since for since, _ in dated})
+    assert indicator.reference[0][0] == date.min  # a basis for any day
+    assert isinstance(indicator.reference_on(date.today()), str)

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from grassroots import catalog, db, figures, periods, rules, scores, targets
-from tests.conftest import insert, resolved
+from tests.conftest import audit_log, insert, resolved
 
 ON_TIME = catalog.BY_ID["on_time_rate"]
 UNIVERSITY = catalog.BY_ID["university_rate"]
@@ -78,6 +78,19 @@ def test_status_against_target_follows_polarity(small_db):
     assert judged == [expected for *_, expected in cases]
 
 
+def test_a_value_is_the_ratio_of_the_summed_parts(small_db):
+    """The ratio macro every figure's value comes from (derived/6_ratio.sql): sums rounded to 9
+    decimals, so that twelve twelfths of a year are one year; no rows or a denominator summing
+    to 0 is no data."""
+    cases = [([10, 5, 90], [20, 0, 90], 105 / 110), ([1.0] * 12, [1 / 12] * 12, 12.0),
+             ([0, 0], [0, 0], None), ([], [], None)]
+    with small_db.cursor() as cur:
+        values = [cur.execute("SELECT ratio(num, den) FROM (SELECT unnest($num) AS num, "
+                              "unnest($den) AS den)", {"num": num, "den": den}).fetchone()[0]
+                  for num, den, _ in cases]
+    assert values == [expected for *_, expected in cases]
+
+
 def test_a_commune_target_for_the_year_wins_over_the_default(small_db):
     with small_db.write() as con:
         insert(con, "targets", [{"indicator": "on_time_rate", "unit_code": "10001",
@@ -87,8 +100,6 @@ def test_a_commune_target_for_the_year_wins_over_the_default(small_db):
     mot, hai = value_of(frame, "10001"), value_of(frame, "10002")
     assert (mot["target"], mot["status"]) == (0.95, "met")
     assert (hai["target"], hai["status"]) == (1.0, "close")
-    targets = small_db.run("targets", day=date(2024, 12, 31))
-    assert targets[targets["indicator"] == "on_time_rate"]["target"].tolist() == [1.0, 1.0, 1.0]
 
 
 def test_a_changed_target_judges_from_its_first_day_on(small_db):
@@ -106,7 +117,7 @@ def test_a_changed_target_judges_from_its_first_day_on(small_db):
     assert judged("2025-Q1") == (0.95, "met")
     assert figures.parent_values(small_db, periods.parse("2025-03")).loc[
         "on_time_rate", "target"] == 0.95
-    assert small_db.run("audit")["detail"].tolist()[-1] == "01/03/2025: on_time_rate = 0.95"
+    assert audit_log(small_db)["detail"].tolist()[-1] == "01/03/2025: on_time_rate = 0.95"
     with pytest.raises(ValueError):
         targets.save(small_db, {"on_time_rate": -1}, date(2025, 3, 1), "tester")
 
@@ -281,7 +292,7 @@ def test_edited_minimums_change_compliance(small_db):
     assert secretary() == "met"
     february = rules.compliance(small_db, periods.parse("2025-02")).set_index(["name", "kind"])
     assert february.loc[("Một", "secretary_reception"), "required"] == 2  # before the change
-    assert small_db.run("audit")["detail"].tolist()[-1] == "01/03/2025: secretary_reception ≥ 1"
+    assert audit_log(small_db)["detail"].tolist()[-1] == "01/03/2025: secretary_reception ≥ 1"
     assert figures.parent_values(small_db, march).loc["secretary_receptions", "target"] == 1
 
 
@@ -334,5 +345,6 @@ def test_the_engagement_targets_are_the_legal_minimums(demo_db):
     database = db.Database(demo_db)
     minimums = rules.load(database, date.today()).set_index("kind")["min_events"]
     for kind, (indicator, per_unit) in rules.TARGETS.items():
-        assert catalog.BY_ID[indicator].target == minimums[kind] * per_unit
+        assert catalog.in_force(catalog.BY_ID[indicator].targets, date.today()) == (
+            minimums[kind] * per_unit)
     database.close()
