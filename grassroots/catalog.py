@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from grassroots import contract
+from grassroots import contract, i18n
 from grassroots.i18n import N_
 
 # The families of indicators, each with its name.
@@ -42,10 +42,8 @@ def in_force(dated: tuple[tuple[date, T], ...], day: date) -> T:
 class Indicator:
     id: str
     family: str
-    vi: str
-    en: str
-    short_vi: str  # for scorecard columns, tiles and map labels
-    short_en: str
+    name: str  # a message of the catalogues, as are all the words below
+    short_name: str  # for scorecard columns, tiles and map labels
     # "percent" (a fraction 0..1), a count per period: "days_per_month", "per_month",
     # "per_year"; or "score" (0..100, the composite score)
     unit: str
@@ -70,10 +68,10 @@ class Indicator:
         return self.source in STOCK_SOURCES
 
     def label(self, lang: str) -> str:
-        return self.vi if lang == "vi" else self.en
+        return i18n.t(self.name, lang)
 
     def short(self, lang: str) -> str:
-        return self.short_vi if lang == "vi" else self.short_en
+        return i18n.t(self.short_name, lang)
 
     @property
     def formula(self) -> str:
@@ -137,9 +135,7 @@ _CADRES = ((date.min, "Nghị định 33/2023/NĐ-CP (tiêu chuẩn cán bộ, c
 INDICATORS = (
     Indicator(
         id="on_time_rate", family="dossiers",
-        vi="Tỷ lệ hồ sơ giải quyết đúng hạn",
-        en="Dossiers resolved on time",
-        short_vi="Đúng hạn", short_en="On time",
+        name=N_("Dossiers resolved on time"), short_name=N_("On time"),
         unit="percent", higher_is_better=True,
         source="dossier_stats",
         numerator=("resolved_early", "resolved_on_time"),
@@ -149,9 +145,7 @@ INDICATORS = (
     ),
     Indicator(
         id="early_rate", family="dossiers",
-        vi="Tỷ lệ hồ sơ giải quyết trước hạn",
-        en="Dossiers resolved early",
-        short_vi="Trước hạn", short_en="Early",
+        name=N_("Dossiers resolved early"), short_name=N_("Early"),
         unit="percent", higher_is_better=True,
         source="dossier_stats",
         numerator=("resolved_early",),
@@ -160,9 +154,7 @@ INDICATORS = (
     ),
     Indicator(
         id="overdue_rate", family="dossiers",
-        vi="Tỷ lệ hồ sơ quá hạn",
-        en="Overdue dossiers",
-        short_vi="Quá hạn", short_en="Overdue",
+        name=N_("Overdue dossiers"), short_name=N_("Overdue"),
         unit="percent", higher_is_better=False,
         source="dossier_stats",
         numerator=("resolved_late", "pending_overdue"),
@@ -171,9 +163,7 @@ INDICATORS = (
     ),
     Indicator(
         id="online_rate", family="dossiers",
-        vi="Tỷ lệ hồ sơ trực tuyến toàn trình",
-        en="Full-process online dossiers",
-        short_vi="Trực tuyến toàn trình", short_en="Online",
+        name=N_("Full-process online dossiers"), short_name=N_("Online"),
         unit="percent", higher_is_better=True,
         source="dossier_stats",
         numerator=("online_full",),
@@ -183,9 +173,7 @@ INDICATORS = (
     ),
     Indicator(
         id="online_payment_rate", family="dossiers",
-        vi="Tỷ lệ thanh toán trực tuyến",
-        en="Fees paid online",
-        short_vi="Thanh toán trực tuyến", short_en="Paid online",
+        name=N_("Fees paid online"), short_name=N_("Paid online"),
         unit="percent", higher_is_better=True,
         source="dossier_stats",
         numerator=("paid_online",),
@@ -194,9 +182,7 @@ INDICATORS = (
     ),
     Indicator(
         id="digitisation_rate", family="dossiers",
-        vi="Tỷ lệ hồ sơ được số hóa",
-        en="Dossiers digitised",
-        short_vi="Số hóa", short_en="Digitised",
+        name=N_("Dossiers digitised"), short_name=N_("Digitised"),
         unit="percent", higher_is_better=True,
         source="dossier_stats",
         numerator=("digitised",),
@@ -205,9 +191,7 @@ INDICATORS = (
     ),
     Indicator(
         id="letter_coverage", family="letters",
-        vi="Tỷ lệ gửi thư chúc mừng, chia buồn",
-        en="Letters sent per registration",
-        short_vi="Gửi thư", short_en="Letters",
+        name=N_("Letters sent per registration"), short_name=N_("Letters sent"),
         unit="percent", higher_is_better=True,
         source="letters",
         numerator=_LETTERS,
@@ -217,9 +201,7 @@ INDICATORS = (
     ),
     Indicator(
         id="birth_letter_coverage", family="letters",
-        vi="Tỷ lệ gửi thư chúc mừng khai sinh",
-        en="Birth letters per birth registered",
-        short_vi="Thư khai sinh", short_en="Birth letters",
+        name=N_("Birth letters per birth registered"), short_name=N_("Birth letters"),
         unit="percent", higher_is_better=True,
         source="letters",
         numerator=("birth_letters",),
@@ -229,9 +211,7 @@ INDICATORS = (
     ),
     Indicator(
         id="marriage_letter_coverage", family="letters",
-        vi="Tỷ lệ gửi thư chúc mừng kết hôn",
-        en="Marriage letters per marriage registered",
-        short_vi="Thư kết hôn", short_en="Marriage letters",
+        name=N_("Marriage letters per marriage registered"), short_name=N_("Marriage letters"),
         unit="percent", higher_is_better=True,
         source="letters",
         numerator=("marriage_letters",),
@@ -241,9 +221,7 @@ INDICATORS = (
     ),
     Indicator(
         id="condolence_letter_coverage", family="letters",
-        vi="Tỷ lệ gửi thư chia buồn",
-        en="Condolence letters per death registered",
-        short_vi="Thư chia buồn", short_en="Condolences",
+        name=N_("Condolence letters per death registered"), short_name=N_("Condolences"),
         unit="percent", higher_is_better=True,
         source="letters",
         numerator=("condolence_letters",),
@@ -253,9 +231,8 @@ INDICATORS = (
     ),
     Indicator(
         id="secretary_receptions", family="engagement",
-        vi="Số ngày Bí thư tiếp công dân mỗi tháng",
-        en="Days of Party secretary receptions a month",
-        short_vi="Bí thư tiếp dân", short_en="Secretary receptions",
+        name=N_("Days of Party secretary receptions a month"),
+        short_name=N_("Secretary receptions"),
         unit="days_per_month", higher_is_better=True,
         source="engagement_months",
         numerator=("secretary_receptions",),
@@ -265,9 +242,7 @@ INDICATORS = (
     ),
     Indicator(
         id="chair_receptions", family="engagement",
-        vi="Số ngày Chủ tịch UBND tiếp công dân mỗi tháng",
-        en="Days of chair receptions a month",
-        short_vi="Chủ tịch tiếp dân", short_en="Chair receptions",
+        name=N_("Days of chair receptions a month"), short_name=N_("Chair receptions"),
         unit="days_per_month", higher_is_better=True,
         source="engagement_months",
         numerator=("chair_receptions",),
@@ -281,9 +256,7 @@ INDICATORS = (
     ),
     Indicator(
         id="dialogues", family="engagement",
-        vi="Số hội nghị đối thoại trong 12 tháng",
-        en="Dialogue conferences in 12 months",
-        short_vi="Đối thoại", short_en="Dialogues",
+        name=N_("Dialogue conferences in 12 months"), short_name=N_("Dialogues"),
         unit="per_year", higher_is_better=True,
         source="engagement_months",
         numerator=("dialogues",),
@@ -295,9 +268,7 @@ INDICATORS = (
     ),
     Indicator(
         id="saturday_sessions", family="engagement",
-        vi='Số buổi "Ngày thứ Bảy với dân" mỗi tháng',
-        en='"Saturday with the people" per month',
-        short_vi="Thứ Bảy với dân", short_en="Saturdays",
+        name=N_("\"Saturday with the people\" per month"), short_name=N_("Saturdays"),
         unit="per_month", higher_is_better=True,
         source="engagement_months",
         numerator=("saturday_sessions",),
@@ -306,9 +277,7 @@ INDICATORS = (
     ),
     Indicator(
         id="petition_resolution_rate", family="engagement",
-        vi="Tỷ lệ ý kiến, kiến nghị đã giải quyết",
-        en="Petitions resolved",
-        short_vi="Giải quyết kiến nghị", short_en="Petitions resolved",
+        name=N_("Share of petitions resolved"), short_name=N_("Petitions resolved"),
         unit="percent", higher_is_better=True,
         source="engagement_months",
         numerator=("petitions_resolved",),
@@ -317,9 +286,7 @@ INDICATORS = (
     ),
     Indicator(
         id="university_rate", family="cadres",
-        vi="Tỷ lệ cán bộ, công chức có trình độ đại học trở lên",
-        en="Cadres with a university degree or higher",
-        short_vi="Đại học trở lên", short_en="University+",
+        name=N_("Cadres with a university degree or higher"), short_name=N_("University+"),
         unit="percent", higher_is_better=True,
         source="cadre_snapshots",
         numerator=("postgraduate", "university"),
@@ -329,9 +296,8 @@ INDICATORS = (
     ),
     Indicator(
         id="theory_rate", family="cadres",
-        vi="Tỷ lệ cán bộ có trình độ LLCT trung cấp trở lên",
-        en="Cadres with intermediate political theory or higher",
-        short_vi="LLCT trung cấp trở lên", short_en="Political theory",
+        name=N_("Cadres with intermediate political theory or higher"),
+        short_name=N_("Political theory"),
         unit="percent", higher_is_better=True,
         source="cadre_snapshots",
         numerator=("theory_advanced", "theory_intermediate"),
@@ -340,9 +306,7 @@ INDICATORS = (
     ),
     Indicator(
         id="satisfaction_rate", family="satisfaction",
-        vi="Tỷ lệ người dân hài lòng",
-        en="People satisfied",
-        short_vi="Hài lòng", short_en="Satisfied",
+        name=N_("People satisfied"), short_name=N_("Satisfied"),
         unit="percent", higher_is_better=True,
         source="satisfaction",
         numerator=("satisfied",),

@@ -146,7 +146,7 @@ ENGAGEMENT_KINDS = {"Hội nghị đối thoại": "dialogue", "Bí thư tiếp 
                     "Tiếp xúc cử tri": "voter_meeting", "Khác": "other"}
 ENGAGEMENT_NAMES = {"dialogue": N_("Dialogue conferences"),
                     "secretary_reception": N_("Party secretary receptions"),
-                    "chair_reception": N_("Chair receptions"),
+                    "chair_reception": N_("People's Committee chair receptions"),
                     "saturday_with_people": N_("Saturday with the people"),
                     "voter_meeting": N_("Voter meetings"), "other": N_("Other")}
 

@@ -28,7 +28,7 @@ GROUP_OF = {indicator: group for group, _, members in SCORE_GROUPS for indicator
 # The composite score, described like an indicator so that charts and tables show it alike.
 COMPOSITE = Indicator(
     id="composite_score", family="score",
-    vi="Điểm tổng hợp", en="Composite score", short_vi="Điểm", short_en="Score",
+    name=N_("Composite score"), short_name=N_("Score"),
     unit="score", higher_is_better=True,
     reference=catalog.always("Quyết định 766/QĐ-TTg (2022), tinh thần chấm điểm"),
 )
