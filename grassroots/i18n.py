@@ -12,10 +12,10 @@ compiled when a process first says something, so an edited .po is never hidden b
 import functools
 import gettext
 import unicodedata
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-import pandas as pd
 from babel import numbers
 from babel.dates import format_date
 from babel.messages import pofile
@@ -27,6 +27,7 @@ LOCALE = Path(__file__).resolve().parent.parent / "locale"
 def N_(message: str) -> str:
     """Marks a message for the catalogues where it is declared; `t` says it later."""
     return message
+
 
 # The words of the units indicators are counted in, and of the levels a parent unit may be.
 UNITS = {"days_per_month": N_("days/month"), "per_month": N_("per month"),
@@ -40,9 +41,8 @@ LINKS = {"merged": N_("merged"), "split": N_("split, in part"), "renamed": N_("r
          "unchanged": N_("unchanged")}
 
 
-
 @functools.cache
-def catalogue(lang: str) -> tuple[dict, object]:
+def catalogue(lang: str) -> tuple[dict, Callable[[int], int]]:
     """The messages of a language, each English message to its words (a tuple of forms for a
     message with plurals), and the function telling which form a count takes."""
     with open(LOCALE / lang / "LC_MESSAGES" / "messages.po", "rb") as file:
@@ -91,9 +91,17 @@ def vega_locale(lang: str) -> dict:
             "grouping": [3], "currency": ["", " ₫"]}
 
 
+def missing(value) -> bool:
+    """None, NaN, or pandas' NA (whose comparisons are neither true nor false)."""
+    try:
+        return value is None or bool(value != value)
+    except TypeError:
+        return True
+
+
 def number(value: float | None, lang: str, decimals: int = 0) -> str:
     """1234.5 -> "1.234,5" in Vietnamese, "1,234.5" in English; None, NaN or NA -> "–"."""
-    if pd.isna(value):
+    if missing(value):
         return t("–", lang)
     return numbers.format_decimal(value, "#,##0" + "." * bool(decimals) + "0" * decimals,
                                   locale=lang)
@@ -118,7 +126,7 @@ def month(when: date, lang: str) -> str:
 
 def value(indicator, amount: float | None, lang: str, unit: bool = True) -> str:
     """An indicator's value as a reader sees it: "98,2%", "1,9 ngày/tháng" ("1,9" without unit)."""
-    if pd.isna(amount):
+    if missing(amount):
         return t("–", lang)
     if indicator.unit == "percent":
         return percent(amount, lang)
@@ -130,7 +138,7 @@ def value(indicator, amount: float | None, lang: str, unit: bool = True) -> str:
 def delta(indicator, amount: float | None, lang: str) -> str | None:
     """A change between periods, signed: "+1,2 điểm %", "-0,3 ngày/tháng"; unsigned when it
     rounds to nothing: "0,0 điểm %"."""
-    if pd.isna(amount):
+    if missing(amount):
         return None
     percent = indicator.unit == "percent"
     size = number(abs(100 * amount if percent else amount), lang, 1)

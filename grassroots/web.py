@@ -110,12 +110,14 @@ def _form(request: Request, next_path: str, message: str = "", name: str = "",
     lang = _lang(request)
     token = secrets.token_urlsafe(24)
     other = "vi" if lang == "en" else "en"
+    # Translators: the name of the other language, in that language (the link to it).
+    other_name = i18n.t("Tiếng Việt", lang)
     page = PAGE.format(
         lang=lang, title=html.escape(i18n.t("Grassroots government indicators", lang)), token=token,
         next=html.escape(next_path), name=html.escape(name),
         message=f'<p class="message" role="alert">{html.escape(message)}</p>' if message else "",
         name_label=i18n.t("User name", lang), password_label=i18n.t("Password", lang),
-        button=i18n.t("Sign in", lang), other_lang=i18n.t("Tiếng Việt", lang),
+        button=i18n.t("Sign in", lang), other_lang=other_name,
         other_lang_url=html.escape(sign_in_url(next_path, other)))
     response = HTMLResponse(page, status_code=status)
     _set_cookie(request, response, FORM_COOKIE, token)
