@@ -4,7 +4,9 @@ import streamlit as st
 
 from grassroots import i18n, urls, view
 
-st.set_page_config(page_title="Chỉ số chính quyền cơ sở", page_icon="📊", layout="wide")
+# The browser tab's title, set before the reader's language is known.
+st.set_page_config(page_title=i18n.t("Grassroots government indicators", "vi"), page_icon="📊",
+                   layout="wide")
 
 current = view.sidebar()
 user = current.user

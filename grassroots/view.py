@@ -15,7 +15,7 @@ from grassroots import access, db, demo, figures, i18n, periods, signin, urls, w
 def _database(path: str, scope: str | None = None) -> db.Database:
     """The database, shared by every session; one per commune for commune-scoped viewers."""
     if not Path(path).exists():
-        with st.spinner("Đang tạo cơ sở dữ liệu mẫu…"):
+        with st.spinner(i18n.t("Making the demo database…", "vi")):  # before any language
             demo.build_province(Path(path))
     return db.shared(path, scope)
 
