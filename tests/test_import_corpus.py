@@ -392,9 +392,9 @@ def where(lang: str, file: str, sheet=None, row=None, column=None) -> str:
 def test_the_corpus_covers_every_kind_and_rule(tmp_path):
     assert len(CASES) >= 32 and len({c.id for c in CASES}) == len(CASES)
     assert {c.kind for c in CASES} == set(contract.KINDS)
-    parts = {"{parts} = {part_sum} is more than {whole} = {whole_sum}.",
+    over_their_whole = {"{parts} = {part_sum} is more than {whole} = {whole_sum}.",
              "{parts} is yes but {whole} is no."}
-    rules = parts | {
+    rules = over_their_whole | {
         "no commune has the code {value}.",
         "'{value}' is not a commune code: codes have 5 digits.",
         "no commune is named '{value}'.",
@@ -426,7 +426,7 @@ def test_the_corpus_covers_every_kind_and_rule(tmp_path):
     for kind in contract.KINDS.values():  # every parts rule of every kind
         for parts, _ in kind.parts:
             label = f"({kind.headers[parts[0]]})"
-            assert any(c.message in parts and c.column.endswith(label) for c in CASES)
+            assert any(c.message in over_their_whole and c.column.endswith(label) for c in CASES)
     csvs = [c for c in CASES if c.fmt == "csv" and c.raw is None]
     assert {";", ","} <= {c.delimiter for c in csvs}
     assert {"utf-8", "utf-8-sig", "cp1258"} <= {c.encoding for c in csvs}
