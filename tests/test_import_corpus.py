@@ -393,7 +393,7 @@ def test_the_corpus_covers_every_kind_and_rule(tmp_path):
     assert len(CASES) >= 32 and len({c.id for c in CASES}) == len(CASES)
     assert {c.kind for c in CASES} == set(contract.KINDS)
     over_their_whole = {"{parts} = {part_sum} is more than {whole} = {whole_sum}.",
-             "{parts} is yes but {whole} is no."}
+                        "{parts} is yes but {whole} is no."}
     rules = over_their_whole | {
         "no commune has the code {value}.",
         "'{value}' is not a commune code: codes have 5 digits.",
